@@ -1,0 +1,96 @@
+/**
+ * The only module that touches DuckDB. Everything else asks a Store for rows
+ * by SQL file name or with parameterised SQL; values are always bound, never spliced.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
+export type Params = Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+export class Store {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (or creates) the store file. Fails with a Russian message when another process holds it. */
+  static async open(path: string): Promise<Store> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      if (/lock/i.test(text)) {
+        throw new StoreLockedError(path, text);
+      }
+      throw error;
+    }
+    const connection = await instance.connect();
+    return new Store(instance, connection, path);
+  }
+
+  /** Runs one statement (or several separated by `;` when no params are given). */
+  async run(sql: string, params?: Params): Promise<void> {
+    if (params) await this.connection.run(sql, params);
+    else await this.connection.run(sql);
+  }
+
+  /** Runs a query and returns plain JS rows. Cast BIGINT in SQL: JSON cannot carry BigInt. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = params
+      ? await this.connection.runAndReadAll(sql, params)
+      : await this.connection.runAndReadAll(sql);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs `work` in one transaction: all of it is written, or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /** Fast bulk insert of already validated rows, column order as in the table. */
+  async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    const appender = await this.connection.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (const value of row) appender.appendValue(value);
+        appender.endRow();
+      }
+      appender.flushSync();
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+export class StoreLockedError extends Error {
+  constructor(
+    readonly path: string,
+    detail: string,
+  ) {
+    super(
+      `Хранилище ${path} занято другим процессом (скорее всего, запущен сервер панели). ` +
+        `Остановите его или загрузите файлы через работающий сервер. Подробности: ${detail}`,
+    );
+    this.name = 'StoreLockedError';
+  }
+}

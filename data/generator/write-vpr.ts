@@ -1,0 +1,145 @@
+/**
+ * ВПР results: the first two years as the canonical CSV template (one file a year,
+ * counts of marks), later years as ФИС ОКО «Статистика по отметкам» exports for Russian
+ * and mathematics (one XLSX per subject × grade, percentages with region and RF rows)
+ * plus the canonical CSV for the other subjects.
+ */
+import { join } from 'node:path';
+import { MUNICIPALITY, REGION, SCHOOLS, YEARS, schoolYearLabel } from './district.ts';
+import { newWorkbook, writeCsv, writeXlsx, type CellValue } from './files.ts';
+import { populationMarkShares, vprMarks, type MarkCounts } from './simulate.ts';
+import { SUBJECTS } from '../../ingest/reference/subjects.ts';
+
+/** Subjects written in each grade in the demo district. */
+export const VPR_PLAN: Record<number, string[]> = {
+  4: ['RU', 'MA', 'OM'],
+  5: ['RU', 'MA', 'HI', 'BI'],
+  6: ['RU', 'MA', 'GE', 'SO'],
+  7: ['RU', 'MA', 'PH', 'EN'],
+  8: ['RU', 'MA', 'CH', 'SO'],
+};
+const FIRST_EXPORT_YEAR = 2024;
+const MAX_SCORE: Record<string, number> = { RU: 38, MA: 20 };
+
+const subjectName = (code: string) => SUBJECTS.find((s) => s.code === code)?.name ?? code;
+
+export async function writeVpr(dir: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const year of YEARS) {
+    const canonical: CellValue[][] = [];
+    for (const [gradeText, subjects] of Object.entries(VPR_PLAN)) {
+      const grade = Number(gradeText);
+      for (const subject of subjects) {
+        const fromExport = year >= FIRST_EXPORT_YEAR && (subject === 'RU' || subject === 'MA');
+        if (fromExport) {
+          files.push(await writeMarksExport(dir, year, grade, subject));
+          continue;
+        }
+        for (const school of SCHOOLS) {
+          const c = vprMarks(school, year, grade, subject);
+          canonical.push([
+            schoolYearLabel(year),
+            school.login,
+            school.shortName,
+            grade,
+            subjectName(subject),
+            c.participants,
+            c.n2,
+            c.n3,
+            c.n4,
+            c.n5,
+          ]);
+        }
+      }
+    }
+    const file = join(dir, `ВПР ${schoolYearLabel(year).replace('/', '-')} отметки.csv`);
+    const header = [
+      'Учебный год',
+      'Логин ОО',
+      'Наименование ОО',
+      'Класс',
+      'Предмет',
+      'Кол-во участников',
+      'Кол-во «2»',
+      'Кол-во «3»',
+      'Кол-во «4»',
+      'Кол-во «5»',
+    ];
+    // The oldest file comes from an old spreadsheet saved in windows-1251.
+    writeCsv(file, [header, ...canonical], year === YEARS[0] ? 'win1251' : 'utf8');
+    files.push(file);
+  }
+  return files;
+}
+
+const pct = (count: number, total: number) => Math.round((count / total) * 10000) / 100;
+const sharesOf = (c: MarkCounts) => [c.n2, c.n3, c.n4, c.n5].map((n) => pct(n, c.participants));
+
+async function writeMarksExport(
+  dir: string,
+  year: number,
+  grade: number,
+  subject: string,
+): Promise<string> {
+  const workbook = newWorkbook();
+  const sheet = workbook.addWorksheet('Статистика по отметкам');
+  const name = subjectName(subject);
+  sheet.addRow([`Всероссийские проверочные работы ${year} (${grade} класс)`]);
+  sheet.mergeCells('A1:G1');
+  sheet.addRow([`Дата: ${15 + grade}.04.${year}`]);
+  sheet.addRow([`Предмет: ${name}`]);
+  sheet.addRow(['Статистика по отметкам']);
+  sheet.addRow([`Максимальный первичный балл: ${MAX_SCORE[subject]}`]);
+  sheet.addRow([]);
+  sheet.addRow([
+    'Группы участников',
+    'Кол-во ОО',
+    'Кол-во участников',
+    'Распределение групп баллов в %',
+    null,
+    null,
+    null,
+  ]);
+  sheet.addRow([null, null, null, 2, 3, 4, 5]);
+  sheet.mergeCells('D7:G7');
+  for (const col of ['A', 'B', 'C']) sheet.mergeCells(`${col}7:${col}8`);
+
+  const schoolRows = SCHOOLS.map((school) => ({
+    school,
+    counts: vprMarks(school, year, grade, subject),
+  }));
+  const municipal = schoolRows.reduce(
+    (sum, { counts }) => ({
+      participants: sum.participants + counts.participants,
+      n2: sum.n2 + counts.n2,
+      n3: sum.n3 + counts.n3,
+      n4: sum.n4 + counts.n4,
+      n5: sum.n5 + counts.n5,
+    }),
+    { participants: 0, n2: 0, n3: 0, n4: 0, n5: 0 },
+  );
+  const regionShares = populationMarkShares(0.02 * (year - 2024)).map(
+    (p) => Math.round(p * 100) / 100,
+  );
+  const countryShares = populationMarkShares(0.08).map((p) => Math.round(p * 100) / 100);
+  sheet.addRow([
+    'Вся выборка',
+    38412 + grade * 37,
+    1_286_540 - grade * 11_000 + year,
+    ...countryShares,
+  ]);
+  sheet.addRow([REGION, 436, 15_120 - grade * 140 + (year % 7) * 23, ...regionShares]);
+  sheet.addRow([MUNICIPALITY, schoolRows.length, municipal.participants, ...sharesOf(municipal)]);
+  for (const { school, counts } of schoolRows) {
+    sheet.addRow([
+      `(${school.login}) ${school.fullName}`,
+      1,
+      counts.participants,
+      ...sharesOf(counts),
+    ]);
+  }
+  sheet.getColumn(1).width = 80;
+  const file = join(dir, `ФИС ОКО ВПР ${year} ${name} ${grade} класс.xlsx`);
+  await writeXlsx(file, workbook);
+  return file;
+}
