@@ -1,0 +1,28 @@
+/**
+ * Methodology settings (thresholds the methodologist may change), validated with zod.
+ * Defaults ship in methodology.default.json; METHODOLOGY_PATH points to a user's own file.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+export const methodologySchema = z.object({
+  version: z.string().min(1),
+  /** below this many participants a share is marked «мало данных» */
+  minN: z.number().int().min(1).max(1000),
+});
+
+export type Methodology = z.infer<typeof methodologySchema>;
+
+const DEFAULT_PATH = new URL('./methodology.default.json', import.meta.url);
+
+export function loadMethodology(
+  path: string | URL = process.env.METHODOLOGY_PATH ?? DEFAULT_PATH,
+): Methodology {
+  const parsed = methodologySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(
+      `Файл методики ${String(path)} не прошёл проверку: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,63 @@
+/**
+ * SQL models: one `.sql` file per table, named after it. Each declares what it reads;
+ * models are rebuilt in dependency order after every import. Models take no parameters
+ * except the methodology settings model.
+ */
+import { readFileSync } from 'node:fs';
+import type { Store } from './db.ts';
+import { loadMethodology, type Methodology } from './methodology.ts';
+
+export interface ModelSpec {
+  name: string;
+  /** tables and models this model reads */
+  dependsOn: readonly string[];
+}
+
+/** Raw and reference tables written by the importer. */
+export const SOURCE_TABLES = ['school', 'school_alias', 'raw_vpr_marks', 'import_batch'] as const;
+
+export const MODELS: readonly ModelSpec[] = [
+  { name: 'methodology_setting', dependsOn: [] },
+  { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'school'] },
+  { name: 'ind_vpr', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
+];
+
+export const modelSql = (name: string) =>
+  readFileSync(new URL(`./models/${name}.sql`, import.meta.url), 'utf8');
+
+/** Models in an order where every model comes after what it reads. */
+export function buildOrder(models: readonly ModelSpec[] = MODELS): ModelSpec[] {
+  const byName = new Map(models.map((m) => [m.name, m]));
+  const ordered: ModelSpec[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (model: ModelSpec) => {
+    if (state.get(model.name) === 'done') return;
+    if (state.get(model.name) === 'visiting')
+      throw new Error(`Цикл зависимостей моделей: ${model.name}`);
+    state.set(model.name, 'visiting');
+    for (const dep of model.dependsOn) {
+      const upstream = byName.get(dep);
+      if (upstream) visit(upstream);
+    }
+    state.set(model.name, 'done');
+    ordered.push(model);
+  };
+  models.forEach(visit);
+  return ordered;
+}
+
+/** Rebuilds every model in one transaction, so readers never see a half-built set. */
+export async function buildModels(
+  store: Store,
+  methodology: Methodology = loadMethodology(),
+): Promise<void> {
+  await store.transaction(async () => {
+    for (const model of buildOrder()) {
+      const params =
+        model.name === 'methodology_setting'
+          ? { min_n: methodology.minN, version: methodology.version }
+          : undefined;
+      await store.run(modelSql(model.name), params);
+    }
+  });
+}

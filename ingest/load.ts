@@ -1,0 +1,150 @@
+/**
+ * Writes one parsed file into the store in one transaction: the batch row, its rows, and
+ * the removal of the rows it replaces. Re-importing the same file changes nothing; a file
+ * that overlaps an earlier batch is rejected unless replacement was asked for.
+ */
+import type { Store } from '../analytics/db.ts';
+import type { ParsedRows, RegistryRow, VprMarksRow } from './datasets.ts';
+import { yearsOf } from './datasets.ts';
+import { ImportRejected } from './problems.ts';
+import type { Format } from './formats/format.ts';
+import type { SourceFile } from './read/table.ts';
+
+export type LoadOutcome = 'loaded' | 'replaced' | 'unchanged';
+
+export interface LoadOptions {
+  replace: boolean;
+  isDemo: boolean;
+  user: string;
+}
+
+export async function loadParsed(
+  store: Store,
+  file: SourceFile,
+  format: Format,
+  parsed: ParsedRows,
+  options: LoadOptions,
+): Promise<LoadOutcome> {
+  return store.transaction(async () => {
+    const same = await store.one(
+      'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
+      { sha: file.sha256, dataset: parsed.dataset },
+    );
+    if (same) return 'unchanged';
+    const batchId = await insertBatch(store, file, format, parsed, options);
+    if (parsed.dataset === 'registry') {
+      await upsertRegistry(store, batchId, parsed.rows);
+      return 'loaded';
+    }
+    const replaced = await replaceVprMarks(store, file, parsed.rows, options.replace);
+    await store.append(
+      'raw_vpr_marks',
+      parsed.rows.map((r) => [
+        batchId,
+        r.year,
+        r.subject,
+        r.grade,
+        r.level,
+        r.schoolId,
+        r.groupName,
+        r.schoolsCount,
+        r.participants,
+        r.n2,
+        r.n3,
+        r.n4,
+        r.n5,
+      ]),
+    );
+    return replaced ? 'replaced' : 'loaded';
+  });
+}
+
+async function insertBatch(
+  store: Store,
+  file: SourceFile,
+  format: Format,
+  parsed: ParsedRows,
+  options: LoadOptions,
+): Promise<number> {
+  const row = await store.one<{ batch_id: number }>(
+    `INSERT INTO import_batch (dataset, format, file_name, file_sha256, years, rows_count, is_demo, imported_by, imported_at)
+     VALUES ($dataset, $format, $name, $sha, $years, $rows, $demo, $user, now()::TIMESTAMP) RETURNING batch_id`,
+    {
+      dataset: parsed.dataset,
+      format: format.id,
+      name: file.name,
+      sha: file.sha256,
+      years: yearsOf(parsed).join(','),
+      rows: parsed.rows.length,
+      demo: options.isDemo,
+      user: options.user,
+    },
+  );
+  return row!.batch_id;
+}
+
+async function upsertRegistry(store: Store, batchId: number, rows: RegistryRow[]): Promise<void> {
+  for (const r of rows) {
+    await store.run(
+      `INSERT OR REPLACE INTO school (school_id, full_name, short_name, school_type, is_rural, batch_id)
+       VALUES ($id, $full, $short, $type, $rural, $batch)`,
+      {
+        id: r.schoolId,
+        full: r.fullName,
+        short: r.shortName,
+        type: r.schoolType,
+        rural: r.isRural,
+        batch: batchId,
+      },
+    );
+    await store.run('DELETE FROM school_alias WHERE school_id = $id', { id: r.schoolId });
+    for (const alias of r.aliases) {
+      await store.run('INSERT INTO school_alias VALUES ($id, $alias)', { id: r.schoolId, alias });
+    }
+  }
+}
+
+/**
+ * Rows already stored for the same year × subject × grade come from an earlier file.
+ * Without `replace` that is an error naming the file; with it they are removed.
+ */
+async function replaceVprMarks(
+  store: Store,
+  file: SourceFile,
+  rows: VprMarksRow[],
+  replace: boolean,
+): Promise<boolean> {
+  const keys = [...new Set(rows.map((r) => `${r.year}|${r.subject}|${r.grade}`))];
+  await store.run('CREATE OR REPLACE TEMP TABLE incoming_keys (k VARCHAR)');
+  await store.append(
+    'incoming_keys',
+    keys.map((k) => [k]),
+  );
+  const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
+    `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
+     FROM raw_vpr_marks m JOIN import_batch b USING (batch_id)
+     WHERE m.year || '|' || m.subject || '|' || m.grade IN (SELECT k FROM incoming_keys)
+     GROUP BY ALL ORDER BY 1`,
+  );
+  if (overlap.length === 0) return false;
+  if (!replace) {
+    const earlier = overlap
+      .map((o) => `«${o.file_name}» (загружен ${o.imported_at}, строк: ${o.n})`)
+      .join(', ');
+    throw new ImportRejected([
+      {
+        severity: 'error',
+        file: file.name,
+        message: `результаты за те же годы, предметы и классы уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
+      },
+    ]);
+  }
+  await store.run(
+    `DELETE FROM raw_vpr_marks WHERE year || '|' || subject || '|' || grade IN (SELECT k FROM incoming_keys)`,
+  );
+  await store.run(
+    'DELETE FROM import_batch WHERE dataset = $d AND batch_id NOT IN (SELECT DISTINCT batch_id FROM raw_vpr_marks)',
+    { d: 'vpr_marks' },
+  );
+  return true;
+}

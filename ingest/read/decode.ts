@@ -1,0 +1,19 @@
+/** Text decoding for CSV files: UTF-8 (with or without BOM) or windows-1251, detected, never asked. */
+import iconv from 'iconv-lite';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'windows-1251';
+} {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8' };
+  }
+  try {
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not valid UTF-8: Russian Excel saves CSV in windows-1251.
+    return { text: iconv.decode(Buffer.from(bytes), 'win1251'), encoding: 'windows-1251' };
+  }
+}

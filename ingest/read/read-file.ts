@@ -1,0 +1,15 @@
+/** Reads a CSV or XLSX file into sheets. The kind is told by content, not by the name. */
+import { createHash } from 'node:crypto';
+import { readXlsx } from './xlsx.ts';
+import { csvToRows } from './csv.ts';
+import { decodeText } from './decode.ts';
+import type { SourceFile } from './table.ts';
+
+const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+export async function readSourceFile(name: string, bytes: Uint8Array): Promise<SourceFile> {
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (isZip(bytes)) return { name, sha256, sheets: await readXlsx(bytes) };
+  const { text } = decodeText(bytes);
+  return { name, sha256, sheets: [{ name: 'CSV', rows: csvToRows(text) }] };
+}

@@ -1,0 +1,9 @@
+/** Creates the importer's tables when the store is new. */
+import { readFileSync } from 'node:fs';
+import type { Store } from '../analytics/db.ts';
+
+const SCHEMA_SQL = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+
+export async function ensureSchema(store: Store): Promise<void> {
+  await store.run(SCHEMA_SQL);
+}

@@ -1,0 +1,101 @@
+/**
+ * Matching school cells to the registry: ФИС ОКО login first, then the normalised name,
+ * then an alias. An unknown school is an error naming the closest registry names,
+ * never a silent new school.
+ */
+export interface RegistrySchool {
+  schoolId: string;
+  fullName: string;
+  shortName: string;
+  aliases: string[];
+}
+
+const OWNERSHIP = /\b(мбоу|мкоу|маоу|моу|гбоу|гкоу|гаоу|чоу|ано|мбоу сош)\b/g;
+const LONG_FORMS: [RegExp, string][] = [
+  [
+    /(муниципальное|государственное|частное)\s+(бюджетное|казенное|автономное)?\s*общеобразовательное\s+учреждение/g,
+    '',
+  ],
+  [/средняя общеобразовательная школа/g, 'сош'],
+  [/основная общеобразовательная школа/g, 'оош'],
+  [/начальная общеобразовательная школа/g, 'нош'],
+  [/центр образования/g, 'цо'],
+  [/с углубленным изучением отдельных предметов/g, 'с уиоп'],
+];
+
+/** Case, ё, quotes, №, ownership prefixes and long forms folded away. */
+export function normaliseSchoolName(name: string): string {
+  let text = name.toLowerCase().replace(/ё/g, 'е');
+  text = text.replace(/[«»"'“”„()]/g, ' ');
+  for (const [pattern, replacement] of LONG_FORMS) text = text.replace(pattern, replacement);
+  text = text.replace(OWNERSHIP, ' ');
+  text = text.replace(/№\s*/g, ' ').replace(/[.,]/g, ' ');
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** «(sch470101) Название» → login and name, as ФИС ОКО writes school rows. */
+export function splitLoginCell(text: string): { login?: string; name: string } {
+  const match = /^\s*\(([^)]+)\)\s*(.*)$/.exec(text);
+  return match ? { login: match[1]!.trim(), name: match[2]!.trim() } : { name: text.trim() };
+}
+
+export type MatchResult = { schoolId: string } | { candidates: string[] };
+
+export class SchoolMatcher {
+  private readonly byLogin = new Map<string, RegistrySchool>();
+  private readonly byName = new Map<string, RegistrySchool>();
+  private readonly byAlias = new Map<string, RegistrySchool>();
+
+  constructor(private readonly schools: readonly RegistrySchool[]) {
+    for (const school of schools) {
+      this.byLogin.set(school.schoolId.toLowerCase(), school);
+      this.byName.set(normaliseSchoolName(school.fullName), school);
+      this.byName.set(normaliseSchoolName(school.shortName), school);
+      for (const alias of school.aliases) this.byAlias.set(normaliseSchoolName(alias), school);
+    }
+  }
+
+  get size(): number {
+    return this.schools.length;
+  }
+
+  match(login: string | undefined, name: string | undefined): MatchResult {
+    const byLogin = login ? this.byLogin.get(login.trim().toLowerCase()) : undefined;
+    if (byLogin) return { schoolId: byLogin.schoolId };
+    if (name) {
+      const key = normaliseSchoolName(name);
+      const found = this.byName.get(key) ?? this.byAlias.get(key);
+      if (found) return { schoolId: found.schoolId };
+    }
+    return { candidates: this.closest(name ?? login ?? '', 3) };
+  }
+
+  /** The registry names closest to `name` by edit distance of normalised names. */
+  closest(name: string, count: number): string[] {
+    const key = normaliseSchoolName(name);
+    return this.schools
+      .map((s) => ({
+        s,
+        d: Math.min(
+          editDistance(key, normaliseSchoolName(s.fullName)),
+          editDistance(key, normaliseSchoolName(s.shortName)),
+        ),
+      }))
+      .sort((a, b) => a.d - b.d || a.s.shortName.localeCompare(b.s.shortName, 'ru'))
+      .slice(0, count)
+      .map(({ s }) => `${s.shortName} (${s.schoolId})`);
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,70 @@
+/**
+ * Cell value schemas (zod): what a cell may hold and how it reads. Tolerates what Russian
+ * spreadsheets contain: decimal commas, spaces and no-break spaces between thousands,
+ * numbers stored as text, and `X`, `Х`, `-`, «отсутствовал» for a missing value.
+ */
+import { z } from 'zod';
+import type { Cell } from './read/table.ts';
+
+const MISSING = new Set(['x', 'х', '-', '—', '–', 'отсутствовал', 'отсутствует', 'н/д']);
+
+export function isMissing(cell: Cell): boolean {
+  return cell === null || (typeof cell === 'string' && MISSING.has(cell.trim().toLowerCase()));
+}
+
+/** A number from a cell, or NaN when the text is not a number. */
+export function toNumber(cell: Cell): number {
+  if (typeof cell === 'number') return cell;
+  if (cell === null) return NaN;
+  const text = cell
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.')
+    .replace(/%$/, '');
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+}
+
+const number = z.preprocess((cell: Cell) => toNumber(cell), z.number());
+
+export const integerCell = (min: number, max = Number.MAX_SAFE_INTEGER) =>
+  number.pipe(z.number().int().min(min).max(max));
+
+export const percentCell = number.pipe(z.number().min(0).max(100));
+
+export const textCell = z.preprocess(
+  (cell: Cell) => (cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim()),
+  z.string().min(1),
+);
+
+/**
+ * A school year written as 2025, 2024/25, 2024/2025 or 2024-2025; read as the calendar
+ * year in which the school year ends (2024/25 → 2025).
+ */
+export function parseSchoolYear(cell: Cell): number | undefined {
+  const text = String(cell ?? '').trim();
+  const pair = /^(\d{4})\s*[/\-–]\s*(\d{2}|\d{4})(\s*(уч\.?\s*)?(г\.?|год))?$/i.exec(text);
+  if (pair) {
+    const start = Number(pair[1]);
+    const end = Number(pair[2]!.length === 2 ? String(start).slice(0, 2) + pair[2] : pair[2]);
+    return end === start + 1 ? end : undefined;
+  }
+  const single = /^(\d{4})(\s*г\.?)?$/.exec(text);
+  return single ? Number(single[1]) : undefined;
+}
+
+export const schoolYearCell = z.preprocess(
+  (cell: Cell) => parseSchoolYear(cell) ?? NaN,
+  z.number().int().min(2015).max(2040),
+);
+
+/** Russian words for what a schema expects, used in problem messages. */
+export const EXPECTED = {
+  count: 'целое неотрицательное число',
+  positiveCount: 'целое число не меньше 1',
+  percent: 'число от 0 до 100',
+  text: 'непустой текст',
+  schoolYear: 'учебный год, например 2024/25, 2024/2025, 2024-2025 или 2025',
+  grade: 'номер класса от 1 до 11',
+} as const;
+
+/** Display form of a raw cell for messages. */
+export const showCell = (cell: Cell) => (cell === null ? '(пусто)' : String(cell));
