@@ -12,6 +12,7 @@ export class Store {
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
     readonly path: string,
+    private readonly ownsInstance: boolean,
   ) {}
 
   /** Opens (or creates) the store file. Fails with a Russian message when another process holds it. */
@@ -27,7 +28,15 @@ export class Store {
       throw error;
     }
     const connection = await instance.connect();
-    return new Store(instance, connection, path);
+    return new Store(instance, connection, path, true);
+  }
+
+  /**
+   * A second connection to the same store. Writers (imports) use one, so that their open
+   * transaction is never seen by readers on the main connection. Close it when done.
+   */
+  async session(): Promise<Store> {
+    return new Store(this.instance, await this.instance.connect(), this.path, false);
   }
 
   /** Runs one statement (or several separated by `;` when no params are given). */
@@ -78,7 +87,7 @@ export class Store {
 
   close(): void {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

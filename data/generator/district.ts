@@ -7,6 +7,8 @@
 export const REGION = 'Демонстрационная область';
 export const MUNICIPALITY = 'Демонстрационный муниципальный район';
 export const YEARS = [2022, 2023, 2024, 2025, 2026] as const;
+const FIRST_YEAR = 2022;
+const LAST_YEAR = 2026;
 
 export type SchoolType = 'СОШ' | 'ООШ' | 'гимназия' | 'лицей' | 'ЦО';
 
@@ -246,7 +248,7 @@ export const SCHOOLS: readonly DemoSchool[] = [
 /** Latent ability of a school in a year: a straight line from the first to the last year. */
 export function abilityIn(school: DemoSchool, year: number): number {
   const [first, last] = school.ability;
-  const t = (year - YEARS[0]) / (YEARS[YEARS.length - 1] - YEARS[0]);
+  const t = (year - FIRST_YEAR) / (LAST_YEAR - FIRST_YEAR);
   return first + (last - first) * t;
 }
 

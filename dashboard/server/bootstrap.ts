@@ -1,0 +1,30 @@
+/** First start: create the schema, and load the demo district through the real import path when the store is empty. */
+import type { Store } from '../../analytics/db.ts';
+import { buildModels } from '../../analytics/models.ts';
+import { importPaths } from '../../ingest/import.ts';
+import { ensureSchema } from '../../ingest/schema.ts';
+import { generateDemo } from '../../data/generate-demo.ts';
+
+export async function prepareStore(
+  store: Store,
+  log: (line: string) => void = console.log,
+): Promise<void> {
+  await ensureSchema(store);
+  const loaded = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batch');
+  if (loaded!.n > 0) {
+    await buildModels(store);
+    return;
+  }
+  log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');
+  const demo = await generateDemo();
+  const reports = await importPaths(store, demo.importable, {
+    isDemo: true,
+    user: 'демонстрационные данные',
+  });
+  const rejected = reports.filter((r) => r.outcome === 'rejected');
+  if (rejected.length > 0)
+    throw new Error(
+      `Демонстрационные файлы не загрузились: ${rejected.map((r) => r.file).join(', ')}`,
+    );
+  log(`Загружено файлов: ${reports.length}.`);
+}
