@@ -36,7 +36,7 @@ export async function loadParsed(
       await upsertRegistry(store, batchId, parsed.rows);
       return 'loaded';
     }
-    const replaced = await replaceVprMarks(store, file, parsed.rows, options.replace);
+    const replaced = await removeReplacedVprMarks(store, file, parsed.rows, options.replace, batchId);
     await store.append(
       'raw_vpr_marks',
       parsed.rows.map((r) => [
@@ -108,7 +108,7 @@ async function upsertRegistry(store: Store, batchId: number, rows: RegistryRow[]
  * Rows already stored for the same year × subject × grade come from an earlier file.
  * Without `replace` that is an error naming the file; with it they are removed.
  */
-async function replaceVprMarks(
+async function removeReplacedVprMarks(
   store: Store,
   file: SourceFile,
   rows: VprMarksRow[],
@@ -139,12 +139,16 @@ async function replaceVprMarks(
       },
     ]);
   }
+  const earlierBatches = await store.all<{ batch_id: number }>(
+    `SELECT DISTINCT batch_id FROM raw_vpr_marks WHERE year || '|' || subject || '|' || grade IN (SELECT k FROM incoming_keys)`,
+  );
   await store.run(
     `DELETE FROM raw_vpr_marks WHERE year || '|' || subject || '|' || grade IN (SELECT k FROM incoming_keys)`,
   );
-  await store.run(
-    'DELETE FROM import_batch WHERE dataset = $d AND batch_id NOT IN (SELECT DISTINCT batch_id FROM raw_vpr_marks)',
-    { d: 'vpr_marks' },
-  );
+  // A batch whose every row was replaced is gone from the store, so from its history too.
+  for (const { batch_id } of earlierBatches) {
+    const left = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw_vpr_marks WHERE batch_id = $id', { id: batch_id });
+    if (left!.n === 0) await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
+  }
   return true;
 }

@@ -10,7 +10,8 @@ export interface RegistrySchool {
   aliases: string[];
 }
 
-const OWNERSHIP = /\b(мбоу|мкоу|маоу|моу|гбоу|гкоу|гаоу|чоу|ано|мбоу сош)\b/g;
+// JavaScript's \b knows only Latin letters, so word edges are spelled out.
+const OWNERSHIP = /(^|\s)(мбоу|мкоу|маоу|моу|мбоо|гбоу|гкоу|гаоу|чоу|ано)(?=\s|$)/g;
 const LONG_FORMS: [RegExp, string][] = [
   [
     /(муниципальное|государственное|частное)\s+(бюджетное|казенное|автономное)?\s*общеобразовательное\s+учреждение/g,
@@ -26,9 +27,9 @@ const LONG_FORMS: [RegExp, string][] = [
 /** Case, ё, quotes, №, ownership prefixes and long forms folded away. */
 export function normaliseSchoolName(name: string): string {
   let text = name.toLowerCase().replace(/ё/g, 'е');
-  text = text.replace(/[«»"'“”„()]/g, ' ');
+  text = text.replace(/[«»"'“”„()]/g, ' ').replace(/\s+/g, ' ');
   for (const [pattern, replacement] of LONG_FORMS) text = text.replace(pattern, replacement);
-  text = text.replace(OWNERSHIP, ' ');
+  text = text.replace(OWNERSHIP, ' ').replace(OWNERSHIP, ' ');
   text = text.replace(/№\s*/g, ' ').replace(/[.,]/g, ' ');
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -59,15 +60,18 @@ export class SchoolMatcher {
     return this.schools.length;
   }
 
+  /** A login, when given, must be in the registry: it is the authoritative key. */
   match(login: string | undefined, name: string | undefined): MatchResult {
-    const byLogin = login ? this.byLogin.get(login.trim().toLowerCase()) : undefined;
-    if (byLogin) return { schoolId: byLogin.schoolId };
+    if (login) {
+      const byLogin = this.byLogin.get(login.trim().toLowerCase());
+      return byLogin ? { schoolId: byLogin.schoolId } : { candidates: this.closest(name ?? login, 3) };
+    }
     if (name) {
       const key = normaliseSchoolName(name);
       const found = this.byName.get(key) ?? this.byAlias.get(key);
       if (found) return { schoolId: found.schoolId };
     }
-    return { candidates: this.closest(name ?? login ?? '', 3) };
+    return { candidates: this.closest(name ?? '', 3) };
   }
 
   /** The registry names closest to `name` by edit distance of normalised names. */
