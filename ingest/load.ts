@@ -36,7 +36,13 @@ export async function loadParsed(
       await upsertRegistry(store, batchId, parsed.rows);
       return 'loaded';
     }
-    const replaced = await removeReplacedVprMarks(store, file, parsed.rows, options.replace, batchId);
+    const replaced = await removeReplacedVprMarks(
+      store,
+      file,
+      parsed.rows,
+      options.replace,
+      batchId,
+    );
     await store.append(
       'raw_vpr_marks',
       parsed.rows.map((r) => [
@@ -147,8 +153,12 @@ async function removeReplacedVprMarks(
   );
   // A batch whose every row was replaced is gone from the store, so from its history too.
   for (const { batch_id } of earlierBatches) {
-    const left = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM raw_vpr_marks WHERE batch_id = $id', { id: batch_id });
-    if (left!.n === 0) await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
+    const left = await store.one<{ n: number }>(
+      'SELECT count(*)::INTEGER AS n FROM raw_vpr_marks WHERE batch_id = $id',
+      { id: batch_id },
+    );
+    if (left!.n === 0)
+      await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
   }
   return true;
 }

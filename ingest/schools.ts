@@ -64,7 +64,9 @@ export class SchoolMatcher {
   match(login: string | undefined, name: string | undefined): MatchResult {
     if (login) {
       const byLogin = this.byLogin.get(login.trim().toLowerCase());
-      return byLogin ? { schoolId: byLogin.schoolId } : { candidates: this.closest(name ?? login, 3) };
+      return byLogin
+        ? { schoolId: byLogin.schoolId }
+        : { candidates: this.closest(name ?? login, 3) };
     }
     if (name) {
       const key = normaliseSchoolName(name);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countRu, formatDate, formatInt, formatPct, formatPp, pluralRu, schoolYear, SCHOOLS } from '../../dashboard/src/lib/format.ts';
+import {
+  countRu,
+  formatDate,
+  formatInt,
+  formatPct,
+  formatPp,
+  pluralRu,
+  schoolYear,
+  SCHOOLS,
+} from '../../dashboard/src/lib/format.ts';
 import { resolveSelection } from '../../dashboard/src/lib/vpr-selection.ts';
 
 describe('Russian formatting', () => {
@@ -13,7 +22,17 @@ describe('Russian formatting', () => {
 
   it('chooses the right plural form', () => {
     expect([1, 2, 5, 11, 12, 14, 21, 22, 25, 101, 111].map((n) => countRu(n, SCHOOLS))).toEqual([
-      '1 школа', '2 школы', '5 школ', '11 школ', '12 школ', '14 школ', '21 школа', '22 школы', '25 школ', '101 школа', '111 школ',
+      '1 школа',
+      '2 школы',
+      '5 школ',
+      '11 школ',
+      '12 школ',
+      '14 школ',
+      '21 школа',
+      '22 школы',
+      '25 школ',
+      '101 школа',
+      '111 школ',
     ]);
     expect(pluralRu(0, SCHOOLS)).toBe('школ');
   });
@@ -32,8 +51,16 @@ describe('filter selection from the URL', () => {
     { year: 2026, subject: 'Русский язык', grade: 5 },
   ];
   it('keeps a valid combination and falls back to the latest year, Russian language, lowest grade', () => {
-    expect(resolveSelection(options, new URLSearchParams('year=2025&subject=Математика&grade=5'))).toEqual({ year: 2025, subject: 'Математика', grade: 5 });
-    expect(resolveSelection(options, new URLSearchParams(''))).toEqual({ year: 2026, subject: 'Русский язык', grade: 5 });
-    expect(resolveSelection(options, new URLSearchParams('year=1999&subject=Химия&grade=9'))).toEqual({ year: 2026, subject: 'Русский язык', grade: 5 });
+    expect(
+      resolveSelection(options, new URLSearchParams('year=2025&subject=Математика&grade=5')),
+    ).toEqual({ year: 2025, subject: 'Математика', grade: 5 });
+    expect(resolveSelection(options, new URLSearchParams(''))).toEqual({
+      year: 2026,
+      subject: 'Русский язык',
+      grade: 5,
+    });
+    expect(
+      resolveSelection(options, new URLSearchParams('year=1999&subject=Химия&grade=9')),
+    ).toEqual({ year: 2026, subject: 'Русский язык', grade: 5 });
   });
 });

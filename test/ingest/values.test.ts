@@ -21,7 +21,8 @@ describe('cell values', () => {
   });
 
   it('understands every way of writing a school year', () => {
-    for (const text of ['2025', '2024/25', '2024/2025', '2024-2025', '2024–2025', '2024/25 уч. г.']) expect(parseSchoolYear(text)).toBe(2025);
+    for (const text of ['2025', '2024/25', '2024/2025', '2024-2025', '2024–2025', '2024/25 уч. г.'])
+      expect(parseSchoolYear(text)).toBe(2025);
     expect(parseSchoolYear(2025)).toBe(2025);
     expect(parseSchoolYear('2024/26')).toBeUndefined();
     expect(parseSchoolYear('весна')).toBeUndefined();
@@ -33,27 +34,50 @@ describe('CSV reading', () => {
     expect(detectSeparator('a;b;c\n1;2;3')).toBe(';');
     expect(detectSeparator('a,b\n"1,5",2')).toBe(',');
     expect(detectSeparator('a\tb\n1\t2')).toBe('\t');
-    expect(csvToRows('a;b\n"x; ""y""";\n')).toEqual([['a', 'b'], ['x; "y"', null]]);
+    expect(csvToRows('a;b\n"x; ""y""";\n')).toEqual([
+      ['a', 'b'],
+      ['x; "y"', null],
+    ]);
   });
 
   it('detects UTF-8 with and without BOM, and windows-1251', () => {
-    expect(decodeText(Buffer.from('\ufeffПредмет', 'utf8'))).toEqual({ text: 'Предмет', encoding: 'utf-8' });
-    expect(decodeText(Buffer.from('Предмет', 'utf8'))).toEqual({ text: 'Предмет', encoding: 'utf-8' });
-    expect(decodeText(iconv.encode('Предмет;Класс', 'win1251'))).toEqual({ text: 'Предмет;Класс', encoding: 'windows-1251' });
+    expect(decodeText(Buffer.from('\ufeffПредмет', 'utf8'))).toEqual({
+      text: 'Предмет',
+      encoding: 'utf-8',
+    });
+    expect(decodeText(Buffer.from('Предмет', 'utf8'))).toEqual({
+      text: 'Предмет',
+      encoding: 'utf-8',
+    });
+    expect(decodeText(iconv.encode('Предмет;Класс', 'win1251'))).toEqual({
+      text: 'Предмет;Класс',
+      encoding: 'windows-1251',
+    });
   });
 });
 
 describe('school names', () => {
   it('fold ownership prefixes, long forms, quotes and №', () => {
     const short = normaliseSchoolName('МБОУ «СОШ №3»');
-    expect(normaliseSchoolName('Муниципальное бюджетное общеобразовательное учреждение "Средняя общеобразовательная школа № 3"')).toBe(short);
+    expect(
+      normaliseSchoolName(
+        'Муниципальное бюджетное общеобразовательное учреждение "Средняя общеобразовательная школа № 3"',
+      ),
+    ).toBe(short);
     expect(normaliseSchoolName('СОШ № 3')).toBe(short);
-    expect(normaliseSchoolName('МКОУ «Берёзовская СОШ»')).toBe(normaliseSchoolName('Березовская СОШ'));
+    expect(normaliseSchoolName('МКОУ «Берёзовская СОШ»')).toBe(
+      normaliseSchoolName('Березовская СОШ'),
+    );
     expect(normaliseSchoolName('СОШ № 3')).not.toBe(normaliseSchoolName('СОШ № 13'));
   });
 
   it('split the ФИС ОКО «(login) name» cell', () => {
-    expect(splitLoginCell('(sch470101) МБОУ «Гимназия № 1»')).toEqual({ login: 'sch470101', name: 'МБОУ «Гимназия № 1»' });
-    expect(splitLoginCell('Демонстрационная область')).toEqual({ name: 'Демонстрационная область' });
+    expect(splitLoginCell('(sch470101) МБОУ «Гимназия № 1»')).toEqual({
+      login: 'sch470101',
+      name: 'МБОУ «Гимназия № 1»',
+    });
+    expect(splitLoginCell('Демонстрационная область')).toEqual({
+      name: 'Демонстрационная область',
+    });
   });
 });

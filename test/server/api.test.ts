@@ -16,14 +16,26 @@ afterAll(() => t.dispose());
 describe('API', () => {
   it('reports health with the schools count and years', async () => {
     const body = await (await app.request('/api/health')).json();
-    expect(body).toMatchObject({ ok: true, schoolsCount: 3, years: [2025], isDemo: false, minN: 10 });
+    expect(body).toMatchObject({
+      ok: true,
+      schoolsCount: 3,
+      years: [2025],
+      isDemo: false,
+      minN: 10,
+    });
   });
 
   it('serves the district table with weighted district figures', async () => {
-    const response = await app.request(`/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=5`);
+    const response = await app.request(
+      `/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=5`,
+    );
     const body = await response.json();
     expect(body.schools).toHaveLength(3);
-    expect(body.benchmarks[0]).toMatchObject({ level: 'district', participants_count: 104, n2: 15 });
+    expect(body.benchmarks[0]).toMatchObject({
+      level: 'district',
+      participants_count: 104,
+      n2: 15,
+    });
   });
 
   it('answers bad parameters and unknown schools in Russian', async () => {
@@ -38,11 +50,20 @@ describe('API', () => {
   });
 
   it('imports an uploaded file and reports the outcome', async () => {
-    const csv = 'Учебный год;Логин ОО;Класс;Предмет;Кол-во участников;«2»;«3»;«4»;«5»\n2025;sch000001;4;Математика;12;1;3;4;4\n';
-    const response = await app.request('/api/import', { method: 'POST', headers: { 'x-file-name': encodeURIComponent('загрузка.csv') }, body: csv });
+    const csv =
+      'Учебный год;Логин ОО;Класс;Предмет;Кол-во участников;«2»;«3»;«4»;«5»\n2025;sch000001;4;Математика;12;1;3;4;4\n';
+    const response = await app.request('/api/import', {
+      method: 'POST',
+      headers: { 'x-file-name': encodeURIComponent('загрузка.csv') },
+      body: csv,
+    });
     const report = await response.json();
     expect(report).toMatchObject({ file: 'загрузка.csv', outcome: 'loaded', rows: 1 });
-    const district = await (await app.request(`/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=4`)).json();
+    const district = await (
+      await app.request(
+        `/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=4`,
+      )
+    ).json();
     expect(district.schools).toHaveLength(1);
   });
 });

@@ -1,0 +1,129 @@
+/**
+ * The dashboard in a real browser on the demo store, loaded through the real import path.
+ * Expected numbers come from the demo generator's own simulation, an independent path:
+ * generator → files → import → SQL → page must equal the generator's counts directly.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SCHOOLS } from '../../data/generator/district.ts';
+import { vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
+import { formatInt, formatPct } from '../../dashboard/src/lib/format.ts';
+import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) expect(await server.stop()).toBe(0);
+});
+
+const sum = (rows: MarkCounts[]) =>
+  rows.reduce(
+    (a, r) => ({
+      participants: a.participants + r.participants,
+      n2: a.n2 + r.n2,
+      n3: a.n3 + r.n3,
+      n4: a.n4 + r.n4,
+      n5: a.n5 + r.n5,
+    }),
+    { participants: 0, n2: 0, n3: 0, n4: 0, n5: 0 },
+  );
+
+const cellText = (selector: string) => page.locator(selector).innerText();
+
+async function checkDistrictTable(
+  year: number,
+  subject: string,
+  code: string,
+  grade: number,
+): Promise<void> {
+  for (const school of SCHOOLS) {
+    const c = vprMarks(school, year, grade, code);
+    const row = `tr[data-school="${school.login}"]`;
+    expect(await cellText(`${row} [data-col="participants"]`), school.shortName).toBe(
+      formatInt(c.participants),
+    );
+    expect(await cellText(`${row} [data-col="dolya2"]`), school.shortName).toBe(
+      formatPct((100 * c.n2) / c.participants),
+    );
+    expect(await cellText(`${row} [data-col="kachestvo"]`), school.shortName).toBe(
+      formatPct((100 * (c.n4 + c.n5)) / c.participants),
+    );
+  }
+  const district = sum(SCHOOLS.map((s) => vprMarks(s, year, grade, code)));
+  expect(await cellText('tfoot tr:first-child [data-col="participants"]')).toBe(
+    formatInt(district.participants),
+  );
+  expect(await cellText('tfoot tr:first-child [data-col="dolya2"]')).toBe(
+    formatPct((100 * district.n2) / district.participants),
+  );
+  expect(await cellText('tfoot tr:first-child [data-col="uspevaemost"]')).toBe(
+    formatPct((100 * (district.n3 + district.n4 + district.n5)) / district.participants),
+  );
+}
+
+describe('district page', () => {
+  it('shows ФИС ОКО-imported numbers equal to the independently computed ones', async () => {
+    await page.goto(`${server.url}/?year=2026&subject=${encodeURIComponent('Математика')}&grade=5`);
+    await page.locator('table.data tbody tr').first().waitFor();
+    await expect(page.locator('.demo-badge').innerText()).resolves.toBe('демонстрационные данные');
+    await checkDistrictTable(2026, 'Математика', 'MA', 5);
+    const kpi = await page.locator('.kpi', { hasText: 'Доля «2» по району' }).innerText();
+    const district = sum(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    expect(kpi).toContain(formatPct((100 * district.n2) / district.participants));
+    expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'district.png'), fullPage: true });
+  });
+
+  it('filters change the URL and the content (windows-1251 template year)', async () => {
+    await page.selectOption('#f-year', '2022');
+    await page.waitForURL(/year=2022/);
+    await page.selectOption('#f-subject', 'История');
+    await page.waitForURL(/subject=%D0%98%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F/);
+    await page.locator('table.data caption', { hasText: 'История, 5 класс, 2021/22' }).waitFor();
+    await checkDistrictTable(2022, 'История', 'HI', 5);
+    await page.screenshot({ path: join(SCREENSHOTS, 'district-history-2022.png'), fullPage: true });
+  });
+});
+
+describe('school page', () => {
+  it('opens from the district table and shows the school against the district', async () => {
+    await page.goto(`${server.url}/?year=2026&subject=${encodeURIComponent('Математика')}&grade=5`);
+    await page.locator('tr[data-school="sch470109"] a').click();
+    await page.waitForURL(/\/school\/sch470109$/);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Сосновская СОШ');
+    const school = SCHOOLS.find((s) => s.login === 'sch470109')!;
+    const mine = vprMarks(school, 2026, 5, 'MA');
+    const district = sum(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    const row = '#school-latest tr[data-key="Математика|5"]';
+    expect(await cellText(`${row} [data-col="participants"]`)).toBe(formatInt(mine.participants));
+    expect(await cellText(`${row} [data-col="dolya2"]`)).toBe(
+      formatPct((100 * mine.n2) / mine.participants),
+    );
+    expect(await cellText(`${row} [data-col="district_dolya2"]`)).toBe(
+      `${formatPct((100 * district.n2) / district.participants)} (n = ${formatInt(district.participants)})`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'school.png'), fullPage: true });
+  });
+
+  it('has its own URL that opens directly, and an unknown school gets a Russian message', async () => {
+    await page.goto(
+      `${server.url}/school/sch470110?subject=${encodeURIComponent('Русский язык')}&grade=4`,
+    );
+    await page.locator('#school-history tbody tr').first().waitFor();
+    expect(await page.locator('#school-history tbody tr').count()).toBe(5);
+    await page.goto(`${server.url}/school/sch000000`);
+    await expect(page.locator('[role="alert"]').innerText()).resolves.toContain(
+      'Школа с кодом «sch000000» не найдена в реестре.',
+    );
+  });
+});
