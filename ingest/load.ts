@@ -36,13 +36,7 @@ export async function loadParsed(
       await upsertRegistry(store, batchId, parsed.rows);
       return 'loaded';
     }
-    const replaced = await removeReplacedVprMarks(
-      store,
-      file,
-      parsed.rows,
-      options.replace,
-      batchId,
-    );
+    const replaced = await removeReplacedVprMarks(store, file, parsed.rows, options.replace);
     await store.append(
       'raw_vpr_marks',
       parsed.rows.map((r) => [
