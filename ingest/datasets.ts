@@ -4,11 +4,6 @@
  */
 export type Dataset = 'registry' | 'vpr_marks';
 
-export const DATASET_TITLES: Record<Dataset, string> = {
-  registry: 'Реестр ОО',
-  vpr_marks: 'ВПР: статистика по отметкам',
-};
-
 export interface RegistryRow {
   schoolId: string;
   fullName: string;

@@ -59,8 +59,3 @@ function matchColumns<K extends string>(
   });
   return columns;
 }
-
-/** The header caption a user sees for a key (the one in the file, else the canonical one). */
-export function columnCaption<K extends string>(spec: ColumnSpec<K>): string {
-  return spec.names[0] ?? spec.key;
-}

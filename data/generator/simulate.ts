@@ -4,7 +4,7 @@
  * cut points. Aggregates are then counted, as the real reports count them.
  */
 import { abilityIn, type DemoSchool } from './district.ts';
-import { rngFor, type Random } from './random.ts';
+import { rngFor } from './random.ts';
 
 /** z cut points between marks 2|3, 3|4, 4|5 (a district near 0 gets ≈ 13 % «2», 16 % «5»). */
 export const MARK_CUTS = [-1.1, 0.0, 1.0] as const;
@@ -67,6 +67,19 @@ export function pupilScores(
   return Array.from({ length: n }, () => mean + rng.normal());
 }
 
+/** Mark counts of several groups added up (a district from its schools). */
+export function sumCounts(groups: readonly MarkCounts[]): MarkCounts {
+  const total = { participants: 0, n2: 0, n3: 0, n4: 0, n5: 0 };
+  for (const g of groups) {
+    total.participants += g.participants;
+    total.n2 += g.n2;
+    total.n3 += g.n3;
+    total.n4 += g.n4;
+    total.n5 += g.n5;
+  }
+  return total;
+}
+
 export function countMarks(marks: readonly number[]): MarkCounts {
   const counts = { participants: marks.length, n2: 0, n3: 0, n4: 0, n5: 0 };
   for (const mark of marks) counts[`n${mark}` as 'n2' | 'n3' | 'n4' | 'n5']++;
@@ -101,5 +114,3 @@ export function populationMarkShares(mean: number): [number, number, number, num
   const [c2, c3, c4] = MARK_CUTS.map((c) => normalCdf(c - mean)) as [number, number, number];
   return [c2 * 100, (c3 - c2) * 100, (c4 - c3) * 100, (1 - c4) * 100];
 }
-
-export type { Random };

@@ -6,8 +6,9 @@
  */
 import { join } from 'node:path';
 import { MUNICIPALITY, REGION, SCHOOLS, YEARS, schoolYearLabel } from './district.ts';
-import { newWorkbook, writeCsv, writeXlsx, type CellValue } from './files.ts';
-import { populationMarkShares, vprMarks, type MarkCounts } from './simulate.ts';
+import { writeCsv, type CellValue } from './files.ts';
+import { writeMarksExportWorkbook } from './layouts.ts';
+import { populationMarkShares, sumCounts, vprMarks, type MarkCounts } from './simulate.ts';
 import { SUBJECTS } from '../../ingest/reference/subjects.ts';
 
 /** Subjects written in each grade in the demo district. */
@@ -81,65 +82,33 @@ async function writeMarksExport(
   grade: number,
   subject: string,
 ): Promise<string> {
-  const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet('Статистика по отметкам');
-  const name = subjectName(subject);
-  sheet.addRow([`Всероссийские проверочные работы ${year} (${grade} класс)`]);
-  sheet.mergeCells('A1:G1');
-  sheet.addRow([`Дата: ${15 + grade}.04.${year}`]);
-  sheet.addRow([`Предмет: ${name}`]);
-  sheet.addRow(['Статистика по отметкам']);
-  sheet.addRow([`Максимальный первичный балл: ${MAX_SCORE[subject]}`]);
-  sheet.addRow([]);
-  sheet.addRow([
-    'Группы участников',
-    'Кол-во ОО',
-    'Кол-во участников',
-    'Распределение групп баллов в %',
-    null,
-    null,
-    null,
-  ]);
-  sheet.addRow([null, null, null, 2, 3, 4, 5]);
-  sheet.mergeCells('D7:G7');
-  for (const col of ['A', 'B', 'C']) sheet.mergeCells(`${col}7:${col}8`);
-
   const schoolRows = SCHOOLS.map((school) => ({
     school,
     counts: vprMarks(school, year, grade, subject),
   }));
-  const municipal = schoolRows.reduce(
-    (sum, { counts }) => ({
-      participants: sum.participants + counts.participants,
-      n2: sum.n2 + counts.n2,
-      n3: sum.n3 + counts.n3,
-      n4: sum.n4 + counts.n4,
-      n5: sum.n5 + counts.n5,
-    }),
-    { participants: 0, n2: 0, n3: 0, n4: 0, n5: 0 },
-  );
-  const regionShares = populationMarkShares(0.02 * (year - 2024)).map(
-    (p) => Math.round(p * 100) / 100,
-  );
-  const countryShares = populationMarkShares(0.08).map((p) => Math.round(p * 100) / 100);
-  sheet.addRow([
-    'Вся выборка',
-    38412 + grade * 37,
-    1_286_540 - grade * 11_000 + year,
-    ...countryShares,
-  ]);
-  sheet.addRow([REGION, 436, 15_120 - grade * 140 + (year % 7) * 23, ...regionShares]);
-  sheet.addRow([MUNICIPALITY, schoolRows.length, municipal.participants, ...sharesOf(municipal)]);
-  for (const { school, counts } of schoolRows) {
-    sheet.addRow([
-      `(${school.login}) ${school.fullName}`,
-      1,
-      counts.participants,
-      ...sharesOf(counts),
-    ]);
-  }
-  sheet.getColumn(1).width = 80;
+  const municipal = sumCounts(schoolRows.map((r) => r.counts));
+  const round2 = (p: number) => Math.round(p * 100) / 100;
+  const regionShares = populationMarkShares(0.02 * (year - 2024)).map(round2);
+  const countryShares = populationMarkShares(0.08).map(round2);
+  const name = subjectName(subject);
   const file = join(dir, `ФИС ОКО ВПР ${year} ${name} ${grade} класс.xlsx`);
-  await writeXlsx(file, workbook);
+  await writeMarksExportWorkbook(file, {
+    year,
+    grade,
+    subject: name,
+    date: `${15 + grade}.04.${year}`,
+    maxScore: MAX_SCORE[subject],
+    groups: [
+      ['Вся выборка', 38412 + grade * 37, 1_286_540 - grade * 11_000 + year, ...countryShares],
+      [REGION, 436, 15_120 - grade * 140 + (year % 7) * 23, ...regionShares],
+      [MUNICIPALITY, schoolRows.length, municipal.participants, ...sharesOf(municipal)],
+      ...schoolRows.map(({ school, counts }) => [
+        `(${school.login}) ${school.fullName}`,
+        1,
+        counts.participants,
+        ...sharesOf(counts),
+      ]),
+    ],
+  });
   return file;
 }

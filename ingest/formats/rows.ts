@@ -6,19 +6,18 @@ import type { Sheet, SourceFile } from '../read/table.ts';
 import { showCell } from '../values.ts';
 
 /**
- * Returns a reader of typed cells: cell(rowIndex, key, schema, expected) gives the value,
- * or records a problem naming the file, sheet, row, column and value, and gives undefined.
+ * Returns a reader of typed cells by column position: the value, or a recorded problem
+ * naming the file, sheet, row, column caption and value (and undefined).
  */
-export function cellAt<K extends string>(
-  file: SourceFile,
-  sheet: Sheet,
-  header: HeaderMatch<K>,
-  problems: ProblemList,
-) {
-  const headerRow = sheet.rows[header.rowIndex] ?? [];
-  return <T>(rowIndex: number, key: K, schema: z.ZodType<T>, expected: string): T | undefined => {
-    const index = header.columns.get(key);
-    const raw = index === undefined ? null : (sheet.rows[rowIndex]?.[index] ?? null);
+export function cellReader(file: SourceFile, sheet: Sheet, problems: ProblemList) {
+  return <T>(
+    rowIndex: number,
+    column: number | undefined,
+    caption: string,
+    schema: z.ZodType<T>,
+    expected: string,
+  ): T | undefined => {
+    const raw = column === undefined ? null : (sheet.rows[rowIndex]?.[column] ?? null);
     const result = schema.safeParse(raw);
     if (result.success) return result.data;
     problems.add({
@@ -26,11 +25,32 @@ export function cellAt<K extends string>(
       file: file.name,
       sheet: sheet.name,
       row: rowIndex + 1,
-      column: index === undefined ? key : String(headerRow[index] ?? key),
+      column: caption,
       value: showCell(raw),
       expected,
     });
     return undefined;
+  };
+}
+
+/** The same reader by column key, with the column's caption as written in the file. */
+export function cellAt<K extends string>(
+  file: SourceFile,
+  sheet: Sheet,
+  header: HeaderMatch<K>,
+  problems: ProblemList,
+) {
+  const read = cellReader(file, sheet, problems);
+  const headerRow = sheet.rows[header.rowIndex] ?? [];
+  return <T>(rowIndex: number, key: K, schema: z.ZodType<T>, expected: string): T | undefined => {
+    const index = header.columns.get(key);
+    return read(
+      rowIndex,
+      index,
+      index === undefined ? key : String(headerRow[index] ?? key),
+      schema,
+      expected,
+    );
   };
 }
 

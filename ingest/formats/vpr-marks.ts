@@ -8,16 +8,16 @@ import { findHeader, normaliseHeader, type ColumnSpec } from '../header.ts';
 import {
   EXPECTED,
   integerCell,
+  isMissing,
   percentCell,
   schoolYearCell,
   textCell,
-  showCell,
 } from '../values.ts';
 import { findSubject, type Subject } from '../reference/subjects.ts';
 import { splitLoginCell } from '../schools.ts';
 import type { BenchmarkLevel, VprMarksRow } from '../datasets.ts';
 import type { Format, ParseContext } from './format.ts';
-import { cellAt, checkDuplicates, isBlankRow } from './rows.ts';
+import { cellAt, cellReader, checkDuplicates, isBlankRow } from './rows.ts';
 import type { Cell, Sheet } from '../read/table.ts';
 
 const MIN_RELIABLE_N = 10;
@@ -196,8 +196,8 @@ function optionalText(
   column: number | undefined,
 ): string | undefined {
   if (column === undefined) return undefined;
-  const value = sheet.rows[rowIndex]?.[column];
-  return value === null || value === undefined ? undefined : String(value).trim() || undefined;
+  const value = sheet.rows[rowIndex]?.[column] ?? null;
+  return isMissing(value) ? undefined : String(value).trim() || undefined;
 }
 
 // ---- ФИС ОКО export -------------------------------------------------------------------
@@ -280,6 +280,7 @@ export const vprMarksExportFormat: Format = {
       return { dataset: 'vpr_marks', rows: [] };
 
     const cell = cellAt(file, sheet, header, problems);
+    const readCell = cellReader(file, sheet, problems);
     const rows: VprMarksRow[] = [];
     const keys: { row: number; key: string }[] = [];
     const benchmarkOrder: BenchmarkLevel[] = ['region', 'municipality'];
@@ -294,21 +295,9 @@ export const vprMarksExportFormat: Format = {
       );
       const participants = cell(r, 'participants', integerCell(0), EXPECTED.count);
       const schoolsCount = cell(r, 'schoolsCount', integerCell(0), EXPECTED.count);
-      const shares = marks.map((column) => {
-        const raw = sheet.rows[r]?.[column] ?? null;
-        const parsed = percentCell.safeParse(raw);
-        if (parsed.success) return parsed.data;
-        problems.add({
-          severity: 'error',
-          file: file.name,
-          sheet: sheet.name,
-          row: r + 1,
-          column: `% отметки «${marks.indexOf(column) + 2}»`,
-          value: showCell(raw),
-          expected: EXPECTED.percent,
-        });
-        return undefined;
-      });
+      const shares = marks.map((column, i) =>
+        readCell(r, column, `% отметки «${i + 2}»`, percentCell, EXPECTED.percent),
+      );
       if (
         group === undefined ||
         participants === undefined ||

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
-import { vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
+import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
 import { formatInt, formatPct } from '../../dashboard/src/lib/format.ts';
 import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
 
@@ -25,18 +25,6 @@ afterAll(async () => {
   await browser?.close();
   if (server) expect(await server.stop()).toBe(0);
 });
-
-const sum = (rows: MarkCounts[]) =>
-  rows.reduce(
-    (a, r) => ({
-      participants: a.participants + r.participants,
-      n2: a.n2 + r.n2,
-      n3: a.n3 + r.n3,
-      n4: a.n4 + r.n4,
-      n5: a.n5 + r.n5,
-    }),
-    { participants: 0, n2: 0, n3: 0, n4: 0, n5: 0 },
-  );
 
 const cellText = (selector: string) => page.locator(selector).innerText();
 
@@ -59,7 +47,7 @@ async function checkDistrictTable(
       formatPct((100 * (c.n4 + c.n5)) / c.participants),
     );
   }
-  const district = sum(SCHOOLS.map((s) => vprMarks(s, year, grade, code)));
+  const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, year, grade, code)));
   expect(await cellText('tfoot tr:first-child [data-col="participants"]')).toBe(
     formatInt(district.participants),
   );
@@ -78,7 +66,7 @@ describe('district page', () => {
     await expect(page.locator('.demo-badge').innerText()).resolves.toBe('демонстрационные данные');
     await checkDistrictTable(2026, 'Математика', 'MA', 5);
     const kpi = await page.locator('.kpi', { hasText: 'Доля «2» по району' }).innerText();
-    const district = sum(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
     expect(kpi).toContain(formatPct((100 * district.n2) / district.participants));
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'district.png'), fullPage: true });
@@ -103,7 +91,7 @@ describe('school page', () => {
     await expect(page.locator('h1').innerText()).resolves.toBe('Сосновская СОШ');
     const school = SCHOOLS.find((s) => s.login === 'sch470109')!;
     const mine = vprMarks(school, 2026, 5, 'MA');
-    const district = sum(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
     const row = '#school-latest tr[data-key="Математика|5"]';
     expect(await cellText(`${row} [data-col="participants"]`)).toBe(formatInt(mine.participants));
     expect(await cellText(`${row} [data-col="dolya2"]`)).toBe(

@@ -1,15 +1,7 @@
 /** Small hand-made source files for tests, written with the same writers as the demo. */
 import { join } from 'node:path';
-import { newWorkbook, writeCsv, writeXlsx, type CellValue } from '../../data/generator/files.ts';
-
-export const REGISTRY_HEADER = [
-  'Логин ФИС ОКО',
-  'Полное наименование',
-  'Краткое наименование',
-  'Другие наименования',
-  'Тип ОО',
-  'Местность',
-];
+import { writeCsv, type CellValue } from '../../data/generator/files.ts';
+import { writeMarksExportWorkbook, writeRegistryWorkbook } from '../../data/generator/layouts.ts';
 
 export const REGISTRY_ROWS: CellValue[][] = [
   [
@@ -43,12 +35,8 @@ export async function writeRegistryFile(
   rows: CellValue[][] = REGISTRY_ROWS,
   name = 'реестр.xlsx',
 ): Promise<string> {
-  const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet('Реестр ОО');
-  sheet.addRow(REGISTRY_HEADER);
-  rows.forEach((row) => sheet.addRow(row));
   const path = join(dir, name);
-  await writeXlsx(path, workbook);
+  await writeRegistryWorkbook(path, rows);
   return path;
 }
 
@@ -86,7 +74,7 @@ export function writeVprCsv(
   return path;
 }
 
-/** A ФИС ОКО «Статистика по отметкам» export: title rows, merged two-row header, group rows. */
+/** A ФИС ОКО «Статистика по отметкам» export: title rows, merged two-row header, group rows from row 9. */
 export async function writeFisOkoExport(
   dir: string,
   {
@@ -97,27 +85,7 @@ export async function writeFisOkoExport(
   }: { year?: number; grade?: number; subject?: string; groups: CellValue[][] },
   name = 'фис око.xlsx',
 ): Promise<string> {
-  const workbook = newWorkbook();
-  const sheet = workbook.addWorksheet('Статистика по отметкам');
-  sheet.addRow([`Всероссийские проверочные работы ${year} (${grade} класс)`]);
-  sheet.addRow(['Дата: 20.04.2025']);
-  sheet.addRow([`Предмет: ${subject}`]);
-  sheet.addRow(['Статистика по отметкам']);
-  sheet.addRow([]);
-  sheet.addRow([
-    'Группы участников',
-    'Кол-во ОО',
-    'Кол-во участников',
-    'Распределение групп баллов в %',
-    null,
-    null,
-    null,
-  ]);
-  sheet.addRow([null, null, null, 2, 3, 4, 5]);
-  sheet.mergeCells('D6:G6');
-  for (const col of ['A', 'B', 'C']) sheet.mergeCells(`${col}6:${col}7`);
-  groups.forEach((row) => sheet.addRow(row));
   const path = join(dir, name);
-  await writeXlsx(path, workbook);
+  await writeMarksExportWorkbook(path, { year, grade, subject, date: '20.04.2025', groups });
   return path;
 }
