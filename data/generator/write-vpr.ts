@@ -19,6 +19,20 @@ export const VPR_PLAN: Record<number, string[]> = {
   7: ['RU', 'MA', 'PH', 'EN'],
   8: ['RU', 'MA', 'CH', 'SO'],
 };
+/** Header row of the canonical ВПР marks template. */
+export const VPR_TEMPLATE_HEADER = [
+  'Учебный год',
+  'Логин ОО',
+  'Наименование ОО',
+  'Класс',
+  'Предмет',
+  'Кол-во участников',
+  'Кол-во «2»',
+  'Кол-во «3»',
+  'Кол-во «4»',
+  'Кол-во «5»',
+];
+
 const FIRST_EXPORT_YEAR = 2024;
 const MAX_SCORE: Record<string, number> = { RU: 38, MA: 20 };
 
@@ -54,20 +68,8 @@ export async function writeVpr(dir: string): Promise<string[]> {
       }
     }
     const file = join(dir, `ВПР ${schoolYearLabel(year).replace('/', '-')} отметки.csv`);
-    const header = [
-      'Учебный год',
-      'Логин ОО',
-      'Наименование ОО',
-      'Класс',
-      'Предмет',
-      'Кол-во участников',
-      'Кол-во «2»',
-      'Кол-во «3»',
-      'Кол-во «4»',
-      'Кол-во «5»',
-    ];
     // The oldest file comes from an old spreadsheet saved in windows-1251.
-    writeCsv(file, [header, ...canonical], year === YEARS[0] ? 'win1251' : 'utf8');
+    writeCsv(file, [VPR_TEMPLATE_HEADER, ...canonical], year === YEARS[0] ? 'win1251' : 'utf8');
     files.push(file);
   }
   return files;

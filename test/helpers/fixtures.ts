@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { writeCsv, type CellValue } from '../../data/generator/files.ts';
 import { writeMarksExportWorkbook, writeRegistryWorkbook } from '../../data/generator/layouts.ts';
+import { VPR_TEMPLATE_HEADER } from '../../data/generator/write-vpr.ts';
 
 export const REGISTRY_ROWS: CellValue[][] = [
   [
@@ -40,19 +41,6 @@ export async function writeRegistryFile(
   return path;
 }
 
-export const VPR_HEADER = [
-  'Учебный год',
-  'Логин ОО',
-  'Наименование ОО',
-  'Класс',
-  'Предмет',
-  'Кол-во участников',
-  'Кол-во «2»',
-  'Кол-во «3»',
-  'Кол-во «4»',
-  'Кол-во «5»',
-];
-
 /**
  * Two schools where weighting matters: СОШ № 1 has 10 pupils, 5 of them «2» (50 %);
  * Гимназия № 3 has 90 pupils, 9 of them «2» (10 %). District: 14 / 100 = 14 %, not 30 %.
@@ -70,7 +58,7 @@ export function writeVprCsv(
   encoding: 'utf8' | 'win1251' = 'utf8',
 ): string {
   const path = join(dir, name);
-  writeCsv(path, [VPR_HEADER, ...rows], encoding);
+  writeCsv(path, [VPR_TEMPLATE_HEADER, ...rows], encoding);
   return path;
 }
 
