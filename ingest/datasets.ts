@@ -1,8 +1,10 @@
 /**
  * Datasets: what the store keeps, per kind of source. Each parsed file yields rows of one
- * dataset; `conflictKey` says which rows of an earlier batch the file would replace.
+ * dataset. A dataset names the raw tables its rows go to and the scope of each row: the
+ * slice of data (e.g. year|subject|grade|school) that a later file would replace.
  */
-export type Dataset = 'registry' | 'vpr_marks';
+
+export type BenchmarkLevel = 'school' | 'municipality' | 'region' | 'country';
 
 export interface RegistryRow {
   schoolId: string;
@@ -13,15 +15,17 @@ export interface RegistryRow {
   isRural: boolean | null;
 }
 
-export type BenchmarkLevel = 'school' | 'municipality' | 'region' | 'country';
-
-export interface VprMarksRow {
+/** A ВПР result row of one group: a school, or a benchmark group (school_id null). */
+interface VprGroup {
   year: number;
   subject: string;
   grade: number;
   level: BenchmarkLevel;
   schoolId: string | null;
   groupName: string;
+}
+
+export interface VprMarksRow extends VprGroup {
   schoolsCount: number | null;
   participants: number;
   n2: number;
@@ -30,11 +34,462 @@ export interface VprMarksRow {
   n5: number;
 }
 
-export type ParsedRows =
-  { dataset: 'registry'; rows: RegistryRow[] } | { dataset: 'vpr_marks'; rows: VprMarksRow[] };
+export interface VprJournalRow extends VprGroup {
+  participants: number;
+  nLower: number;
+  nSame: number;
+  nHigher: number;
+}
+
+export interface VprTaskRow extends VprGroup {
+  participants: number | null;
+  task: string;
+  maxScore: number;
+  difficulty: string | null;
+  completionPct: number;
+}
+
+export interface VprPlannedRow extends VprTaskRow {
+  skill: string;
+}
+
+export interface TaskScore {
+  task: string;
+  maxScore: number;
+  difficulty: string | null;
+  score: number | null;
+}
+
+export interface VprParticipantRow {
+  year: number;
+  subject: string;
+  grade: number;
+  schoolId: string;
+  participantCode: string;
+  className: string | null;
+  variant: string | null;
+  primaryScore: number | null;
+  mark: number | null;
+  journalMark: number | null;
+  tasks: TaskScore[];
+}
+
+export type Exam = 'ОГЭ' | 'ЕГЭ' | 'ГВЭ-9' | 'ГВЭ-11';
+
+export interface GiaParticipantRow {
+  year: number;
+  exam: Exam;
+  subject: string;
+  schoolId: string;
+  participantCode: string | null;
+  primaryScore: number | null;
+  testScore: number | null;
+  mark: number | null;
+}
+
+export interface GiaSchoolRow {
+  year: number;
+  exam: Exam;
+  subject: string;
+  schoolId: string;
+  participants: number;
+  meanScore: number | null;
+  nBelowMin: number | null;
+  n81to99: number | null;
+  n100: number | null;
+  marks: [number, number, number, number] | null;
+}
+
+export interface GradingScaleRow {
+  exam: string;
+  year: number;
+  subject: string;
+  grade: number | null;
+  maxPrimary: number | null;
+  minScore: number | null;
+  cuts: [number, number, number] | null;
+}
+
+export interface FgLevelsRow {
+  year: number;
+  direction: string;
+  grade: number;
+  schoolId: string;
+  levelRaw: string;
+  level: string;
+  pupils: number;
+}
+
+export interface FgParticipantRow {
+  year: number;
+  direction: string;
+  grade: number;
+  schoolId: string;
+  participantCode: string | null;
+  scorePct: number | null;
+  levelRaw: string | null;
+  level: string;
+}
+
+export interface TeacherDiagRow {
+  year: number;
+  schoolId: string;
+  teacherKey: string;
+  subject: string | null;
+  area: string;
+  scorePct: number | null;
+  levelRaw: string | null;
+  level: string | null;
+}
+
+export interface NetworkPairRow {
+  year: number;
+  mentorSchoolId: string;
+  menteeSchoolId: string;
+  kind: string | null;
+}
+
+export interface OfficialClusterRow {
+  year: number;
+  schoolId: string;
+  cluster: string;
+}
+
+export interface CustomIndicatorRow {
+  setName: string;
+  year: number;
+  schoolId: string;
+  indicator: string;
+  value: number | null;
+}
+
+export interface DatasetRows {
+  registry: RegistryRow;
+  vpr_marks: VprMarksRow;
+  vpr_journal: VprJournalRow;
+  vpr_tasks: VprTaskRow;
+  vpr_planned: VprPlannedRow;
+  vpr_participants: VprParticipantRow;
+  gia_participants: GiaParticipantRow;
+  gia_schools: GiaSchoolRow;
+  grading_scale: GradingScaleRow;
+  fg_levels: FgLevelsRow;
+  fg_participants: FgParticipantRow;
+  teacher_diag: TeacherDiagRow;
+  network_pairs: NetworkPairRow;
+  official_clusters: OfficialClusterRow;
+  custom_indicators: CustomIndicatorRow;
+}
+
+export type Dataset = keyof DatasetRows;
+export type ResultDataset = Exclude<Dataset, 'registry'>;
+
+export type ParsedRows = { [K in Dataset]: { dataset: K; rows: DatasetRows[K][] } }[Dataset];
+
+export interface TableTarget<Row> {
+  table: string;
+  /** the values of one or more table rows, in column order between batch_id and scope */
+  records(row: Row): unknown[][];
+}
+
+export interface DatasetSpec<Row> {
+  /** Russian name for messages and the import history */
+  title: string;
+  tables: readonly TableTarget<Row>[];
+  scope(row: Row): string;
+  /** Russian description of what one scope covers, for the «already loaded» message */
+  scopeTitle: string;
+  year(row: Row): number;
+}
+
+const vprGroup = (r: VprGroup) => [r.year, r.subject, r.grade, r.level, r.schoolId, r.groupName];
+const vprScope = (r: VprGroup) => [r.year, r.subject, r.grade, r.schoolId ?? r.level].join('|');
+const byYear = (r: { year: number }) => r.year;
+const single =
+  <Row>(values: (row: Row) => unknown[]) =>
+  (row: Row) => [values(row)];
+const VPR_SCOPE = 'год, предмет, класс и ОО (или группа сравнения)';
+
+export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
+  vpr_marks: {
+    title: 'ВПР: отметки',
+    tables: [
+      {
+        table: 'raw_vpr_marks',
+        records: single((r) => [
+          ...vprGroup(r),
+          r.schoolsCount,
+          r.participants,
+          r.n2,
+          r.n3,
+          r.n4,
+          r.n5,
+        ]),
+      },
+    ],
+    scope: vprScope,
+    scopeTitle: VPR_SCOPE,
+    year: byYear,
+  },
+  vpr_journal: {
+    title: 'ВПР: сравнение с отметками по журналу',
+    tables: [
+      {
+        table: 'raw_vpr_journal',
+        records: single((r) => [...vprGroup(r), r.participants, r.nLower, r.nSame, r.nHigher]),
+      },
+    ],
+    scope: vprScope,
+    scopeTitle: VPR_SCOPE,
+    year: byYear,
+  },
+  vpr_tasks: {
+    title: 'ВПР: выполнение заданий',
+    tables: [
+      {
+        table: 'raw_vpr_tasks',
+        records: single((r) => [
+          ...vprGroup(r),
+          r.participants,
+          r.task,
+          r.maxScore,
+          r.difficulty,
+          r.completionPct,
+        ]),
+      },
+    ],
+    scope: (r) => `${vprScope(r)}|${r.task}`,
+    scopeTitle: `${VPR_SCOPE}, задание`,
+    year: byYear,
+  },
+  vpr_planned: {
+    title: 'ВПР: достижение планируемых результатов',
+    tables: [
+      {
+        table: 'raw_vpr_planned',
+        records: single((r) => [
+          ...vprGroup(r),
+          r.participants,
+          r.task,
+          r.skill,
+          r.maxScore,
+          r.difficulty,
+          r.completionPct,
+        ]),
+      },
+    ],
+    scope: (r) => `${vprScope(r)}|${r.task}`,
+    scopeTitle: `${VPR_SCOPE}, задание`,
+    year: byYear,
+  },
+  vpr_participants: {
+    title: 'ВПР: индивидуальные результаты',
+    tables: [
+      {
+        table: 'raw_vpr_participant',
+        records: single((r) => [
+          r.year,
+          r.subject,
+          r.grade,
+          r.schoolId,
+          r.participantCode,
+          r.className,
+          r.variant,
+          r.primaryScore,
+          r.mark,
+          r.journalMark,
+        ]),
+      },
+      {
+        table: 'raw_vpr_participant_task',
+        records: (r) =>
+          r.tasks.map((t) => [
+            r.year,
+            r.subject,
+            r.grade,
+            r.schoolId,
+            r.participantCode,
+            t.task,
+            t.maxScore,
+            t.difficulty,
+            t.score,
+          ]),
+      },
+    ],
+    scope: (r) => [r.year, r.subject, r.grade, r.schoolId].join('|'),
+    scopeTitle: 'год, предмет, класс и ОО',
+    year: byYear,
+  },
+  gia_participants: {
+    title: 'ГИА: результаты участников',
+    tables: [
+      {
+        table: 'raw_gia_participant',
+        records: single((r) => [
+          r.year,
+          r.exam,
+          r.subject,
+          r.schoolId,
+          r.participantCode,
+          r.primaryScore,
+          r.testScore,
+          r.mark,
+        ]),
+      },
+    ],
+    scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
+    scopeTitle: 'год, экзамен, предмет и ОО',
+    year: byYear,
+  },
+  gia_schools: {
+    title: 'ГИА: итоги по ОО',
+    tables: [
+      {
+        table: 'raw_gia_school',
+        records: single((r) => [
+          r.year,
+          r.exam,
+          r.subject,
+          r.schoolId,
+          r.participants,
+          r.meanScore,
+          r.nBelowMin,
+          r.n81to99,
+          r.n100,
+          ...(r.marks ?? [null, null, null, null]),
+        ]),
+      },
+    ],
+    scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
+    scopeTitle: 'год, экзамен, предмет и ОО',
+    year: byYear,
+  },
+  grading_scale: {
+    title: 'Шкалы перевода баллов',
+    tables: [
+      {
+        table: 'raw_grading_scale',
+        records: single((r) => [
+          r.exam,
+          r.year,
+          r.subject,
+          r.grade,
+          r.maxPrimary,
+          r.minScore,
+          ...(r.cuts ?? [null, null, null]),
+        ]),
+      },
+    ],
+    scope: (r) => [r.exam, r.year, r.subject, r.grade ?? ''].join('|'),
+    scopeTitle: 'процедура, год, предмет и класс',
+    year: byYear,
+  },
+  fg_levels: {
+    title: 'ФГ: уровни по ОО',
+    tables: [
+      {
+        table: 'raw_fg_levels',
+        records: single((r) => [
+          r.year,
+          r.direction,
+          r.grade,
+          r.schoolId,
+          r.levelRaw,
+          r.level,
+          r.pupils,
+        ]),
+      },
+    ],
+    scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
+    scopeTitle: 'год, направление, класс и ОО',
+    year: byYear,
+  },
+  fg_participants: {
+    title: 'ФГ: результаты участников',
+    tables: [
+      {
+        table: 'raw_fg_participant',
+        records: single((r) => [
+          r.year,
+          r.direction,
+          r.grade,
+          r.schoolId,
+          r.participantCode,
+          r.scorePct,
+          r.levelRaw,
+          r.level,
+        ]),
+      },
+    ],
+    scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
+    scopeTitle: 'год, направление, класс и ОО',
+    year: byYear,
+  },
+  teacher_diag: {
+    title: 'Диагностика педагогов',
+    tables: [
+      {
+        table: 'raw_teacher_diag',
+        records: single((r) => [
+          r.year,
+          r.schoolId,
+          r.teacherKey,
+          r.subject,
+          r.area,
+          r.scorePct,
+          r.levelRaw,
+          r.level,
+        ]),
+      },
+    ],
+    scope: (r) => [r.year, r.schoolId].join('|'),
+    scopeTitle: 'год и ОО',
+    year: byYear,
+  },
+  network_pairs: {
+    title: 'Сетевые пары',
+    tables: [
+      {
+        table: 'raw_network_pair',
+        records: single((r) => [r.year, r.mentorSchoolId, r.menteeSchoolId, r.kind]),
+      },
+    ],
+    scope: (r) => String(r.year),
+    scopeTitle: 'учебный год',
+    year: byYear,
+  },
+  official_clusters: {
+    title: 'Региональные списки кластеров',
+    tables: [
+      {
+        table: 'raw_official_cluster',
+        records: single((r) => [r.year, r.schoolId, r.cluster]),
+      },
+    ],
+    scope: (r) => [r.year, r.cluster].join('|'),
+    scopeTitle: 'год и кластер',
+    year: byYear,
+  },
+  custom_indicators: {
+    title: 'Показатели региона (своя таблица)',
+    tables: [
+      {
+        table: 'raw_custom_indicator',
+        records: single((r) => [r.setName, r.year, r.schoolId, r.indicator, r.value]),
+      },
+    ],
+    scope: (r) => [r.setName, r.year, r.schoolId].join('|'),
+    scopeTitle: 'набор показателей, год и ОО',
+    year: byYear,
+  },
+};
+
+export const datasetTitle = (dataset: Dataset) =>
+  dataset === 'registry' ? 'Реестр ОО' : DATASETS[dataset].title;
 
 /** Years present in the rows, for the import log. */
 export function yearsOf(parsed: ParsedRows): number[] {
   if (parsed.dataset === 'registry') return [];
-  return [...new Set(parsed.rows.map((r) => r.year))].sort();
+  const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
+  return [...new Set((parsed.rows as unknown[]).map((r) => spec.year(r)))].sort();
 }

@@ -11,17 +11,30 @@ import { loadParsed, type LoadOutcome } from './load.ts';
 import { ImportRejected, ProblemList, describeProblem, type Problem } from './problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import type { Sheet, SourceFile } from './read/table.ts';
-import type { Format } from './formats/format.ts';
 import { SchoolMatcher, type RegistrySchool } from './schools.ts';
 import { ensureSchema } from './schema.ts';
 import { yearsOf } from './datasets.ts';
+import type { Format, Reference } from './formats/format.ts';
+import { loadLevelMappings } from './reference/levels.ts';
+import { ScaleBook } from './reference/grading-scales.ts';
+import { loadOrCreateSalt } from './teacher-key.ts';
+import { formatDecimal } from './values.ts';
+import { customFormats } from './custom/mapping.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
   replace?: boolean;
+  /** add schools missing from the registry, taken from the file's school column */
+  createSchools?: boolean;
   isDemo?: boolean;
   user?: string;
+  /** file size limit (default 50 MB) */
   maxBytes?: number;
+  /** rows per file limit (default 500 000) */
+  maxRows?: number;
+  /** the key for teacher hashes; by default read from (or made in) TEACHER_SALT_PATH */
+  teacherSalt?: string;
+  onProgress?(file: string, done: number, total: number): void;
 }
 
 export type Outcome = LoadOutcome | 'rejected' | 'checked';
@@ -47,8 +60,9 @@ export interface FileReport {
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const DEFAULT_MAX_ROWS = 500_000;
 
-export async function loadRegistry(store: Store): Promise<SchoolMatcher> {
+export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
   const rows = await store.all<{
     school_id: string;
     full_name: string;
@@ -64,7 +78,17 @@ export async function loadRegistry(store: Store): Promise<SchoolMatcher> {
     shortName: r.short_name,
     aliases: r.aliases ?? [],
   }));
-  return new SchoolMatcher(schools);
+  return new SchoolMatcher(schools, createMissing);
+}
+
+async function loadReference(store: Store, options: ImportOptions): Promise<Reference> {
+  let salt = options.teacherSalt;
+  return {
+    levels: loadLevelMappings(),
+    scales: await ScaleBook.load(store),
+    teacherSalt: () =>
+      (salt ??= loadOrCreateSalt(process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`)),
+  };
 }
 
 /** Imports one file given as bytes; `name` is only shown to people, never used as a path. */
@@ -75,7 +99,8 @@ export async function importFile(
   options: ImportOptions = {},
 ): Promise<FileReport> {
   const read = await readFile(name, bytes, options);
-  return 'outcome' in read ? logged(store, read, '', options) : importSource(store, read, options);
+  if ('outcome' in read) return logged(store, read, '', options);
+  return importSource(store, read, options, recognise(read, await customFormats(store)));
 }
 
 async function readFile(
@@ -85,38 +110,45 @@ async function readFile(
 ): Promise<SourceFile | FileReport> {
   const problems = new ProblemList();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (bytes.length > maxBytes) {
-    problems.add({
-      severity: 'error',
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const refuse = (value: string | undefined, expected: string | undefined, message?: string) => {
+    problems.add({ severity: 'error', file: name, value, expected, message });
+    return {
       file: name,
-      value: `${(bytes.length / 1048576).toFixed(1)} МБ`,
-      expected: `файл не больше ${Math.round(maxBytes / 1048576)} МБ`,
-    });
-  } else {
-    try {
-      return await readSourceFile(name, bytes);
-    } catch (error) {
-      problems.add({
-        severity: 'error',
-        file: name,
-        message: `файл не читается как таблица XLSX или CSV (${error instanceof Error ? error.message : error})`,
-      });
-    }
-  }
-  return {
-    file: name,
-    rows: 0,
-    years: [],
-    outcome: 'rejected',
-    problems: problems.items,
-    moreProblems: 0,
+      rows: 0,
+      years: [],
+      outcome: 'rejected',
+      problems: problems.items,
+      moreProblems: 0,
+    } as FileReport;
   };
+  if (bytes.length > maxBytes)
+    return refuse(
+      `${formatDecimal(bytes.length / 1048576, 1)} МБ`,
+      `файл не больше ${Math.round(maxBytes / 1048576)} МБ`,
+    );
+  let file: SourceFile;
+  try {
+    file = await readSourceFile(name, bytes);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return refuse(undefined, undefined, `файл не читается как таблица XLSX или CSV (${reason})`);
+  }
+  const rows = file.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
+  if (rows > maxRows)
+    return refuse(`${rows} строк`, `не больше ${maxRows} строк в файле; разделите файл на части`);
+  return file;
 }
 
 /** The first sheet of the file in a known layout, with that layout. */
-function recognise(file: SourceFile): { sheet: Sheet; format: Format } | undefined {
+type Recognised = { sheet: Sheet; format: Format };
+
+export function recognise(
+  file: SourceFile,
+  custom: readonly Format[] = [],
+): Recognised | undefined {
   for (const sheet of file.sheets) {
-    const format = FORMATS.find((f) => f.detect(sheet));
+    const format = [...FORMATS, ...custom].find((f) => f.detect(sheet));
     if (format) return { sheet, format };
   }
   return undefined;
@@ -126,6 +158,7 @@ async function importSource(
   store: Store,
   file: SourceFile,
   options: ImportOptions,
+  found: Recognised | undefined,
 ): Promise<FileReport> {
   const problems = new ProblemList();
   const report = (outcome: Outcome, extra: Partial<FileReport> = {}): FileReport => ({
@@ -137,17 +170,32 @@ async function importSource(
     moreProblems: problems.dropped,
     ...extra,
   });
-  const found = recognise(file);
   if (!found) {
     problems.add({
       severity: 'error',
       file: file.name,
-      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}`,
+      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
     });
     return logged(store, report('rejected'), file.sha256, options);
   }
   const { sheet, format } = found;
-  const parsed = format.parse({ file, sheet, problems, schools: await loadRegistry(store) });
+  const schools = await loadRegistry(store, options.createSchools);
+  const parsed = format.parse({
+    file,
+    sheet,
+    problems,
+    schools,
+    reference: await loadReference(store, options),
+    progress: options.onProgress && ((done, total) => options.onProgress!(file.name, done, total)),
+  });
+  for (const school of schools.created)
+    problems.add({
+      severity: 'warning',
+      file: file.name,
+      sheet: sheet.name,
+      value: school.fullName,
+      message: `школы нет в реестре: ${options.dryRun ? 'будет добавлена' : 'добавлена'} с ключом «${school.schoolId}» (тип не указан — уточните в реестре)`,
+    });
   const facts = {
     format: format.title,
     dataset: format.dataset,
@@ -165,7 +213,7 @@ async function importSource(
   if (problems.hasErrors) return logged(store, report('rejected', facts), file.sha256, options);
   if (options.dryRun) return report('checked', facts);
   try {
-    const outcome = await loadParsed(store, file, format, parsed, {
+    const outcome = await loadParsed(store, file, format, parsed, schools.created, {
       replace: options.replace ?? false,
       isDemo: options.isDemo ?? false,
       user: options.user ?? 'локальный пользователь',
@@ -229,17 +277,24 @@ export async function importPaths(
   const files = await Promise.all(
     collectFiles(paths).map((path) => readFile(basename(path), readFileSync(path), options)),
   );
-  const isRegistry = (f: SourceFile | FileReport) =>
-    !('outcome' in f) && recognise(f)?.format.dataset === 'registry';
-  const ordered = [...files.filter(isRegistry), ...files.filter((f) => !isRegistry(f))];
+  const custom = await customFormats(store);
+  const entries = files.map((file) => ({
+    file,
+    found: 'outcome' in file ? undefined : recognise(file, custom),
+  }));
+  // Reference data first (the registry, then grading scales), so that the other files of
+  // the same run can be matched and checked against it.
+  const rank = (dataset: string | undefined) =>
+    dataset === 'registry' ? 0 : dataset === 'grading_scale' ? 1 : 2;
+  entries.sort((a, b) => rank(a.found?.format.dataset) - rank(b.found?.format.dataset));
   const reports: FileReport[] = [];
-  for (const [index, file] of ordered.entries()) {
+  for (const [index, { file, found }] of entries.entries()) {
     const report =
       'outcome' in file
         ? await logged(store, file, '', options)
-        : await importSource(store, file, options);
+        : await importSource(store, file, options, found);
     reports.push(report);
-    onFile?.(report, index, ordered.length);
+    onFile?.(report, index, entries.length);
   }
   if (reports.some((r) => r.outcome === 'loaded' || r.outcome === 'replaced'))
     await buildModels(store);

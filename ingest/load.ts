@@ -3,9 +3,10 @@
  * the removal of the rows it replaces. Re-importing the same file changes nothing; a file
  * that overlaps an earlier batch is rejected unless replacement was asked for.
  */
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../analytics/db.ts';
-import type { ParsedRows, RegistryRow, VprMarksRow } from './datasets.ts';
-import { yearsOf } from './datasets.ts';
+import type { DatasetSpec, ParsedRows, RegistryRow } from './datasets.ts';
+import { DATASETS, yearsOf } from './datasets.ts';
 import { ImportRejected } from './problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
@@ -23,6 +24,7 @@ export async function loadParsed(
   file: SourceFile,
   format: Format,
   parsed: ParsedRows,
+  createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
   return store.transaction(async () => {
@@ -32,29 +34,23 @@ export async function loadParsed(
     );
     if (same) return 'unchanged';
     const batchId = await insertBatch(store, file, format, parsed, options);
+    if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
     if (parsed.dataset === 'registry') {
       await upsertRegistry(store, batchId, parsed.rows);
       return 'loaded';
     }
-    const replaced = await removeReplacedVprMarks(store, file, parsed.rows, options.replace);
-    await store.append(
-      'raw_vpr_marks',
-      parsed.rows.map((r) => [
-        batchId,
-        r.year,
-        r.subject,
-        r.grade,
-        r.level,
-        r.schoolId,
-        r.groupName,
-        r.schoolsCount,
-        r.participants,
-        r.n2,
-        r.n3,
-        r.n4,
-        r.n5,
-      ]),
-    );
+    const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
+    const rows = parsed.rows as unknown[];
+    const scopes = rows.map((r) => spec.scope(r));
+    const replaced = await removeReplaced(store, file, spec, scopes, options.replace);
+    for (const target of spec.tables) {
+      const records: DuckDBValue[][] = [];
+      rows.forEach((row, i) => {
+        for (const values of target.records(row))
+          records.push([batchId, ...(values as DuckDBValue[]), scopes[i]!]);
+      });
+      await store.append(target.table, records);
+    }
     return replaced ? 'replaced' : 'loaded';
   });
 }
@@ -83,7 +79,11 @@ async function insertBatch(
   return row!.batch_id;
 }
 
-async function upsertRegistry(store: Store, batchId: number, rows: RegistryRow[]): Promise<void> {
+async function upsertRegistry(
+  store: Store,
+  batchId: number,
+  rows: readonly RegistryRow[],
+): Promise<void> {
   for (const r of rows) {
     await store.run(
       `INSERT OR REPLACE INTO school (school_id, full_name, short_name, school_type, is_rural, batch_id)
@@ -105,25 +105,28 @@ async function upsertRegistry(store: Store, batchId: number, rows: RegistryRow[]
 }
 
 /**
- * Rows already stored for the same year × subject × grade come from an earlier file.
- * Without `replace` that is an error naming the file; with it they are removed.
+ * Rows already stored in the same scopes come from an earlier file. Without `replace`
+ * that is an error naming the file; with it they are removed, and so is every batch left
+ * without rows. Table names come from the dataset specs, never from input.
  */
-async function removeReplacedVprMarks(
+async function removeReplaced(
   store: Store,
   file: SourceFile,
-  rows: VprMarksRow[],
+  spec: DatasetSpec<unknown>,
+  scopes: readonly string[],
   replace: boolean,
 ): Promise<boolean> {
-  const keys = [...new Set(rows.map((r) => `${r.year}|${r.subject}|${r.grade}`))];
-  await store.run('CREATE OR REPLACE TEMP TABLE incoming_keys (k VARCHAR)');
+  await store.run('CREATE OR REPLACE TEMP TABLE incoming_scope (scope VARCHAR)');
   await store.append(
-    'incoming_keys',
-    keys.map((k) => [k]),
+    'incoming_scope',
+    [...new Set(scopes)].map((s) => [s]),
   );
+  const stored = spec.tables
+    .map((t) => `SELECT batch_id FROM ${t.table} WHERE scope IN (SELECT scope FROM incoming_scope)`)
+    .join(' UNION ALL ');
   const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
     `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
-     FROM raw_vpr_marks m JOIN import_batch b USING (batch_id)
-     WHERE m.year || '|' || m.subject || '|' || m.grade IN (SELECT k FROM incoming_keys)
+     FROM (${stored}) AS m JOIN import_batch b USING (batch_id)
      GROUP BY ALL ORDER BY 1`,
   );
   if (overlap.length === 0) return false;
@@ -135,23 +138,24 @@ async function removeReplacedVprMarks(
       {
         severity: 'error',
         file: file.name,
-        message: `результаты за те же годы, предметы и классы уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
+        message: `данные за те же сочетания (${spec.scopeTitle}) уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
       },
     ]);
   }
   const earlierBatches = await store.all<{ batch_id: number }>(
-    `SELECT DISTINCT batch_id FROM raw_vpr_marks WHERE year || '|' || subject || '|' || grade IN (SELECT k FROM incoming_keys)`,
+    `SELECT DISTINCT batch_id FROM (${stored})`,
   );
-  await store.run(
-    `DELETE FROM raw_vpr_marks WHERE year || '|' || subject || '|' || grade IN (SELECT k FROM incoming_keys)`,
-  );
+  for (const { table } of spec.tables) {
+    await store.run(`DELETE FROM ${table} WHERE scope IN (SELECT scope FROM incoming_scope)`);
+  }
   // A batch whose every row was replaced is gone from the store, so from its history too.
+  const left = spec.tables.map((t) => `SELECT batch_id FROM ${t.table}`).join(' UNION ');
   for (const { batch_id } of earlierBatches) {
-    const left = await store.one<{ n: number }>(
-      'SELECT count(*)::INTEGER AS n FROM raw_vpr_marks WHERE batch_id = $id',
+    const rest = await store.one<{ n: number }>(
+      `SELECT count(*)::INTEGER AS n FROM (${left}) WHERE batch_id = $id`,
       { id: batch_id },
     );
-    if (left!.n === 0)
+    if (rest!.n === 0)
       await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
   }
   return true;

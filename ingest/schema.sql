@@ -45,7 +45,12 @@ CREATE TABLE IF NOT EXISTS school_alias (
   alias VARCHAR NOT NULL
 );
 
--- ВПР mark counts per group row: schools, and the municipality / region / RF benchmarks.
+-- Every raw table starts with batch_id (the file it came from) and ends with scope: the
+-- slice of data a row belongs to (for example year|subject|grade|school). A later file with
+-- rows in the same scope replaces the earlier rows only when replacement was asked for.
+-- Benchmark rows (municipality, region, RF) have school_id NULL and level set.
+
+-- ВПР «Статистика по отметкам»: mark counts per group row.
 CREATE TABLE IF NOT EXISTS raw_vpr_marks (
   batch_id INTEGER NOT NULL,
   year INTEGER NOT NULL,
@@ -60,4 +65,234 @@ CREATE TABLE IF NOT EXISTS raw_vpr_marks (
   n3 INTEGER NOT NULL,
   n4 INTEGER NOT NULL,
   n5 INTEGER NOT NULL
+);
+-- Stores made before scopes existed get the column and its values.
+ALTER TABLE raw_vpr_marks ADD COLUMN IF NOT EXISTS scope VARCHAR;
+UPDATE raw_vpr_marks SET scope = concat_ws('|', year, subject, grade, coalesce(school_id, level))
+WHERE scope IS NULL;
+
+-- ВПР «Сравнение отметок с отметками по журналу»: pupils whose ВПР mark was below, equal to
+-- or above their journal mark.
+CREATE TABLE IF NOT EXISTS raw_vpr_journal (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  level VARCHAR NOT NULL,
+  school_id VARCHAR,
+  group_name VARCHAR NOT NULL,
+  participants INTEGER NOT NULL,
+  n_lower INTEGER NOT NULL,
+  n_same INTEGER NOT NULL,
+  n_higher INTEGER NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- ВПР «Выполнение заданий»: mean % completion of each task per group row.
+CREATE TABLE IF NOT EXISTS raw_vpr_tasks (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  level VARCHAR NOT NULL,
+  school_id VARCHAR,
+  group_name VARCHAR NOT NULL,
+  participants INTEGER,
+  task VARCHAR NOT NULL,
+  max_score INTEGER NOT NULL,
+  difficulty VARCHAR,
+  completion_pct DOUBLE NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- ВПР «Достижение планируемых результатов»: the checked skill of each task and its mean %
+-- completion per group.
+CREATE TABLE IF NOT EXISTS raw_vpr_planned (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  level VARCHAR NOT NULL,
+  school_id VARCHAR,
+  group_name VARCHAR NOT NULL,
+  participants INTEGER,
+  task VARCHAR NOT NULL,
+  skill VARCHAR NOT NULL,
+  max_score INTEGER NOT NULL,
+  difficulty VARCHAR,
+  completion_pct DOUBLE NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- ВПР «Индивидуальные результаты»: one row per participant (by code, never by name) and one
+-- per participant × task.
+CREATE TABLE IF NOT EXISTS raw_vpr_participant (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  participant_code VARCHAR NOT NULL,
+  class_name VARCHAR,
+  variant VARCHAR,
+  primary_score INTEGER,
+  mark INTEGER,
+  journal_mark INTEGER,
+  scope VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw_vpr_participant_task (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  participant_code VARCHAR NOT NULL,
+  task VARCHAR NOT NULL,
+  max_score INTEGER NOT NULL,
+  difficulty VARCHAR,
+  score INTEGER,
+  scope VARCHAR NOT NULL
+);
+
+-- ОГЭ / ЕГЭ per participant (code only: ФИО columns are dropped before anything is stored).
+CREATE TABLE IF NOT EXISTS raw_gia_participant (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  exam VARCHAR NOT NULL,
+  subject VARCHAR NOT NULL,
+  school_id VARCHAR NOT NULL,
+  participant_code VARCHAR,
+  primary_score INTEGER,
+  test_score INTEGER,
+  mark INTEGER,
+  scope VARCHAR NOT NULL
+);
+
+-- ОГЭ / ЕГЭ per school × subject, as РЦОИ reports them.
+CREATE TABLE IF NOT EXISTS raw_gia_school (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  exam VARCHAR NOT NULL,
+  subject VARCHAR NOT NULL,
+  school_id VARCHAR NOT NULL,
+  participants INTEGER NOT NULL,
+  mean_score DOUBLE,
+  n_below_min INTEGER,
+  n_81_99 INTEGER,
+  n_100 INTEGER,
+  n2 INTEGER,
+  n3 INTEGER,
+  n4 INTEGER,
+  n5 INTEGER,
+  scope VARCHAR NOT NULL
+);
+
+-- Grading scales loaded from files; they take precedence over the shipped defaults.
+CREATE TABLE IF NOT EXISTS raw_grading_scale (
+  batch_id INTEGER NOT NULL,
+  exam VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER,
+  max_primary INTEGER,
+  min_score INTEGER,
+  cut3 INTEGER,
+  cut4 INTEGER,
+  cut5 INTEGER,
+  scope VARCHAR NOT NULL
+);
+
+-- Shipped default scales (DOMAIN.md §1.4, §5), rewritten at every start from the JSON file.
+CREATE TABLE IF NOT EXISTS seed_grading_scale (
+  exam VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  subject VARCHAR NOT NULL,
+  grade INTEGER,
+  max_primary INTEGER,
+  min_score INTEGER,
+  cut3 INTEGER,
+  cut4 INTEGER,
+  cut5 INTEGER,
+  source VARCHAR NOT NULL
+);
+
+-- ФГ per school × direction × grade: pupils at each level as delivered (level_raw) and the
+-- canonical five-level label it maps to.
+CREATE TABLE IF NOT EXISTS raw_fg_levels (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  direction VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  level_raw VARCHAR NOT NULL,
+  level VARCHAR NOT NULL,
+  pupils INTEGER NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- ФГ per participant (code only).
+CREATE TABLE IF NOT EXISTS raw_fg_participant (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  direction VARCHAR NOT NULL,
+  grade INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  participant_code VARCHAR,
+  score_pct DOUBLE,
+  level_raw VARCHAR,
+  level VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- Teacher diagnostics: the teacher is a salted hash, never a name.
+CREATE TABLE IF NOT EXISTS raw_teacher_diag (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  teacher_key VARCHAR NOT NULL,
+  subject VARCHAR,
+  area VARCHAR NOT NULL,
+  score_pct DOUBLE,
+  level_raw VARCHAR,
+  level VARCHAR,
+  scope VARCHAR NOT NULL
+);
+
+-- Network pairs: a mentor school supports a school in difficulty.
+CREATE TABLE IF NOT EXISTS raw_network_pair (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  mentor_school_id VARCHAR NOT NULL,
+  mentee_school_id VARCHAR NOT NULL,
+  kind VARCHAR,
+  scope VARCHAR NOT NULL
+);
+
+-- The region's official cluster lists (ШНОР, ШФЗСОР, ШПУН, ШЛ…).
+CREATE TABLE IF NOT EXISTS raw_official_cluster (
+  batch_id INTEGER NOT NULL,
+  year INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  cluster VARCHAR NOT NULL,
+  scope VARCHAR NOT NULL
+);
+
+-- A region's own per-school indicators, read with a column mapping the user saved once.
+CREATE TABLE IF NOT EXISTS custom_mapping (
+  signature VARCHAR PRIMARY KEY,
+  set_name VARCHAR NOT NULL,
+  mapping_json VARCHAR NOT NULL,
+  saved_by VARCHAR NOT NULL,
+  saved_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS raw_custom_indicator (
+  batch_id INTEGER NOT NULL,
+  set_name VARCHAR NOT NULL,
+  year INTEGER NOT NULL,
+  school_id VARCHAR NOT NULL,
+  indicator VARCHAR NOT NULL,
+  value DOUBLE,
+  scope VARCHAR NOT NULL
 );

@@ -1,8 +1,11 @@
 /**
  * Matching school cells to the registry: ФИС ОКО login first, then the normalised name,
  * then an alias. An unknown school is an error naming the closest registry names,
- * never a silent new school.
+ * never a silent new school (new schools come only from the explicit `createMissing` step).
  */
+import { createHash } from 'node:crypto';
+import type { RegistryRow } from './datasets.ts';
+
 export interface RegistrySchool {
   schoolId: string;
   fullName: string;
@@ -46,14 +49,36 @@ export class SchoolMatcher {
   private readonly byLogin = new Map<string, RegistrySchool>();
   private readonly byName = new Map<string, RegistrySchool>();
   private readonly byAlias = new Map<string, RegistrySchool>();
+  private readonly schools: RegistrySchool[] = [];
+  /** schools added from a file's school column (only with `createMissing`) */
+  readonly created: RegistryRow[] = [];
 
-  constructor(private readonly schools: readonly RegistrySchool[]) {
-    for (const school of schools) {
-      this.byLogin.set(school.schoolId.toLowerCase(), school);
-      this.byName.set(normaliseSchoolName(school.fullName), school);
-      this.byName.set(normaliseSchoolName(school.shortName), school);
-      for (const alias of school.aliases) this.byAlias.set(normaliseSchoolName(alias), school);
-    }
+  /** `createMissing` is the explicit «--create-schools» step: unknown schools join the registry. */
+  constructor(
+    schools: readonly RegistrySchool[],
+    private readonly createMissing = false,
+  ) {
+    schools.forEach((school) => this.add(school));
+  }
+
+  private add(school: RegistrySchool): void {
+    this.schools.push(school);
+    this.byLogin.set(school.schoolId.toLowerCase(), school);
+    this.byName.set(normaliseSchoolName(school.fullName), school);
+    this.byName.set(normaliseSchoolName(school.shortName), school);
+    for (const alias of school.aliases) this.byAlias.set(normaliseSchoolName(alias), school);
+  }
+
+  /** A new registry entry from a school cell; its key is the login, or one made from the name. */
+  private create(login: string | undefined, name: string | undefined): string {
+    const fullName = name ?? login ?? '';
+    const schoolId =
+      login?.trim() ??
+      `ОО-${createHash('sha256').update(normaliseSchoolName(fullName)).digest('hex').slice(0, 8)}`;
+    const school = { schoolId, fullName, shortName: fullName, aliases: [] };
+    this.add(school);
+    this.created.push({ ...school, schoolType: 'не указан', isRural: null });
+    return schoolId;
   }
 
   get size(): number {
@@ -62,18 +87,15 @@ export class SchoolMatcher {
 
   /** A login, when given, must be in the registry: it is the authoritative key. */
   match(login: string | undefined, name: string | undefined): MatchResult {
-    if (login) {
-      const byLogin = this.byLogin.get(login.trim().toLowerCase());
-      return byLogin
-        ? { schoolId: byLogin.schoolId }
-        : { candidates: this.closest(name ?? login, 3) };
-    }
-    if (name) {
-      const key = normaliseSchoolName(name);
-      const found = this.byName.get(key) ?? this.byAlias.get(key);
-      if (found) return { schoolId: found.schoolId };
-    }
-    return { candidates: this.closest(name ?? '', 3) };
+    const found = login
+      ? this.byLogin.get(login.trim().toLowerCase())
+      : name
+        ? (this.byName.get(normaliseSchoolName(name)) ??
+          this.byAlias.get(normaliseSchoolName(name)))
+        : undefined;
+    if (found) return { schoolId: found.schoolId };
+    if (this.createMissing && (login || name)) return { schoolId: this.create(login, name) };
+    return { candidates: this.closest(name ?? login ?? '', 3) };
   }
 
   /** The registry names closest to `name` by edit distance of normalised names. */

@@ -64,7 +64,14 @@ export const EXPECTED = {
   text: 'непустой текст',
   schoolYear: 'учебный год, например 2024/25, 2024/2025, 2024-2025 или 2025',
   grade: 'номер класса от 1 до 11',
+  vprSubject: 'предмет ВПР, например «Русский язык», «Математика», «История»',
+  group: 'название группы участников или «(логин) наименование ОО»',
+  mark: 'отметка 2, 3, 4 или 5',
+  number: 'число (десятичная часть — через запятую или точку)',
 } as const;
 
 /** Display form of a raw cell for messages. */
 export const showCell = (cell: Cell) => (cell === null ? '(пусто)' : String(cell));
+
+/** A number with a decimal comma, for messages. */
+export const formatDecimal = (value: number, digits = 2) => value.toFixed(digits).replace('.', ',');

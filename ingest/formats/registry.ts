@@ -99,7 +99,7 @@ export const registryFormat: Format = {
       });
       keys.push({ row: r + 1, key: login.toLowerCase() });
     }
-    checkDuplicates(keys, 'Логин ФИС ОКО', file, sheet, problems);
+    checkDuplicates(keys, 'Логин ФИС ОКО', { file, sheet, problems } as ParseContext);
     return { dataset: 'registry', rows };
   },
 };

@@ -4,6 +4,7 @@ import type { HeaderMatch } from '../header.ts';
 import type { ProblemList } from '../problems.ts';
 import type { Sheet, SourceFile } from '../read/table.ts';
 import { showCell } from '../values.ts';
+import type { ParseContext } from './format.ts';
 
 /**
  * Returns a reader of typed cells by column position: the value, or a recorded problem
@@ -58,9 +59,7 @@ export function cellAt<K extends string>(
 export function checkDuplicates(
   keys: readonly { row: number; key: string }[],
   what: string,
-  file: SourceFile,
-  sheet: Sheet,
-  problems: ProblemList,
+  { file, sheet, problems }: ParseContext,
 ): void {
   const first = new Map<string, number>();
   for (const { row, key } of keys) {

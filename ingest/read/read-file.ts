@@ -1,15 +1,26 @@
 /** Reads a CSV or XLSX file into sheets. The kind is told by content, not by the name. */
 import { createHash } from 'node:crypto';
 import { readXlsx } from './xlsx.ts';
+import { checkZipSize } from './zip-guard.ts';
 import { csvToRows } from './csv.ts';
 import { decodeText } from './decode.ts';
 import type { SourceFile } from './table.ts';
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-export async function readSourceFile(name: string, bytes: Uint8Array): Promise<SourceFile> {
+/** An XLSX may unpack to at most this much (a guard against zip bombs). */
+export const DEFAULT_MAX_UNPACKED_BYTES = 300 * 1024 * 1024;
+
+export async function readSourceFile(
+  name: string,
+  bytes: Uint8Array,
+  maxUnpackedBytes = DEFAULT_MAX_UNPACKED_BYTES,
+): Promise<SourceFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (isZip(bytes)) return { name, sha256, sheets: await readXlsx(bytes) };
+  if (isZip(bytes)) {
+    checkZipSize(bytes, maxUnpackedBytes);
+    return { name, sha256, sheets: await readXlsx(bytes) };
+  }
   const { text } = decodeText(bytes);
   return { name, sha256, sheets: [{ name: 'CSV', rows: csvToRows(text) }] };
 }

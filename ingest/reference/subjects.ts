@@ -1,6 +1,6 @@
 /**
- * ВПР subjects with the grades in which they are written, and the spellings
- * found in ФИС ОКО exports and school spreadsheets.
+ * School subjects (ВПР and ГИА) with the grades in which ВПР is written, and the spellings
+ * found in ФИС ОКО exports, РЦОИ lists and school spreadsheets.
  */
 export interface Subject {
   code: string;
@@ -36,7 +36,29 @@ export const SUBJECTS: readonly Subject[] = [
     synonyms: ['английский', 'иностранный язык (английский)'],
   },
   { code: 'LI', name: 'Литература', vprGrades: [5, 6, 7, 8, 10], synonyms: [] },
-  { code: 'IN', name: 'Информатика', vprGrades: [7, 8, 10], synonyms: [] },
+  { code: 'IN', name: 'Информатика', vprGrades: [7, 8, 10], synonyms: ['информатика и икт'] },
+  // ГИА-only subjects: no ВПР is written in them.
+  {
+    code: 'MP',
+    name: 'Математика профильная',
+    vprGrades: [],
+    synonyms: ['математика (профильный уровень)', 'математика профиль', 'математика п'],
+  },
+  {
+    code: 'MB',
+    name: 'Математика базовая',
+    vprGrades: [],
+    synonyms: ['математика (базовый уровень)', 'математика база', 'математика б'],
+  },
+  { code: 'DE', name: 'Немецкий язык', vprGrades: [], synonyms: ['иностранный язык (немецкий)'] },
+  {
+    code: 'FR',
+    name: 'Французский язык',
+    vprGrades: [],
+    synonyms: ['иностранный язык (французский)'],
+  },
+  { code: 'ES', name: 'Испанский язык', vprGrades: [], synonyms: ['иностранный язык (испанский)'] },
+  { code: 'ZH', name: 'Китайский язык', vprGrades: [], synonyms: ['иностранный язык (китайский)'] },
 ];
 
 const normalise = (text: string) =>

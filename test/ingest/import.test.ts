@@ -73,12 +73,30 @@ describe('import of ВПР marks (canonical template)', () => {
     await expectRejected(corrected, /уже загружены из файла «впр\.csv»/, /--replace/);
     const [replaced] = await importPaths(t.store, [corrected], { replace: true });
     expect(replaced!.outcome).toBe('replaced');
-    const rows = await t.store.all('SELECT school_id, n2 FROM raw_vpr_marks');
-    expect(rows).toEqual([{ school_id: 'sch000001', n2: 2 }]);
+    // Only the school × year × subject × grade the corrected file holds is replaced.
+    const rows = await t.store.all(
+      'SELECT b.file_name, m.school_id, m.n2 FROM raw_vpr_marks m JOIN import_batch b USING (batch_id) ORDER BY 2',
+    );
+    expect(rows).toEqual([
+      { file_name: 'впр исправленный.csv', school_id: 'sch000001', n2: 2 },
+      { file_name: 'впр.csv', school_id: 'sch000002', n2: 1 },
+      { file_name: 'впр.csv', school_id: 'sch000003', n2: 9 },
+    ]);
+    // A batch whose every row was replaced leaves the history.
+    const whole = writeVprCsv(
+      t.dir,
+      [
+        ...VPR_ROWS.slice(0, 2),
+        ['2024/25', 'sch000002', 'Лесная ООШ', 5, 'Математика', 4, 0, 3, 1, 0],
+      ],
+      'впр полный.csv',
+    );
+    const [again] = await importPaths(t.store, [whole], { replace: true });
+    expect(again!.outcome).toBe('replaced');
     const batches = await t.store.all('SELECT file_name FROM import_batch WHERE dataset = $d', {
       d: 'vpr_marks',
     });
-    expect(batches).toEqual([{ file_name: 'впр исправленный.csv' }]);
+    expect(batches).toEqual([{ file_name: 'впр полный.csv' }]);
   });
 
   it('reads windows-1251, decimal-free counts stored as text and a comma separator', async () => {

@@ -1,0 +1,35 @@
+/** Reading a ВПР subject and grade, and the small-group warning, shared by the ВПР formats. */
+import { EXPECTED, integerCell, textCell } from '../values.ts';
+import { findSubject, type Subject } from '../reference/subjects.ts';
+import type { RowReader } from './row-reader.ts';
+
+/** Groups smaller than this get a warning: their shares will be marked «мало данных». */
+const MIN_RELIABLE_N = 10;
+
+/** ВПР subject and grade from two cells; undefined (with an error) when unknown or not written. */
+export function readVprSubject(
+  row: RowReader<'subject' | 'grade'>,
+): { subject: Subject; grade: number } | undefined {
+  const grade = row.get('grade', integerCell(1, 11), EXPECTED.grade);
+  const text = row.get('subject', textCell, EXPECTED.text);
+  const subject = text === undefined ? undefined : findSubject(text);
+  if (text !== undefined && !subject) row.error(row.caption('subject'), text, EXPECTED.vprSubject);
+  if (!subject || grade === undefined) return undefined;
+  if (!subject.vprGrades.includes(grade)) {
+    row.error(row.caption('grade'), String(grade), vprGradeExpected(subject));
+    return undefined;
+  }
+  return { subject, grade };
+}
+
+export const vprGradeExpected = (subject: Subject) =>
+  `класс, в котором пишут ВПР по предмету «${subject.name}»: ${subject.vprGrades.join(', ')}`;
+
+export function warnSmallGroup(row: RowReader<string>, participants: number, who: string): void {
+  if (participants < MIN_RELIABLE_N)
+    row.warn(
+      'Кол-во участников',
+      String(participants),
+      `мало участников (${who}): доли будут помечены «мало данных»`,
+    );
+}
