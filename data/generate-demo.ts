@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRegistry } from './generator/write-registry.ts';
 import { writeVpr } from './generator/write-vpr.ts';
+import { writeVprReports } from './generator/write-vpr-reports.ts';
 import { writeGia } from './generator/write-gia.ts';
 import { writeFg } from './generator/write-fg.ts';
 import { writeTeachers } from './generator/write-teachers.ts';
@@ -25,7 +26,13 @@ export async function generateDemo(dir: string = DEMO_DIR): Promise<DemoFiles> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const importable = [...(await writeRegistry(dir)), ...(await writeVpr(dir))];
-  const others = [...writeGia(dir), ...writeFg(dir), ...writeTeachers(dir), ...writeNetwork(dir)];
+  const others = [
+    ...(await writeVprReports(dir)),
+    ...writeGia(dir),
+    ...writeFg(dir),
+    ...writeTeachers(dir),
+    ...writeNetwork(dir),
+  ];
   return { all: [...importable, ...others], importable };
 }
 

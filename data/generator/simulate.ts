@@ -86,6 +86,22 @@ export function countMarks(marks: readonly number[]): MarkCounts {
   return counts;
 }
 
+/** The z units by which a school inflates ВПР marks (non-objective assessment: grades 4–5, RU/MA). */
+export function vprInflation(school: DemoSchool, grade: number, subject: string): number {
+  return (subject === 'RU' || subject === 'MA') && grade <= 5 ? (school.vprInflation ?? 0) : 0;
+}
+
+/** Each pupil's ВПР mark as reported, in the order of `pupilScores`. */
+export function vprPupilMarks(
+  school: DemoSchool,
+  year: number,
+  grade: number,
+  subject: string,
+): (2 | 3 | 4 | 5)[] {
+  const inflated = vprInflation(school, grade, subject);
+  return pupilScores(school, year, grade, subject).map((z) => markOf(z + inflated));
+}
+
 /** ВПР marks as reported: inflated where the school assesses non-objectively (grades 4–5, RU/MA). */
 export function vprMarks(
   school: DemoSchool,
@@ -93,9 +109,7 @@ export function vprMarks(
   grade: number,
   subject: string,
 ): MarkCounts {
-  const inflated =
-    (subject === 'RU' || subject === 'MA') && grade <= 5 ? (school.vprInflation ?? 0) : 0;
-  return countMarks(pupilScores(school, year, grade, subject).map((z) => markOf(z + inflated)));
+  return countMarks(vprPupilMarks(school, year, grade, subject));
 }
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26), for benchmark rows of a large population. */

@@ -10,6 +10,7 @@ import { writeCsv, type CellValue } from './files.ts';
 import { writeMarksExportWorkbook } from './layouts.ts';
 import { populationMarkShares, sumCounts, vprMarks, type MarkCounts } from './simulate.ts';
 import { SUBJECTS } from '../../ingest/reference/subjects.ts';
+import { vprScale, type VprTaskSubject } from './vpr-tasks.ts';
 
 /** Subjects written in each grade in the demo district. */
 export const VPR_PLAN: Record<number, string[]> = {
@@ -34,7 +35,6 @@ export const VPR_TEMPLATE_HEADER = [
 ];
 
 const FIRST_EXPORT_YEAR = 2024;
-const MAX_SCORE: Record<string, number> = { RU: 38, MA: 20 };
 
 const subjectName = (code: string) => SUBJECTS.find((s) => s.code === code)?.name ?? code;
 
@@ -99,7 +99,7 @@ async function writeMarksExport(
     grade,
     subject: name,
     date: `${15 + grade}.04.${year}`,
-    maxScore: MAX_SCORE[subject],
+    maxScore: vprScale(subject as VprTaskSubject, grade).maxScore,
     groups: [
       ['Вся выборка', 38412 + grade * 37, 1_286_540 - grade * 11_000 + year, ...countryShares],
       [REGION, 436, 15_120 - grade * 140 + (year % 7) * 23, ...regionShares],
