@@ -70,6 +70,16 @@ export class Store {
     }
   }
 
+  /** Runs `work` in a transaction that is always rolled back: a trial run that writes nothing. */
+  async trial<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      return await work();
+    } finally {
+      await this.connection.run('ROLLBACK');
+    }
+  }
+
   /** Fast bulk insert of already validated rows, column order as in the table. */
   async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
     if (rows.length === 0) return;

@@ -13,6 +13,8 @@ export const QUERY_NAMES = [
   'school_card',
   'school_vpr',
   'school_list',
+  'import_history',
+  'store_contents',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

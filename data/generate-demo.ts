@@ -15,28 +15,22 @@ import { writeNetwork } from './generator/write-network.ts';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 
-export interface DemoFiles {
-  all: string[];
-  /** the files of sources the importer reads so far; the rest wait for their readers */
-  importable: string[];
-}
-
-/** Generates the demo files. */
-export async function generateDemo(dir: string = DEMO_DIR): Promise<DemoFiles> {
+/** Generates the demo files and returns their paths. */
+export async function generateDemo(dir: string = DEMO_DIR): Promise<string[]> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const importable = [...(await writeRegistry(dir)), ...(await writeVpr(dir))];
-  const others = [
+  return [
+    ...(await writeRegistry(dir)),
+    ...(await writeVpr(dir)),
     ...(await writeVprReports(dir)),
     ...writeGia(dir),
     ...writeFg(dir),
     ...writeTeachers(dir),
     ...writeNetwork(dir),
   ];
-  return { all: [...importable, ...others], importable };
 }
 
 if (process.argv[1] && basename(process.argv[1]).startsWith('generate-demo')) {
   const files = await generateDemo();
-  console.log(`Демонстрационные данные записаны: ${files.all.length} файлов в ${DEMO_DIR}`);
+  console.log(`Демонстрационные данные записаны: ${files.length} файлов в ${DEMO_DIR}`);
 }

@@ -10,18 +10,38 @@ import { Store, StoreLockedError } from '../analytics/db.ts';
 import {
   collectFiles,
   importPaths,
+  importRank,
+  recognise,
   OUTCOME_TITLES,
   type FileReport,
   type ImportOptions,
 } from './import.ts';
 import { describeProblem } from './problems.ts';
+import { readSourceFile } from './read/read-file.ts';
+import { datasetTitle, type Dataset } from './datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
 
-const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace]
-  --dry-run   только проверить файлы, ничего не записывать
-  --replace   заменить ранее загруженные данные за те же годы, предметы и классы`;
+const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
+  --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
+  --replace         заменить ранее загруженные данные за те же годы, предметы, классы и школы
+  --create-schools  добавить в реестр школы из файла, которых в нём нет (вместо ошибки)`;
+
+/** A one-line progress bar on the terminal for files of many rows. */
+function progressBar(file: string, done: number, total: number): void {
+  if (!process.stderr.isTTY || total < 5000) return;
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r  ${file.slice(0, 40)}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round((done / total) * 100)} %`,
+  );
+}
+
+const clearProgress = () => {
+  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+};
 
 function printReport(report: FileReport, index: number, total: number): void {
+  clearProgress();
   const errors = report.problems.filter((p) => p.severity === 'error');
   const warnings = report.problems.filter((p) => p.severity === 'warning');
   console.log(
@@ -38,7 +58,7 @@ function printReport(report: FileReport, index: number, total: number): void {
 function printSummary(reports: FileReport[]): void {
   const rows = reports.map((r) => [
     r.file,
-    r.dataset ?? '—',
+    r.dataset ? datasetTitle(r.dataset) : '—',
     String(r.rows),
     OUTCOME_TITLES[r.outcome],
   ]);
@@ -54,12 +74,13 @@ function printSummary(reports: FileReport[]): void {
 }
 
 async function viaServer(paths: string[], options: ImportOptions): Promise<FileReport[]> {
-  const files = collectFiles(paths);
+  const files = await referenceFirst(collectFiles(paths));
   const reports: FileReport[] = [];
   for (const [index, path] of files.entries()) {
     const query = new URLSearchParams({
       dryRun: String(Boolean(options.dryRun)),
       replace: String(Boolean(options.replace)),
+      createSchools: String(Boolean(options.createSchools)),
     });
     const response = await fetch(`${serverUrl()}/api/import?${query}`, {
       method: 'POST',
@@ -78,12 +99,26 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
   return reports;
 }
 
+/** Registry and scale files first, as importPaths orders them, so later files can use them. */
+async function referenceFirst(files: string[]): Promise<string[]> {
+  const ranked = await Promise.all(
+    files.map(async (path) => {
+      const source = await readSourceFile(basename(path), readFileSync(path)).catch(
+        () => undefined,
+      );
+      return { path, rank: source ? importRank(recognise(source)?.format.dataset) : 2 };
+    }),
+  );
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.path);
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       'dry-run': { type: 'boolean' },
       replace: { type: 'boolean' },
+      'create-schools': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -94,7 +129,9 @@ async function main(): Promise<number> {
   const options: ImportOptions = {
     dryRun: values['dry-run'],
     replace: values.replace,
+    createSchools: values['create-schools'],
     user: process.env.USER ?? 'cli',
+    onProgress: progressBar,
   };
   let reports: FileReport[];
   try {

@@ -8,12 +8,13 @@ import type { Store } from '../analytics/db.ts';
 import { buildModels } from '../analytics/models.ts';
 import { FORMATS, describeFormats } from './formats/index.ts';
 import { loadParsed, type LoadOutcome } from './load.ts';
+import type { Outcome } from './outcomes.ts';
 import { ImportRejected, ProblemList, describeProblem, type Problem } from './problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import type { Sheet, SourceFile } from './read/table.ts';
 import { SchoolMatcher, type RegistrySchool } from './schools.ts';
 import { ensureSchema } from './schema.ts';
-import { yearsOf } from './datasets.ts';
+import { yearsOf, type Dataset } from './datasets.ts';
 import type { Format, Reference } from './formats/format.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
@@ -32,31 +33,32 @@ export interface ImportOptions {
   maxBytes?: number;
   /** rows per file limit (default 500 000) */
   maxRows?: number;
+  /** how much an XLSX may unpack to (a zip-bomb guard; default 300 MB) */
+  maxUnpackedBytes?: number;
   /** the key for teacher hashes; by default read from (or made in) TEACHER_SALT_PATH */
   teacherSalt?: string;
   onProgress?(file: string, done: number, total: number): void;
 }
 
-export type Outcome = LoadOutcome | 'rejected' | 'checked';
-
-export const OUTCOME_TITLES: Record<Outcome, string> = {
-  loaded: 'загружен',
-  replaced: 'заменён',
-  unchanged: 'без изменений',
-  rejected: 'отклонён',
-  checked: 'проверен (без записи)',
-};
+export type { Outcome } from './outcomes.ts';
+export { OUTCOME_TITLES } from './outcomes.ts';
 
 export interface FileReport {
   file: string;
   format?: string;
-  dataset?: string;
+  dataset?: Dataset;
   rows: number;
   years: number[];
   outcome: Outcome;
   problems: Problem[];
   /** problems beyond the cap, counted but not listed */
   moreProblems: number;
+  /** for a dry run: what a real import would do */
+  planned?: LoadOutcome;
+  /** earlier files whose data this file would replace (it needs `replace`) */
+  conflicts?: string[];
+  /** no format knows the file's headers: a column mapping may be set for it */
+  unrecognised?: boolean;
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -129,7 +131,7 @@ async function readFile(
     );
   let file: SourceFile;
   try {
-    file = await readSourceFile(name, bytes);
+    file = await readSourceFile(name, bytes, options.maxUnpackedBytes);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return refuse(undefined, undefined, `файл не читается как таблица XLSX или CSV (${reason})`);
@@ -176,7 +178,7 @@ async function importSource(
       file: file.name,
       message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
     });
-    return logged(store, report('rejected'), file.sha256, options);
+    return logged(store, report('rejected', { unrecognised: true }), file.sha256, options);
   }
   const { sheet, format } = found;
   const schools = await loadRegistry(store, options.createSchools);
@@ -211,18 +213,20 @@ async function importSource(
     });
   }
   if (problems.hasErrors) return logged(store, report('rejected', facts), file.sha256, options);
-  if (options.dryRun) return report('checked', facts);
   try {
     const outcome = await loadParsed(store, file, format, parsed, schools.created, {
       replace: options.replace ?? false,
+      dryRun: options.dryRun ?? false,
       isDemo: options.isDemo ?? false,
       user: options.user ?? 'локальный пользователь',
     });
+    if (options.dryRun) return report('checked', { ...facts, planned: outcome });
     return logged(store, report(outcome, facts), file.sha256, options);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     for (const p of error.problems) problems.add(p);
-    return logged(store, report('rejected', facts), file.sha256, options);
+    const conflicts = error.conflicts;
+    return logged(store, report('rejected', { ...facts, conflicts }), file.sha256, options);
   }
 }
 
@@ -249,6 +253,13 @@ async function logged(
   );
   return report;
 }
+
+/**
+ * Reference data goes first (the registry, then grading scales), so that the other files
+ * of the same run can be matched and checked against it.
+ */
+export const importRank = (dataset: Dataset | undefined) =>
+  dataset === 'registry' ? 0 : dataset === 'grading_scale' ? 1 : 2;
 
 /** Lists the table files in the given paths; folders are walked in name order. */
 export function collectFiles(paths: readonly string[]): string[] {
@@ -282,11 +293,7 @@ export async function importPaths(
     file,
     found: 'outcome' in file ? undefined : recognise(file, custom),
   }));
-  // Reference data first (the registry, then grading scales), so that the other files of
-  // the same run can be matched and checked against it.
-  const rank = (dataset: string | undefined) =>
-    dataset === 'registry' ? 0 : dataset === 'grading_scale' ? 1 : 2;
-  entries.sort((a, b) => rank(a.found?.format.dataset) - rank(b.found?.format.dataset));
+  entries.sort((a, b) => importRank(a.found?.format.dataset) - importRank(b.found?.format.dataset));
   const reports: FileReport[] = [];
   for (const [index, { file, found }] of entries.entries()) {
     const report =

@@ -15,6 +15,8 @@ export type LoadOutcome = 'loaded' | 'replaced' | 'unchanged';
 
 export interface LoadOptions {
   replace: boolean;
+  /** run everything, then roll back: tells what the import would do */
+  dryRun: boolean;
   isDemo: boolean;
   user: string;
 }
@@ -27,7 +29,8 @@ export async function loadParsed(
   createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  return store.transaction(async () => {
+  const inTransaction = options.dryRun ? store.trial.bind(store) : store.transaction.bind(store);
+  return inTransaction(async () => {
     const same = await store.one(
       'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
       { sha: file.sha256, dataset: parsed.dataset },
@@ -134,13 +137,16 @@ async function removeReplaced(
     const earlier = overlap
       .map((o) => `«${o.file_name}» (загружен ${o.imported_at}, строк: ${o.n})`)
       .join(', ');
-    throw new ImportRejected([
-      {
-        severity: 'error',
-        file: file.name,
-        message: `данные за те же сочетания (${spec.scopeTitle}) уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
-      },
-    ]);
+    throw new ImportRejected(
+      [
+        {
+          severity: 'error',
+          file: file.name,
+          message: `данные за те же сочетания (${spec.scopeTitle}) уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
+        },
+      ],
+      overlap.map((o) => o.file_name),
+    );
   }
   const earlierBatches = await store.all<{ batch_id: number }>(
     `SELECT DISTINCT batch_id FROM (${stored})`,

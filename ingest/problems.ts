@@ -12,14 +12,14 @@ export interface Problem {
 }
 
 /** One Russian sentence per problem. */
-export function describeProblem(p: Problem): string {
+export function describeProblem(p: Problem, withFile = true): string {
   const where = [
-    `файл «${p.file}»`,
+    withFile ? `файл «${p.file}»` : null,
     p.sheet && p.sheet !== 'CSV' ? `лист «${p.sheet}»` : null,
     p.row !== undefined ? `строка ${p.row}` : null,
     p.column ? `столбец «${p.column}»` : null,
   ].filter(Boolean);
-  const parts = [where.join(', ')];
+  const parts = where.length > 0 ? [where.join(', ')] : [];
   if (p.value !== undefined) parts.push(`значение «${p.value}»`);
   if (p.expected) parts.push(`ожидалось: ${p.expected}`);
   if (p.message) parts.push(p.message);
@@ -30,10 +30,12 @@ export function describeProblem(p: Problem): string {
 export class ProblemList {
   readonly items: Problem[] = [];
   dropped = 0;
+  private errorCount = 0;
 
   constructor(private readonly cap = 200) {}
 
   add(problem: Problem): void {
+    if (problem.severity === 'error') this.errorCount++;
     if (this.items.length < this.cap) this.items.push(problem);
     else this.dropped++;
   }
@@ -42,14 +44,19 @@ export class ProblemList {
     return this.items.filter((p) => p.severity === 'error');
   }
 
+  /** counts dropped errors too: a file whose errors came after many warnings is still rejected */
   get hasErrors(): boolean {
-    return this.items.some((p) => p.severity === 'error');
+    return this.errorCount > 0;
   }
 }
 
 export class ImportRejected extends Error {
-  constructor(readonly problems: Problem[]) {
-    super(problems.map(describeProblem).join('\n'));
+  /** `conflicts`: earlier files whose data the import would replace */
+  constructor(
+    readonly problems: Problem[],
+    readonly conflicts: string[] = [],
+  ) {
+    super(problems.map((p) => describeProblem(p)).join('\n'));
     this.name = 'ImportRejected';
   }
 }

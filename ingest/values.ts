@@ -30,6 +30,9 @@ export const integerCell = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 
 export const percentCell = number.pipe(z.number().min(0).max(100));
 
+/** A number from 0 to 100 (a 100-point score or a mean of such scores). */
+export const scoreCell = percentCell;
+
 export const textCell = z.preprocess(
   (cell: Cell) => (cell === null ? '' : String(cell).replace(/\s+/g, ' ').trim()),
   z.string().min(1),
@@ -68,6 +71,9 @@ export const EXPECTED = {
   group: 'название группы участников или «(логин) наименование ОО»',
   mark: 'отметка 2, 3, 4 или 5',
   number: 'число (десятичная часть — через запятую или точку)',
+  score: 'целое число баллов не меньше 0',
+  testScore: 'балл от 0 до 100',
+  giaSubject: 'предмет ГИА, например «Русский язык», «Математика профильная», «Обществознание»',
 } as const;
 
 /** Display form of a raw cell for messages. */

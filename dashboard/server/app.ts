@@ -4,13 +4,18 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
 import { runQuery } from '../../analytics/queries.ts';
 import { importFile, type ImportOptions } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
+import { TEMPLATES } from '../../ingest/formats/index.ts';
+import { templateWorkbook } from '../../ingest/templates.ts';
+import { datasetTitle, type Dataset } from '../../ingest/datasets.ts';
+import { mappingSchema, saveMapping } from '../../ingest/custom/mapping.ts';
+import { proposeMapping } from '../../ingest/custom/propose.ts';
 import type {
   Health,
   SchoolCard,
@@ -19,6 +24,8 @@ import type {
   VprFilterOption,
   VprSchoolRow,
   SchoolVprRow,
+  ImportLogRow,
+  StoreContentsRow,
 } from '../src/lib/api/types.ts';
 
 export interface AppOptions {
@@ -103,27 +110,100 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     return c.json({ school, vpr });
   });
 
-  app.post('/api/import', async (c) => {
-    const name = decodeURIComponent(c.req.header('x-file-name') ?? 'файл');
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const options: ImportOptions = {
-      dryRun: c.req.query('dryRun') === 'true',
-      replace: c.req.query('replace') === 'true',
-      user: 'сервер',
-    };
+  /** Runs `work` on its own connection after the imports queued before it. */
+  const queued = <T>(work: (session: Store) => Promise<T>): Promise<T> => {
     const run = importQueue.then(async () => {
       const session = await store.session();
       try {
-        const report = await importFile(session, name, bytes, options);
-        if (report.outcome === 'loaded' || report.outcome === 'replaced')
-          await buildModels(session);
-        return report;
+        return await work(session);
       } finally {
         session.close();
       }
     });
     importQueue = run.catch(() => undefined);
-    return c.json(await run);
+    return run;
+  };
+
+  const uploadedFile = async (c: Context) => ({
+    name: decodeURIComponent(c.req.header('x-file-name') ?? 'файл'),
+    bytes: new Uint8Array(await c.req.arrayBuffer()),
+  });
+
+  app.post('/api/import', async (c) => {
+    const { name, bytes } = await uploadedFile(c);
+    const flag = (key: string) => c.req.query(key) === 'true';
+    const options: ImportOptions = {
+      dryRun: flag('dryRun'),
+      replace: flag('replace'),
+      createSchools: flag('createSchools'),
+      user: 'сервер',
+    };
+    const report = await queued(async (session) => {
+      const result = await importFile(session, name, bytes, options);
+      if (result.outcome === 'loaded' || result.outcome === 'replaced') await buildModels(session);
+      return result;
+    });
+    return c.json(report);
+  });
+
+  app.get('/api/import/history', async (c) => {
+    const [history, contents] = await Promise.all([
+      runQuery<ImportLogRow>(store, 'import_history'),
+      runQuery<StoreContentsRow>(store, 'store_contents'),
+    ]);
+    // Dataset ids become their Russian titles for the page.
+    const title = (dataset: string | null) => (dataset ? datasetTitle(dataset as Dataset) : null);
+    return c.json({
+      history: history.map((h) => ({ ...h, dataset: title(h.dataset) })),
+      contents: contents.map((row) => ({ ...row, dataset: title(row.dataset) })),
+    });
+  });
+
+  /** The header row of a file no format knows, with sample values, for the column mapping. */
+  app.post('/api/import/propose', async (c) => {
+    const { name, bytes } = await uploadedFile(c);
+    const proposal = await proposeMapping(name, bytes);
+    if ('error' in proposal) return c.json(proposal, 400);
+    return c.json(proposal);
+  });
+
+  app.post('/api/mappings', async (c) => {
+    const parsed = mappingSchema.safeParse(await c.req.json().catch(() => null));
+    if (!parsed.success)
+      return c.json(
+        {
+          error: `Сопоставление столбцов не сохранено: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        },
+        400,
+      );
+    await queued((session) => saveMapping(session, parsed.data, 'сервер'));
+    return c.json({ ok: true });
+  });
+
+  app.get('/api/templates', (c) =>
+    c.json(
+      TEMPLATES.map((f) => ({
+        id: f.id,
+        title: f.title,
+        dataset: datasetTitle(f.dataset),
+        required: f.columns.filter((col) => col.required).map((col) => col.names[0]),
+        optional: f.columns.filter((col) => !col.required).map((col) => col.names[0]),
+      })),
+    ),
+  );
+
+  app.get('/api/templates/:id', async (c) => {
+    const format = TEMPLATES.find((f) => f.id === c.req.param('id'));
+    if (!format) return c.json({ error: 'Нет такого шаблона.' }, 404);
+    const bytes = await templateWorkbook(format);
+    const fileName = `Шаблон — ${format.title.replace(/\s*\(шаблон\)$/, '')}.xlsx`.replace(
+      /[«»:/]/g,
+      '',
+    );
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    });
   });
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));

@@ -17,7 +17,7 @@ export async function prepareStore(
   }
   log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');
   const demo = await generateDemo();
-  const reports = await importPaths(store, demo.importable, {
+  const reports = await importPaths(store, demo, {
     isDemo: true,
     user: 'демонстрационные данные',
   });

@@ -21,6 +21,16 @@ function levelOf(score: number): string {
   return 'критический уровень затруднений';
 }
 
+/** Distinct fictitious names for a school's teachers (namesakes would merge two teachers). */
+function uniqueNames(login: string, count: number): string[] {
+  const names = new Set<string>();
+  for (let attempt = 0; names.size < count; attempt++) {
+    const name = fakeFullName(`${login}:${names.size}:${attempt}`);
+    names.add(name);
+  }
+  return [...names];
+}
+
 export function writeTeachers(dir: string): string[] {
   const files: string[] = [];
   for (const year of YEARS.slice(-3)) {
@@ -37,6 +47,7 @@ export function writeTeachers(dir: string): string[] {
     ];
     for (const school of SCHOOLS) {
       const teachers = Math.min(28, 4 + Math.round(school.cohort * 0.25));
+      const names = uniqueNames(school.login, teachers);
       for (let t = 0; t < teachers; t++) {
         const key = `${school.login}:${t}`;
         const rng = rngFor(`teacher:${key}:${year}`);
@@ -52,7 +63,7 @@ export function writeTeachers(dir: string): string[] {
           rows.push([
             schoolYearLabel(year),
             school.login,
-            fakeFullName(key),
+            names[t] as string,
             SUBJECTS[t % SUBJECTS.length] as string,
             area,
             score,

@@ -13,7 +13,7 @@ import type { CustomIndicatorRow } from '../datasets.ts';
 import type { Format } from '../formats/format.ts';
 import { readRows } from '../formats/row-reader.ts';
 import { checkDuplicates } from '../formats/rows.ts';
-import { EXPECTED, schoolYearCell, toNumber } from '../values.ts';
+import { EXPECTED, isMissing, schoolYearCell, toNumber } from '../values.ts';
 
 export const mappingSchema = z.object({
   signature: z.string().regex(/^[0-9a-f]{16}$/),
@@ -41,7 +41,7 @@ export function headerSignature(row: readonly Cell[]): string {
 /** The likely header row of an unknown table: the first row of 3+ text cells with data below. */
 export function proposeHeader(
   sheet: Sheet,
-): { rowIndex: number; captions: string[]; samples: string[][]; signature: string } | undefined {
+): { captions: string[]; samples: string[][]; signature: string } | undefined {
   const limit = Math.min(sheet.rows.length - 1, SCAN_ROWS);
   for (let r = 0; r < limit; r++) {
     const row = sheet.rows[r] ?? [];
@@ -51,7 +51,6 @@ export function proposeHeader(
     const below = sheet.rows[r + 1] ?? [];
     if (texts.length >= 3 && below.some((cell) => cell !== null)) {
       return {
-        rowIndex: r,
         captions: row.map((cell) => (cell === null ? '' : String(cell).trim())),
         samples: sheet.rows
           .slice(r + 1, r + 4)
@@ -99,7 +98,7 @@ export function customFormat(mapping: CustomMapping): Format {
         const values = mapping.indicators.map((indicator) => {
           const column = columnOf(indicator.column);
           const cell = row.cells[column] ?? null;
-          if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return null;
+          if (isMissing(cell) || (typeof cell === 'string' && cell.trim() === '')) return null;
           return row.at(column, indicator.column, numberOrNull, EXPECTED.number) ?? NaN;
         });
         if (year === undefined || schoolId === undefined || values.some((v) => Number.isNaN(v)))

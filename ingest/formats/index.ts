@@ -1,13 +1,32 @@
-/** Every layout the importer knows, in the order they are tried. */
+/**
+ * Every layout the importer knows, in the order they are tried: official exports first,
+ * then the canonical templates, the more specific before the more general.
+ */
 import type { Format } from './format.ts';
 import { registryFormat } from './registry.ts';
 import { vprMarksCanonicalFormat, vprMarksExportFormat } from './vpr-marks.ts';
+import { giaParticipantsFormat, giaSchoolsFormat } from './gia.ts';
+import { fgLevelsFormat, fgParticipantsFormat } from './fg.ts';
+import { teacherDiagFormat } from './teachers.ts';
+import { networkPairsFormat, officialClustersFormat } from './network.ts';
+import { gradingScaleFormat } from './grading-scale.ts';
 
 export const FORMATS: readonly Format[] = [
   registryFormat,
   vprMarksExportFormat,
   vprMarksCanonicalFormat,
+  gradingScaleFormat,
+  giaParticipantsFormat,
+  giaSchoolsFormat,
+  fgLevelsFormat,
+  fgParticipantsFormat,
+  teacherDiagFormat,
+  networkPairsFormat,
+  officialClustersFormat,
 ];
+
+/** Our canonical templates: the formats with an example row. */
+export const TEMPLATES = FORMATS.filter((f) => f.example !== undefined);
 
 /** The Russian list of known formats with their required columns, for the «not recognised» message. */
 export function describeFormats(): string {

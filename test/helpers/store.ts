@@ -26,14 +26,26 @@ export async function tempStore(): Promise<TempStore> {
   };
 }
 
-/** Data tables; the import journal is left out on purpose: it records every attempt. */
-const DATA_TABLES = ['import_batch', 'school', 'school_alias', 'raw_vpr_marks'];
+/** Every stored table; the import journal is left out on purpose: it records every attempt. */
+async function dumpTables(store: Store): Promise<string[]> {
+  const tables = await store.all<{ table_name: string }>(
+    `SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND table_name <> 'import_log' ORDER BY 1`,
+  );
+  const dumps: string[] = [];
+  for (const { table_name } of tables) {
+    const rows = await store.all(`SELECT * FROM ${table_name} ORDER BY ALL`);
+    dumps.push(
+      table_name + JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? String(v) : v)),
+    );
+  }
+  return dumps;
+}
 
 export async function contentHash(store: Store): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of DATA_TABLES) {
-    const rows = await store.all(`SELECT * FROM ${table} ORDER BY ALL`);
-    hash.update(table + JSON.stringify(rows, (_, v) => (typeof v === 'bigint' ? String(v) : v)));
-  }
+  for (const dump of await dumpTables(store)) hash.update(dump);
   return hash.digest('hex');
 }
+
+/** All stored values as one text, to prove that something (a name) is not in the store. */
+export const storeText = async (store: Store) => (await dumpTables(store)).join('\n');

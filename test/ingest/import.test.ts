@@ -19,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const errorsOf = (report: FileReport) =>
-  report.problems.filter((p) => p.severity === 'error').map(describeProblem);
+  report.problems.filter((p) => p.severity === 'error').map((p) => describeProblem(p));
 
 /** Imports a bad file and checks it is rejected with `message` and that the store did not change. */
 async function expectRejected(path: string, ...messages: RegExp[]): Promise<FileReport> {

@@ -56,3 +56,9 @@ export function formatDate(iso: string | null | undefined): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
+
+/** 23.11.2026 10:41 from an ISO date-time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  return `${formatDate(iso)} ${iso.slice(11, 16)}`;
+}

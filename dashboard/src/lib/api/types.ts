@@ -92,3 +92,79 @@ export interface SchoolPage {
 export interface ApiError {
   error: string;
 }
+
+export type ImportOutcome = 'loaded' | 'replaced' | 'unchanged' | 'rejected' | 'checked';
+
+export interface ImportProblem {
+  severity: 'error' | 'warning';
+  file: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  value?: string;
+  expected?: string;
+  message?: string;
+}
+
+export interface ImportReport {
+  file: string;
+  format?: string;
+  dataset?: string;
+  rows: number;
+  years: number[];
+  outcome: ImportOutcome;
+  problems: ImportProblem[];
+  moreProblems: number;
+  planned?: 'loaded' | 'replaced' | 'unchanged';
+  conflicts?: string[];
+  unrecognised?: boolean;
+}
+
+export interface ImportLogRow {
+  log_id: number;
+  file_name: string;
+  file_sha256: string;
+  dataset: string | null;
+  outcome: ImportOutcome;
+  rows_count: number;
+  message: string | null;
+  imported_by: string;
+  imported_at: string;
+}
+
+export interface StoreContentsRow {
+  dataset: string;
+  files_count: number;
+  rows_count: number;
+  years: string[] | null;
+  last_imported_at: string;
+}
+
+export interface ImportHistory {
+  history: ImportLogRow[];
+  contents: StoreContentsRow[];
+}
+
+export interface TemplateInfo {
+  id: string;
+  title: string;
+  dataset: string;
+  required: string[];
+  optional: string[];
+}
+
+export interface MappingProposal {
+  fileName: string;
+  sheet: string;
+  signature: string;
+  captions: string[];
+  samples: string[][];
+}
+
+export interface CustomMapping {
+  signature: string;
+  setName: string;
+  schoolColumn: string;
+  yearColumn: string;
+  indicators: { column: string; name: string }[];
+}
