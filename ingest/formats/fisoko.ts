@@ -96,7 +96,7 @@ export function parseTaskCaption(caption: string): { task: string; maxScore: num
   const match = TASK.exec(caption.trim());
   return match
     ? {
-        task: match[1]!.replace(',', '.').replace(/\s+/g, '').replace('K', 'К'),
+        task: match[1]!.replace(',', '.').replace(/\s+/g, '').toUpperCase().replace('K', 'К'),
         maxScore: Number(match[2]),
       }
     : undefined;

@@ -5,6 +5,10 @@
 import type { Format } from './format.ts';
 import { registryFormat } from './registry.ts';
 import { vprMarksCanonicalFormat, vprMarksExportFormat } from './vpr-marks.ts';
+import { vprJournalFormat } from './vpr-journal.ts';
+import { vprTasksFormat } from './vpr-tasks.ts';
+import { vprPlannedFormat } from './vpr-planned.ts';
+import { vprParticipantsFormat } from './vpr-participants.ts';
 import { giaParticipantsFormat, giaSchoolsFormat } from './gia.ts';
 import { fgLevelsFormat, fgParticipantsFormat } from './fg.ts';
 import { teacherDiagFormat } from './teachers.ts';
@@ -15,6 +19,10 @@ export const FORMATS: readonly Format[] = [
   registryFormat,
   vprMarksExportFormat,
   vprMarksCanonicalFormat,
+  vprJournalFormat,
+  vprTasksFormat,
+  vprPlannedFormat,
+  vprParticipantsFormat,
   gradingScaleFormat,
   giaParticipantsFormat,
   giaSchoolsFormat,

@@ -49,6 +49,10 @@ export const vprMarksCanonicalFormat: Format = {
   title: 'ВПР: отметки по ОО (шаблон)',
   dataset: 'vpr_marks',
   columns: canonicalColumns,
+  notes: [
+    'Одна строка — одна школа по одному предмету в одном классе; в столбцах отметок — количества участников, не проценты. Сумма отметок равна числу участников.',
+    'Класс должен быть из тех, в которых по предмету пишут ВПР.',
+  ],
   example: ['2025/26', 'sch470101', 'Гимназия № 1', 5, 'Математика', 52, 3, 15, 20, 14],
   detect(sheet) {
     const header = findHeader(sheet, canonicalColumns);
@@ -129,6 +133,10 @@ export const vprMarksExportFormat: Format = {
   title: 'ВПР: «Статистика по отметкам» (выгрузка ФИС ОКО)',
   dataset: 'vpr_marks',
   columns: exportColumns,
+  notes: [
+    'Файл из «Аналитики» ФИС ОКО загружается как есть: над таблицей строки «Всероссийские проверочные работы 2026 (5 класс)» и «Предмет: …», под заголовком «Распределение групп баллов в %» — столбцы 2, 3, 4, 5 (объединённые ячейки допустимы).',
+    'Строки идут от «Вся выборка» (РФ) к региону, муниципалитету и школам «(логин) наименование». Хранятся количества round(% × N / 100); строки региона и РФ — ориентиры для сравнения.',
+  ],
   detect(sheet) {
     const header = findHeader(sheet, exportColumns);
     return header !== undefined && markColumns(sheet.rows[header.rowIndex + 1] ?? []) !== undefined;
@@ -152,8 +160,10 @@ export const vprMarksExportFormat: Format = {
         const shares = marks.map((column, i) =>
           row.at(column, `% отметки «${i + 2}»`, percentCell, EXPECTED.percent),
         );
-        if (caption === undefined || participants === undefined || schoolsCount === undefined)
-          return;
+        if (caption === undefined) return;
+        // Every group is classified, even an empty one, so the region keeps its place.
+        const group = classify(caption);
+        if (participants === undefined || schoolsCount === undefined) return;
         if (shares.some((s) => s === undefined) || participants === 0) return;
         const sum = (shares as number[]).reduce((a, b) => a + b, 0);
         if (Math.abs(sum - 100) > SHARE_SUM_TOLERANCE) {
@@ -167,7 +177,6 @@ export const vprMarksExportFormat: Format = {
         const [n2, n3, n4, n5] = (shares as number[]).map((share) =>
           Math.round((share * participants) / 100),
         ) as [number, number, number, number];
-        const group = classify(caption);
         const schoolId =
           group.level === 'school'
             ? row.schoolIn(row.caption('group'), group.login, group.name)

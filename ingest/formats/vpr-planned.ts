@@ -43,7 +43,9 @@ const levelCell = z.preprocess(
   z.enum(['Б', 'П', 'В']),
 );
 
-/** «3 к 1» → «3К1», the way parseTaskCaption reads the code of a «3К1 (2б)» caption. */
+const TASK_EXPECTED = 'номер задания, например 1, 9.1 или 1К2';
+
+/** «3 K1» → «3К1», the way parseTaskCaption reads the code of a «3К1 (2б)» caption. */
 const taskCode = (text: string) => parseTaskCaption(`${text} (1б)`)?.task;
 
 interface GroupColumn {
@@ -81,6 +83,10 @@ export const vprPlannedFormat: Format = {
   title: 'ВПР: «Достижение планируемых результатов» (выгрузка ФИС ОКО)',
   dataset: 'vpr_planned',
   columns,
+  notes: [
+    'Файл из «Аналитики» ФИС ОКО загружается как есть: над таблицей строки «Всероссийские проверочные работы 2026 (5 класс)» и «Предмет: …»; столбцы «№ задания», проверяемые умения, «Уровень» (может не быть), «Макс балл» и «Средний % выполнения» по группам.',
+    'Строка под заголовком называет группы («Вся выборка», регион, муниципалитет, школы «(логин) наименование»), следующая может дать «Кол-во участников» каждой группы. Хранится одна строка на задание и группу.',
+  ],
   detect(sheet) {
     const header = findHeader(sheet, columns);
     return header !== undefined && groupColumns(sheet, header.rowIndex, header.columns).length > 0;
@@ -132,10 +138,10 @@ export const vprPlannedFormat: Format = {
             );
           return;
         }
-        const code = row.get('task', textCell, 'номер задания, например 1, 9.1 или 1К2');
+        const code = row.get('task', textCell, TASK_EXPECTED);
         const task = code === undefined ? undefined : taskCode(code);
         if (code !== undefined && task === undefined)
-          row.error(row.caption('task'), code, 'номер задания, например 1, 9.1 или 1К2');
+          row.error(row.caption('task'), code, TASK_EXPECTED);
         const skill = row.get('skill', textCell, EXPECTED.text);
         const difficulty = row.optional(
           'level',

@@ -5,7 +5,7 @@
  * per group × task; the region and RF rows are kept as benchmarks.
  */
 import { findHeader, normaliseHeader, type ColumnSpec } from '../header.ts';
-import { EXPECTED, integerCell, percentCell, textCell } from '../values.ts';
+import { EXPECTED, integerCell, percentCell, textCell, toNumber } from '../values.ts';
 import type { VprTaskRow } from '../datasets.ts';
 import type { Cell, Sheet } from '../read/table.ts';
 import type { Format, ParseContext } from './format.ts';
@@ -59,6 +59,10 @@ export const vprTasksFormat: Format = {
   title: 'ВПР: «Выполнение заданий» (выгрузка ФИС ОКО)',
   dataset: 'vpr_tasks',
   columns,
+  notes: [
+    'Файл из «Аналитики» ФИС ОКО загружается как есть: над таблицей строки «Всероссийские проверочные работы 2026 (5 класс)» и «Предмет: …»; в заголовке — «Группы участников», «Кол-во ОО», «Кол-во участников» и столбцы заданий «1 (1б)», «9.1 (2б)», «1К2 (3б)», под ними — уровень Б / П (объединённые ячейки допустимы).',
+    'Хранится одна строка на группу и задание: % выполнения от 0 до 100, максимальный балл и уровень задания; строки региона и РФ — ориентиры для сравнения, группы без участников пропускаются.',
+  ],
   detect(sheet) {
     const header = findHeader(sheet, columns);
     if (!header) return false;
@@ -75,14 +79,9 @@ export const vprTasksFormat: Format = {
     const rows: VprTaskRow[] = [];
     if (!title) return { dataset: 'vpr_tasks', rows };
     const { year, grade, subject } = title;
-    // The row under the header holds the levels (its first cells merged with the header's).
-    const below = sheet.rows[h + 1] ?? [];
-    const groupBelow = below[header.columns.get('group')!];
-    const levelRow =
-      tasks.some((t) => t.difficulty !== null) ||
-      groupBelow === null ||
-      groupBelow === undefined ||
-      normaliseHeader(String(groupBelow)) === normaliseHeader('Группы участников');
+    // The row under the header holds the levels, unless it is already a group row with a count.
+    const below = sheet.rows[h + 1]?.[header.columns.get('participants')!] ?? null;
+    const firstRow = Number.isNaN(toNumber(below)) ? h + 2 : h + 1;
     const classify = groupClassifier();
     const keys: { row: number; key: string }[] = [];
     readRows(
@@ -121,7 +120,7 @@ export const vprTasksFormat: Format = {
         );
         keys.push({ row: row.number, key: schoolId ?? group.level });
       },
-      levelRow ? h + 2 : h + 1,
+      firstRow,
     );
     checkDuplicates(keys, 'группа участников', context);
     return { dataset: 'vpr_tasks', rows };

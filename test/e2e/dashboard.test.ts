@@ -83,6 +83,55 @@ describe('district page', () => {
   });
 });
 
+describe('data upload page', () => {
+  const csvFile = (name: string, text: string) => ({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from('\ufeff' + text),
+  });
+
+  it('checks files before loading, shows every problem, loads the good one and logs it', async () => {
+    await page.goto(`${server.url}/import`);
+    await expect(page.locator('h1').innerText()).resolves.toBe('Загрузка данных');
+    // The demo itself was loaded through the importer, so the journal is not empty.
+    await page.locator('#import-history tbody tr').first().waitFor();
+    expect(await page.locator('.templates li').count()).toBeGreaterThanOrEqual(10);
+    await page.setInputFiles('input[type=file]', [
+      csvFile(
+        'кластеры 2026-27.csv',
+        'Учебный год;Наименование ОО;Кластер\n2026/27;Лесная ООШ;ШНОР\n',
+      ),
+      csvFile(
+        'впр с ошибками.csv',
+        'Учебный год;Наименование ОО;Класс;Предмет;Кол-во участников;«2»;«3»;«4»;«5»\n' +
+          '2025/26;Гимназия № 7;5;Математика;10;1;2;3;4\n2025/26;Лицей № 2;5;Математика;10;1;2;3;3\n',
+      ),
+    ]);
+    const good = page.locator('[data-file="кластеры 2026-27.csv"]');
+    const bad = page.locator('[data-file="впр с ошибками.csv"]');
+    await good.locator('.file-status', { hasText: 'готов к загрузке: 1 строка' }).waitFor();
+    await bad.locator('.file-status', { hasText: '2 ошибки — файл не будет загружен' }).waitFor();
+    const problems = await bad.locator('.problems li').allInnerTexts();
+    expect(problems[0]).toMatch(
+      /строка 2, столбец «Наименование ОО»; значение «Гимназия № 7»; ожидалось: школа из реестра ОО; ближайшие по написанию: Гимназия № 1 \(sch470101\)/,
+    );
+    expect(problems[1]).toMatch(
+      /сумма отметок «2»–«5» \(1 \+ 2 \+ 3 \+ 3 = 9\) равна числу участников/,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-checked.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Загрузить 1 файл' }).click();
+    await good.locator('.file-status', { hasText: 'загружен: 1 строка' }).waitFor();
+    await page
+      .locator('#import-history tbody tr')
+      .first()
+      .filter({ hasText: 'кластеры 2026-27.csv' })
+      .waitFor();
+    expect(await page.locator('#import-history tbody tr').first().innerText()).toMatch(
+      /Региональные списки кластеров\s+загружен\s+1/,
+    );
+  });
+});
+
 describe('school page', () => {
   it('opens from the district table and shows the school against the district', async () => {
     await page.goto(`${server.url}/?year=2026&subject=${encodeURIComponent('Математика')}&grade=5`);

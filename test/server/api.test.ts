@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../ingest/import.ts';
 import { createApp } from '../../dashboard/server/app.ts';
@@ -65,5 +66,105 @@ describe('API', () => {
       )
     ).json();
     expect(district.schools).toHaveLength(1);
+  });
+
+  it('checks a file without writing it, then shows the loaded file in the history', async () => {
+    const upload = (query: string, body: string) =>
+      app.request(`/api/import?${query}`, {
+        method: 'POST',
+        headers: { 'x-file-name': encodeURIComponent('кластеры.csv') },
+        body,
+      });
+    const body = 'Учебный год;Наименование ОО;Кластер\n2025/26;Лесная ООШ;ШНОР\n';
+    const checked = await (await upload('dryRun=true', body)).json();
+    expect(checked).toMatchObject({ outcome: 'checked', planned: 'loaded', rows: 1 });
+    const before = await (await app.request('/api/import/history')).json();
+    expect(before.history.some((h: { file_name: string }) => h.file_name === 'кластеры.csv')).toBe(
+      false,
+    );
+    expect((await (await upload('', body)).json()).outcome).toBe('loaded');
+    const after = await (await app.request('/api/import/history')).json();
+    expect(after.history[0]).toMatchObject({
+      file_name: 'кластеры.csv',
+      dataset: 'Региональные списки кластеров',
+      outcome: 'loaded',
+      rows_count: 1,
+    });
+    expect(after.contents).toContainEqual(
+      expect.objectContaining({
+        dataset: 'Региональные списки кластеров',
+        files_count: 1,
+        years: ['2026'],
+      }),
+    );
+  });
+
+  it('proposes a column mapping for an unknown table and saves it', async () => {
+    const table = 'Школа;Год;Охват, %\nСОШ № 1;2025;80\n';
+    const proposal = await (
+      await app.request('/api/import/propose', {
+        method: 'POST',
+        headers: { 'x-file-name': encodeURIComponent('свои.csv') },
+        body: table,
+      })
+    ).json();
+    expect(proposal).toMatchObject({
+      captions: ['Школа', 'Год', 'Охват, %'],
+      samples: [['СОШ № 1', '2025', '80']],
+    });
+    const bad = await app.request('/api/mappings', { method: 'POST', body: '{}' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/Сопоставление столбцов не сохранено/);
+    const saved = await app.request('/api/mappings', {
+      method: 'POST',
+      body: JSON.stringify({
+        signature: proposal.signature,
+        setName: 'Свои показатели',
+        schoolColumn: 'Школа',
+        yearColumn: 'Год',
+        indicators: [{ column: 'Охват, %', name: 'Охват' }],
+      }),
+    });
+    expect(saved.status).toBe(200);
+    const report = await (
+      await app.request('/api/import', {
+        method: 'POST',
+        headers: { 'x-file-name': encodeURIComponent('свои.csv') },
+        body: table,
+      })
+    ).json();
+    expect(report).toMatchObject({ outcome: 'loaded', dataset: 'custom_indicators', rows: 1 });
+  });
+
+  it('serves every canonical template as XLSX with an instructions sheet', async () => {
+    const list = await (await app.request('/api/templates')).json();
+    expect(list.map((t: { id: string }) => t.id)).toEqual(
+      expect.arrayContaining([
+        'registry',
+        'vpr_marks_canonical',
+        'gia_participants',
+        'fg_levels',
+        'teacher_diag',
+      ]),
+    );
+    const response = await app.request('/api/templates/fg_levels');
+    expect(response.headers.get('content-type')).toMatch(/spreadsheetml/);
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toMatch(
+      /Шаблон — ФГ уровни по ОО\.xlsx/,
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Данные', 'Инструкция']);
+    expect(workbook.getWorksheet('Данные')!.getRow(1).getCell(4).value).toBe('Направление');
+    // The template, filled as its example row shows, is a file the importer accepts.
+    const sheetRows = workbook.getWorksheet('Данные')!.getRow(2).values as unknown[];
+    expect(sheetRows.slice(1, 6)).toEqual([
+      '2025/26',
+      'sch470101',
+      'Гимназия № 1',
+      'Читательская грамотность',
+      9,
+    ]);
+    expect((await app.request('/api/templates/nope')).status).toBe(404);
   });
 });
