@@ -44,18 +44,29 @@ export function findHeader<K extends string>(
   return undefined;
 }
 
+/** Normalised names of each spec, computed once per spec list. */
+const normalisedNames = new WeakMap<readonly ColumnSpec[], Set<string>[]>();
+
+function namesOf(specs: readonly ColumnSpec[]): Set<string>[] {
+  let names = normalisedNames.get(specs);
+  if (!names) {
+    names = specs.map((s) => new Set(s.names.map(normaliseHeader)));
+    normalisedNames.set(specs, names);
+  }
+  return names;
+}
+
 function matchColumns<K extends string>(
   row: Cell[],
   specs: readonly ColumnSpec<K>[],
 ): Map<K, number> {
   const columns = new Map<K, number>();
+  const names = namesOf(specs);
   row.forEach((cell, index) => {
     if (cell === null) return;
     const text = normaliseHeader(String(cell));
-    const spec = specs.find(
-      (s) => !columns.has(s.key) && s.names.some((n) => normaliseHeader(n) === text),
-    );
-    if (spec) columns.set(spec.key, index);
+    const found = specs.findIndex((s, i) => !columns.has(s.key) && names[i]!.has(text));
+    if (found >= 0) columns.set(specs[found]!.key, index);
   });
   return columns;
 }

@@ -25,8 +25,18 @@ export function toNumber(cell: Cell): number {
 
 const number = z.preprocess((cell: Cell) => toNumber(cell), z.number());
 
-export const integerCell = (min: number, max = Number.MAX_SAFE_INTEGER) =>
-  number.pipe(z.number().int().min(min).max(max));
+const integerCells = new Map<string, z.ZodType<number>>();
+
+/** An integer cell within [min, max]; schemas are cached, since building one is costly. */
+export function integerCell(min: number, max = Number.MAX_SAFE_INTEGER): z.ZodType<number> {
+  const key = `${min}|${max}`;
+  let schema = integerCells.get(key);
+  if (!schema) {
+    schema = number.pipe(z.number().int().min(min).max(max));
+    integerCells.set(key, schema);
+  }
+  return schema;
+}
 
 export const percentCell = number.pipe(z.number().min(0).max(100));
 

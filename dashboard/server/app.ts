@@ -155,7 +155,9 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     const title = (dataset: string | null) => (dataset ? datasetTitle(dataset as Dataset) : null);
     return c.json({
       history: history.map((h) => ({ ...h, dataset: title(h.dataset) })),
-      contents: contents.map((row) => ({ ...row, dataset: title(row.dataset) })),
+      contents: contents
+        .map((row) => ({ ...row, dataset: title(row.dataset)! }))
+        .sort((a, b) => a.dataset.localeCompare(b.dataset, 'ru')),
     });
   });
 
