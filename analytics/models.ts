@@ -14,11 +14,17 @@ export interface ModelSpec {
 }
 
 /** Raw and reference tables written by the importer. */
-export const SOURCE_TABLES = ['school', 'school_alias', 'raw_vpr_marks', 'import_batch'] as const;
+export const SOURCE_TABLES = [
+  'school',
+  'school_alias',
+  'raw_vpr_marks',
+  'raw_vpr_participant',
+  'import_batch',
+] as const;
 
 export const MODELS: readonly ModelSpec[] = [
   { name: 'methodology_setting', dependsOn: [] },
-  { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'school'] },
+  { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'] },
   { name: 'ind_vpr', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
 ];
 

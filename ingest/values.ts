@@ -64,9 +64,13 @@ export function parseSchoolYear(cell: Cell): number | undefined {
   return single ? Number(single[1]) : undefined;
 }
 
+/** School years accepted: from 2014/15 to the one after the current (results cannot be later). */
+const FIRST_YEAR = 2015;
+const LAST_YEAR = new Date().getFullYear() + 1;
+
 export const schoolYearCell = z.preprocess(
   (cell: Cell) => parseSchoolYear(cell) ?? NaN,
-  z.number().int().min(2015).max(2040),
+  z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
 );
 
 /** Russian words for what a schema expects, used in problem messages. */
@@ -75,7 +79,7 @@ export const EXPECTED = {
   positiveCount: 'целое число не меньше 1',
   percent: 'число от 0 до 100',
   text: 'непустой текст',
-  schoolYear: 'учебный год, например 2024/25, 2024/2025, 2024-2025 или 2025',
+  schoolYear: `учебный год с ${FIRST_YEAR - 1}/${String(FIRST_YEAR).slice(2)} по ${LAST_YEAR - 1}/${String(LAST_YEAR).slice(2)}, например 2024/25, 2024/2025, 2024-2025 или 2025`,
   grade: 'номер класса от 1 до 11',
   vprSubject: 'предмет ВПР, например «Русский язык», «Математика», «История»',
   group: 'название группы участников или «(логин) наименование ОО»',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseSchoolYear, toNumber } from '../../ingest/values.ts';
+import { isMissing, parseSchoolYear, schoolYearCell, toNumber } from '../../ingest/values.ts';
 import { csvToRows, detectSeparator } from '../../ingest/read/csv.ts';
 import { decodeText } from '../../ingest/read/decode.ts';
 import { normaliseSchoolName, splitLoginCell } from '../../ingest/schools.ts';
@@ -27,6 +27,13 @@ describe('cell values', () => {
     expect(parseSchoolYear('2024/26')).toBeUndefined();
     expect(parseSchoolYear('весна')).toBeUndefined();
   });
+});
+
+it('accepts school years up to the one after the current, not later and not before 2014/15', () => {
+  const next = new Date().getFullYear() + 1;
+  expect(schoolYearCell.safeParse(`${next - 1}/${String(next).slice(2)}`).success).toBe(true);
+  expect(schoolYearCell.safeParse(`${next}/${String(next + 1).slice(2)}`).success).toBe(false);
+  expect(schoolYearCell.safeParse('2013/14').success).toBe(false);
 });
 
 describe('CSV reading', () => {

@@ -25,6 +25,8 @@ import { vprPlannedFormat } from '../../ingest/formats/vpr-planned.ts';
 import { vprParticipantsFormat } from '../../ingest/formats/vpr-participants.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../data/generator/files.ts';
+import { VPR_TEMPLATE_HEADER } from '../../data/generator/write-vpr.ts';
 
 let t: TempStore;
 let registry: string;
@@ -668,6 +670,36 @@ async function writePupils(pupils: IndividualResult[] = PUPILS): Promise<string>
 }
 
 describe('ФИС ОКО «Индивидуальные результаты»', () => {
+  it('gives the school its mark counts from the pupils, unless «Статистика по отметкам» does', async () => {
+    await load(await writePupils());
+    const counts = () =>
+      t.store.all(
+        `SELECT level, school_id, participants_count AS n, n2, n3, n5 FROM ind_vpr
+         WHERE year = 2026 AND subject = 'Математика' AND grade = 5 ORDER BY level, school_id`,
+      );
+    // By hand from PUPILS: СОШ № 1 marks 5 and 2; Гимназия № 3 mark 3; Лесная ООШ mark 2.
+    expect(await counts()).toEqual([
+      { level: 'district', school_id: null, n: 4, n2: 2, n3: 1, n5: 1 },
+      { level: 'school', school_id: 'sch000001', n: 2, n2: 1, n3: 0, n5: 1 },
+      { level: 'school', school_id: 'sch000002', n: 1, n2: 1, n3: 0, n5: 0 },
+      { level: 'school', school_id: 'sch000003', n: 1, n2: 0, n3: 1, n5: 0 },
+    ]);
+    const marks = join(t.dir, 'отметки.csv');
+    writeCsv(marks, [
+      VPR_TEMPLATE_HEADER,
+      ['2025/26', 'sch000001', 'СОШ № 1', 5, 'Математика', 10, 1, 3, 3, 3],
+    ]);
+    await load(marks);
+    expect((await counts())[0]).toEqual({
+      level: 'district',
+      school_id: null,
+      n: 12,
+      n2: 2,
+      n3: 4,
+      n5: 3,
+    });
+  });
+
   it('stores each pupil with the task scores; «X» becomes NULL', async () => {
     const report = await load(await writePupils());
     expect(report.format).toBe(vprParticipantsFormat.title);
