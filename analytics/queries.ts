@@ -15,6 +15,7 @@ export const QUERY_NAMES = [
   'school_list',
   'import_history',
   'store_contents',
+  'school_custom',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

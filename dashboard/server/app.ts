@@ -25,6 +25,7 @@ import type {
   VprSchoolRow,
   SchoolVprRow,
   ImportLogRow,
+  CustomIndicatorValue,
   StoreContentsRow,
 } from '../src/lib/api/types.ts';
 
@@ -106,8 +107,12 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       : [];
     if (!school)
       return c.json({ error: `Школа с кодом «${c.req.param('id')}» не найдена в реестре.` }, 404);
-    const vpr = await runQuery<SchoolVprRow>(store, 'school_vpr', { school_id: school.school_id });
-    return c.json({ school, vpr });
+    const params = { school_id: school.school_id };
+    const [vpr, custom] = await Promise.all([
+      runQuery<SchoolVprRow>(store, 'school_vpr', params),
+      runQuery<CustomIndicatorValue>(store, 'school_custom', params),
+    ]);
+    return c.json({ school, vpr, custom });
   });
 
   /** Runs `work` on its own connection after the imports queued before it. */

@@ -134,6 +134,10 @@ describe('API', () => {
       })
     ).json();
     expect(report).toMatchObject({ outcome: 'loaded', dataset: 'custom_indicators', rows: 1 });
+    const page = await (await app.request('/api/schools/sch000001')).json();
+    expect(page.custom).toEqual([
+      { set_name: 'Свои показатели', indicator: 'Охват', year: 2025, value: 80 },
+    ]);
   });
 
   it('serves every canonical template as XLSX with an instructions sheet', async () => {

@@ -14,7 +14,13 @@ const signed1 = new Intl.NumberFormat('ru-RU', {
   signDisplay: 'exceptZero',
 });
 
+const upTo2 = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+
 const DASH = '—';
+
+/** 81,5 or 12: a value of a region's own indicator, as many decimals as it has (up to 2). */
+export const formatNumber = (value: number | null | undefined) =>
+  value == null ? DASH : upTo2.format(value);
 
 /** 12,3 % */
 export const formatPct = (value: number | null | undefined) =>

@@ -87,6 +87,7 @@ export interface SchoolVprRow {
 export interface SchoolPage {
   school: SchoolCard;
   vpr: SchoolVprRow[];
+  custom: CustomIndicatorValue[];
 }
 
 export interface ApiError {
@@ -167,4 +168,11 @@ export interface CustomMapping {
   schoolColumn: string;
   yearColumn: string;
   indicators: { column: string; name: string }[];
+}
+
+export interface CustomIndicatorValue {
+  set_name: string;
+  indicator: string;
+  year: number;
+  value: number | null;
 }
