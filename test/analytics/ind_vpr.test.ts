@@ -73,6 +73,7 @@ describe('models and queries', () => {
       vpr_benchmarks: { year: 2025, subject: 'Математика', grade: 5 },
       school_card: { school_id: 'sch000001' },
       school_vpr: { school_id: 'sch000001' },
+      school_custom: { school_id: 'sch000001' },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(
