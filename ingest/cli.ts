@@ -18,7 +18,7 @@ import {
 } from './import.ts';
 import { describeProblem } from './problems.ts';
 import { readSourceFile } from './read/read-file.ts';
-import { datasetTitle, type Dataset } from './datasets.ts';
+import { datasetTitle } from './datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
 
 const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]

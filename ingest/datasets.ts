@@ -205,79 +205,66 @@ export interface DatasetSpec<Row> {
 const vprGroup = (r: VprGroup) => [r.year, r.subject, r.grade, r.level, r.schoolId, r.groupName];
 const vprScope = (r: VprGroup) => [r.year, r.subject, r.grade, r.schoolId ?? r.level].join('|');
 const byYear = (r: { year: number }) => r.year;
-const single =
-  <Row>(values: (row: Row) => unknown[]) =>
-  (row: Row) => [values(row)];
+/** A dataset whose every row is one row of one table. */
+const oneTable = <Row>(table: string, values: (row: Row) => unknown[]): TableTarget<Row>[] => [
+  { table, records: (row) => [values(row)] },
+];
 const VPR_SCOPE = 'год, предмет, класс и ОО (или группа сравнения)';
 
 export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
   vpr_marks: {
     title: 'ВПР: отметки',
-    tables: [
-      {
-        table: 'raw_vpr_marks',
-        records: single((r) => [
-          ...vprGroup(r),
-          r.schoolsCount,
-          r.participants,
-          r.n2,
-          r.n3,
-          r.n4,
-          r.n5,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_vpr_marks', (r) => [
+      ...vprGroup(r),
+      r.schoolsCount,
+      r.participants,
+      r.n2,
+      r.n3,
+      r.n4,
+      r.n5,
+    ]),
     scope: vprScope,
     scopeTitle: VPR_SCOPE,
     year: byYear,
   },
   vpr_journal: {
     title: 'ВПР: сравнение с отметками по журналу',
-    tables: [
-      {
-        table: 'raw_vpr_journal',
-        records: single((r) => [...vprGroup(r), r.participants, r.nLower, r.nSame, r.nHigher]),
-      },
-    ],
+    tables: oneTable('raw_vpr_journal', (r) => [
+      ...vprGroup(r),
+      r.participants,
+      r.nLower,
+      r.nSame,
+      r.nHigher,
+    ]),
     scope: vprScope,
     scopeTitle: VPR_SCOPE,
     year: byYear,
   },
   vpr_tasks: {
     title: 'ВПР: выполнение заданий',
-    tables: [
-      {
-        table: 'raw_vpr_tasks',
-        records: single((r) => [
-          ...vprGroup(r),
-          r.participants,
-          r.task,
-          r.maxScore,
-          r.difficulty,
-          r.completionPct,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_vpr_tasks', (r) => [
+      ...vprGroup(r),
+      r.participants,
+      r.task,
+      r.maxScore,
+      r.difficulty,
+      r.completionPct,
+    ]),
     scope: (r) => `${vprScope(r)}|${r.task}`,
     scopeTitle: `${VPR_SCOPE}, задание`,
     year: byYear,
   },
   vpr_planned: {
     title: 'ВПР: достижение планируемых результатов',
-    tables: [
-      {
-        table: 'raw_vpr_planned',
-        records: single((r) => [
-          ...vprGroup(r),
-          r.participants,
-          r.task,
-          r.skill,
-          r.maxScore,
-          r.difficulty,
-          r.completionPct,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_vpr_planned', (r) => [
+      ...vprGroup(r),
+      r.participants,
+      r.task,
+      r.skill,
+      r.maxScore,
+      r.difficulty,
+      r.completionPct,
+    ]),
     scope: (r) => `${vprScope(r)}|${r.task}`,
     scopeTitle: `${VPR_SCOPE}, задание`,
     year: byYear,
@@ -287,18 +274,20 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     tables: [
       {
         table: 'raw_vpr_participant',
-        records: single((r) => [
-          r.year,
-          r.subject,
-          r.grade,
-          r.schoolId,
-          r.participantCode,
-          r.className,
-          r.variant,
-          r.primaryScore,
-          r.mark,
-          r.journalMark,
-        ]),
+        records: (r) => [
+          [
+            r.year,
+            r.subject,
+            r.grade,
+            r.schoolId,
+            r.participantCode,
+            r.className,
+            r.variant,
+            r.primaryScore,
+            r.mark,
+            r.journalMark,
+          ],
+        ],
       },
       {
         table: 'raw_vpr_participant_task',
@@ -322,162 +311,128 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
   },
   gia_participants: {
     title: 'ГИА: результаты участников',
-    tables: [
-      {
-        table: 'raw_gia_participant',
-        records: single((r) => [
-          r.year,
-          r.exam,
-          r.subject,
-          r.schoolId,
-          r.participantCode,
-          r.primaryScore,
-          r.testScore,
-          r.mark,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_gia_participant', (r) => [
+      r.year,
+      r.exam,
+      r.subject,
+      r.schoolId,
+      r.participantCode,
+      r.primaryScore,
+      r.testScore,
+      r.mark,
+    ]),
     scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
     scopeTitle: 'год, экзамен, предмет и ОО',
     year: byYear,
   },
   gia_schools: {
     title: 'ГИА: итоги по ОО',
-    tables: [
-      {
-        table: 'raw_gia_school',
-        records: single((r) => [
-          r.year,
-          r.exam,
-          r.subject,
-          r.schoolId,
-          r.participants,
-          r.meanScore,
-          r.nBelowMin,
-          r.n81to99,
-          r.n100,
-          ...(r.marks ?? [null, null, null, null]),
-        ]),
-      },
-    ],
+    tables: oneTable('raw_gia_school', (r) => [
+      r.year,
+      r.exam,
+      r.subject,
+      r.schoolId,
+      r.participants,
+      r.meanScore,
+      r.nBelowMin,
+      r.n81to99,
+      r.n100,
+      ...(r.marks ?? [null, null, null, null]),
+    ]),
     scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
     scopeTitle: 'год, экзамен, предмет и ОО',
     year: byYear,
   },
   grading_scale: {
     title: 'Шкалы перевода баллов',
-    tables: [
-      {
-        table: 'raw_grading_scale',
-        records: single((r) => [
-          r.exam,
-          r.year,
-          r.subject,
-          r.grade,
-          r.maxPrimary,
-          r.minScore,
-          ...(r.cuts ?? [null, null, null]),
-        ]),
-      },
-    ],
+    tables: oneTable('raw_grading_scale', (r) => [
+      r.exam,
+      r.year,
+      r.subject,
+      r.grade,
+      r.maxPrimary,
+      r.minScore,
+      ...(r.cuts ?? [null, null, null]),
+    ]),
     scope: (r) => [r.exam, r.year, r.subject, r.grade ?? ''].join('|'),
     scopeTitle: 'процедура, год, предмет и класс',
     year: byYear,
   },
   fg_levels: {
     title: 'ФГ: уровни по ОО',
-    tables: [
-      {
-        table: 'raw_fg_levels',
-        records: single((r) => [
-          r.year,
-          r.direction,
-          r.grade,
-          r.schoolId,
-          r.levelRaw,
-          r.level,
-          r.pupils,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_fg_levels', (r) => [
+      r.year,
+      r.direction,
+      r.grade,
+      r.schoolId,
+      r.levelRaw,
+      r.level,
+      r.pupils,
+    ]),
     scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
     scopeTitle: 'год, направление, класс и ОО',
     year: byYear,
   },
   fg_participants: {
     title: 'ФГ: результаты участников',
-    tables: [
-      {
-        table: 'raw_fg_participant',
-        records: single((r) => [
-          r.year,
-          r.direction,
-          r.grade,
-          r.schoolId,
-          r.participantCode,
-          r.scorePct,
-          r.levelRaw,
-          r.level,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_fg_participant', (r) => [
+      r.year,
+      r.direction,
+      r.grade,
+      r.schoolId,
+      r.participantCode,
+      r.scorePct,
+      r.levelRaw,
+      r.level,
+    ]),
     scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
     scopeTitle: 'год, направление, класс и ОО',
     year: byYear,
   },
   teacher_diag: {
     title: 'Диагностика педагогов',
-    tables: [
-      {
-        table: 'raw_teacher_diag',
-        records: single((r) => [
-          r.year,
-          r.schoolId,
-          r.teacherKey,
-          r.subject,
-          r.area,
-          r.scorePct,
-          r.levelRaw,
-          r.level,
-        ]),
-      },
-    ],
+    tables: oneTable('raw_teacher_diag', (r) => [
+      r.year,
+      r.schoolId,
+      r.teacherKey,
+      r.subject,
+      r.area,
+      r.scorePct,
+      r.levelRaw,
+      r.level,
+    ]),
     scope: (r) => [r.year, r.schoolId].join('|'),
     scopeTitle: 'год и ОО',
     year: byYear,
   },
   network_pairs: {
     title: 'Сетевые пары',
-    tables: [
-      {
-        table: 'raw_network_pair',
-        records: single((r) => [r.year, r.mentorSchoolId, r.menteeSchoolId, r.kind]),
-      },
-    ],
+    tables: oneTable('raw_network_pair', (r) => [
+      r.year,
+      r.mentorSchoolId,
+      r.menteeSchoolId,
+      r.kind,
+    ]),
     scope: (r) => String(r.year),
     scopeTitle: 'учебный год',
     year: byYear,
   },
   official_clusters: {
     title: 'Региональные списки кластеров',
-    tables: [
-      {
-        table: 'raw_official_cluster',
-        records: single((r) => [r.year, r.schoolId, r.cluster]),
-      },
-    ],
+    tables: oneTable('raw_official_cluster', (r) => [r.year, r.schoolId, r.cluster]),
     scope: (r) => [r.year, r.cluster].join('|'),
     scopeTitle: 'год и кластер',
     year: byYear,
   },
   custom_indicators: {
     title: 'Показатели региона (своя таблица)',
-    tables: [
-      {
-        table: 'raw_custom_indicator',
-        records: single((r) => [r.setName, r.year, r.schoolId, r.indicator, r.value]),
-      },
-    ],
+    tables: oneTable('raw_custom_indicator', (r) => [
+      r.setName,
+      r.year,
+      r.schoolId,
+      r.indicator,
+      r.value,
+    ]),
     scope: (r) => [r.setName, r.year, r.schoolId].join('|'),
     scopeTitle: 'набор показателей, год и ОО',
     year: byYear,

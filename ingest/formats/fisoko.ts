@@ -7,6 +7,7 @@ import { findSubject, type Subject } from '../reference/subjects.ts';
 import { splitLoginCell } from '../schools.ts';
 import type { Sheet } from '../read/table.ts';
 import type { ParseContext } from './format.ts';
+import type { RowReader } from './row-reader.ts';
 import { vprGradeExpected } from './vpr-subject.ts';
 
 const TITLE = [
@@ -88,6 +89,14 @@ export function groupClassifier(): (caption: string) => Group {
     return { level: benchmarks.shift() ?? 'municipality', name: caption };
   };
 }
+
+/** The registry school of a school group; null for a benchmark group; undefined (with an error) when unknown. */
+export const schoolOfGroup = (
+  row: RowReader<string>,
+  column: string,
+  group: Group,
+): string | null | undefined =>
+  group.level === 'school' ? row.schoolIn(column, group.login, group.name) : null;
 
 /** Task header «9.1 (1б)» → code and max score. */
 const TASK = /^(\d+(?:[.,]\d+)?(?:\s*[КK]\s*\d+)?)\s*\(\s*(\d+)\s*б\.?\s*\)$/i;

@@ -1,10 +1,11 @@
 /** Canonical template «Реестр ОО»: one row per school. */
 import { z } from 'zod';
 import { findHeader, type ColumnSpec } from '../header.ts';
-import { EXPECTED, showCell, textCell } from '../values.ts';
+import { EXPECTED, textCell } from '../values.ts';
 import type { RegistryRow } from '../datasets.ts';
-import type { Format, ParseContext } from './format.ts';
-import { cellAt, checkDuplicates, isBlankRow } from './rows.ts';
+import type { Format } from './format.ts';
+import { checkDuplicates } from './rows.ts';
+import { readRows } from './row-reader.ts';
 
 const SCHOOL_TYPES = [
   'СОШ',
@@ -61,58 +62,43 @@ export const registryFormat: Format = {
     `Тип ОО — один из: ${SCHOOL_TYPES.join(', ')}. Местность — «городская» или «сельская».`,
   ],
   detect: (sheet) => findHeader(sheet, columns) !== undefined,
-  parse({ file, sheet, problems }: ParseContext) {
-    const header = findHeader(sheet, columns)!;
+  parse(context) {
+    const header = findHeader(context.sheet, columns)!;
     const rows: RegistryRow[] = [];
-    const cell = cellAt(file, sheet, header, problems);
     const keys: { row: number; key: string }[] = [];
-    for (let r = header.rowIndex + 1; r < sheet.rows.length; r++) {
-      if (isBlankRow(sheet, r)) continue;
-      const login = cell(r, 'login', textCell, EXPECTED.text);
-      const fullName = cell(r, 'fullName', textCell, EXPECTED.text);
-      const shortName = cell(r, 'shortName', textCell, EXPECTED.text);
-      const schoolType = cell(
-        r,
+    readRows(context, header, (row) => {
+      const login = row.get('login', textCell, EXPECTED.text);
+      const fullName = row.get('fullName', textCell, EXPECTED.text);
+      const shortName = row.get('shortName', textCell, EXPECTED.text);
+      const schoolType = row.get(
         'schoolType',
         typeCell,
         `один из типов: ${SCHOOL_TYPES.join(', ')}`,
       );
-      const aliases = String(sheet.rows[r]?.[header.columns.get('aliases') ?? -1] ?? '');
-      const locality = String(
-        sheet.rows[r]?.[header.columns.get('locality') ?? -1] ?? '',
-      ).toLowerCase();
-      if (locality && !['городская', 'сельская'].includes(locality)) {
-        problems.add({
-          severity: 'error',
-          file: file.name,
-          sheet: sheet.name,
-          row: r + 1,
-          column: 'Местность',
-          value: showCell(locality),
-          expected: '«городская» или «сельская»',
-        });
-      }
+      const locality = row.text('locality')?.toLowerCase();
+      if (locality && !['городская', 'сельская'].includes(locality))
+        row.error(row.caption('locality'), locality, '«городская» или «сельская»');
       if (
         login === undefined ||
         fullName === undefined ||
         shortName === undefined ||
         schoolType === undefined
       )
-        continue;
+        return;
       rows.push({
         schoolId: login,
         fullName,
         shortName,
-        aliases: aliases
+        aliases: (row.text('aliases') ?? '')
           .split(/[;|]/)
           .map((a) => a.trim())
           .filter(Boolean),
         schoolType,
         isRural: locality ? locality === 'сельская' : null,
       });
-      keys.push({ row: r + 1, key: login.toLowerCase() });
-    }
-    checkDuplicates(keys, 'Логин ФИС ОКО', { file, sheet, problems } as ParseContext);
+      keys.push({ row: row.number, key: login.toLowerCase() });
+    });
+    checkDuplicates(keys, 'Логин ФИС ОКО', context);
     return { dataset: 'registry', rows };
   },
 };

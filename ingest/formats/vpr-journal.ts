@@ -11,7 +11,7 @@ import type { Sheet } from '../read/table.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
-import { groupClassifier, readExportTitle, type Group } from './fisoko.ts';
+import { groupClassifier, readExportTitle, type Group, schoolOfGroup } from './fisoko.ts';
 
 /** ФИС ОКО rounds each share to 0.01 %; a share further than this from count / total is suspect. */
 const SHARE_TOLERANCE = 0.5;
@@ -161,10 +161,7 @@ export const vprJournalFormat: Format = {
       if (!kind) {
         if (open) close(open);
         const group = classify(caption);
-        const schoolId =
-          group.level === 'school'
-            ? row.schoolIn(row.caption('group'), group.login, group.name)
-            : null;
+        const schoolId = schoolOfGroup(row, row.caption('group'), group);
         open = { row, caption, group, schoolId, kinds: {} };
         return;
       }

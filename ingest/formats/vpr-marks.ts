@@ -13,7 +13,7 @@ import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
 import { readVprSubject, warnSmallGroup } from './vpr-subject.ts';
-import { groupClassifier, readExportTitle } from './fisoko.ts';
+import { groupClassifier, readExportTitle, schoolOfGroup } from './fisoko.ts';
 
 /** ФИС ОКО rounds each share to 0.01 %, so the four shares may miss 100 by a little. */
 const SHARE_SUM_TOLERANCE = 0.5;
@@ -177,10 +177,7 @@ export const vprMarksExportFormat: Format = {
         const [n2, n3, n4, n5] = (shares as number[]).map((share) =>
           Math.round((share * participants) / 100),
         ) as [number, number, number, number];
-        const schoolId =
-          group.level === 'school'
-            ? row.schoolIn(row.caption('group'), group.login, group.name)
-            : null;
+        const schoolId = schoolOfGroup(row, row.caption('group'), group);
         if (schoolId === undefined) return;
         if (group.level === 'school') warnSmallGroup(row, participants, group.name);
         rows.push({

@@ -12,7 +12,13 @@ import type { Cell, Sheet } from '../read/table.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
-import { groupClassifier, parseTaskCaption, readExportTitle, type Group } from './fisoko.ts';
+import {
+  groupClassifier,
+  parseTaskCaption,
+  readExportTitle,
+  type Group,
+  schoolOfGroup,
+} from './fisoko.ts';
 
 const columns = [
   { key: 'task', names: ['№ задания', '№', 'Задание', 'Номер задания'], required: true },
@@ -113,8 +119,7 @@ export const vprPlannedFormat: Format = {
           const seen = new Map<string, string>();
           groups = found.map(({ column, caption }) => {
             const group = classify(caption);
-            const schoolId =
-              group.level === 'school' ? row.schoolIn(mean, group.login, group.name) : null;
+            const schoolId = schoolOfGroup(row, mean, group);
             const key = schoolId ?? group.level;
             const earlier = seen.get(key);
             if (earlier !== undefined && schoolId !== undefined)

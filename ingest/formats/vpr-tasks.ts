@@ -11,7 +11,7 @@ import type { Cell, Sheet } from '../read/table.ts';
 import type { Format, ParseContext } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
-import { groupClassifier, readExportTitle, taskColumns } from './fisoko.ts';
+import { groupClassifier, readExportTitle, taskColumns, schoolOfGroup } from './fisoko.ts';
 
 const columns = [
   { key: 'group', names: ['Группы участников'], required: true },
@@ -98,10 +98,7 @@ export const vprTasksFormat: Format = {
         const percents = tasks.map((task) =>
           row.at(task.column, headerCaption(sheet, h, task.column), percentCell, EXPECTED.percent),
         );
-        const schoolId =
-          group.level === 'school'
-            ? row.schoolIn(row.caption('group'), group.login, group.name)
-            : null;
+        const schoolId = schoolOfGroup(row, row.caption('group'), group);
         if (schoolId === undefined || percents.some((p) => p === undefined)) return;
         tasks.forEach((task, i) =>
           rows.push({
