@@ -17,10 +17,14 @@ export async function prepareStore(
   }
   log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');
   const demo = await generateDemo();
-  const reports = await importPaths(store, demo, {
-    isDemo: true,
-    user: 'демонстрационные данные',
-  });
+  const reports = await importPaths(
+    store,
+    demo,
+    { isDemo: true, user: 'демонстрационные данные' },
+    (_, index, total) => {
+      if ((index + 1) % 25 === 0) log(`  загружено файлов: ${index + 1} из ${total}`);
+    },
+  );
   const rejected = reports.filter((r) => r.outcome === 'rejected');
   if (rejected.length > 0)
     throw new Error(

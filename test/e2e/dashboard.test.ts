@@ -130,6 +130,52 @@ describe('data upload page', () => {
       /Региональные списки кластеров\s+загружен\s+1/,
     );
   });
+
+  it('asks before replacing loaded data, and maps the columns of an unknown table once', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('input[type=file]', [
+      csvFile(
+        'кластеры исправленные.csv',
+        'Учебный год;Наименование ОО;Кластер\n2025/26;Гимназия № 1;ШЛ\n',
+      ),
+      csvFile(
+        'спорт.csv',
+        'Школа;Период;Охват спортом, %;Комментарий\nГимназия № 1;2025/26;55,5;нет\nСОШ № 3;2025/26;40;\n',
+      ),
+    ]);
+    const fixed = page.locator('[data-file="кластеры исправленные.csv"]');
+    await fixed
+      .locator('.file-status', {
+        hasText: 'эти данные уже загружены из «Региональные списки кластеров.csv»',
+      })
+      .waitFor();
+    await fixed.getByLabel('Заменить ранее загруженные данные этим файлом').check();
+    await fixed
+      .locator('.file-status', { hasText: 'заменит ранее загруженные данные: 1 строка' })
+      .waitFor();
+
+    const sport = page.locator('[data-file="спорт.csv"]');
+    await sport.locator('.file-status', { hasText: 'формат файла не распознан' }).waitFor();
+    await sport.getByRole('button', { name: 'Сопоставить столбцы…' }).click();
+    await sport.getByLabel('Столбец школы').selectOption('Школа');
+    await sport.getByLabel('Столбец учебного года').selectOption('Период');
+    // The numeric column is offered, the text one is not ticked.
+    await expect(sport.getByLabel('Загрузить «Охват спортом, %»').isChecked()).resolves.toBe(true);
+    await expect(sport.getByLabel('Загрузить «Комментарий»').isChecked()).resolves.toBe(false);
+    await sport.getByLabel('Название набора показателей').fill('Спорт');
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-mapping.png'), fullPage: true });
+    await sport.getByRole('button', { name: 'Сохранить сопоставление и проверить файл' }).click();
+    await sport.locator('.file-status', { hasText: 'готов к загрузке: 2 строки' }).waitFor();
+
+    await page.getByRole('button', { name: 'Загрузить 2 файла' }).click();
+    await fixed
+      .locator('.file-status', { hasText: 'загружен с заменой прежних данных: 1 строка' })
+      .waitFor();
+    await sport.locator('.file-status', { hasText: 'загружен: 2 строки' }).waitFor();
+    await page.goto(`${server.url}/school/sch470101`);
+    const custom = page.locator('#school-custom tbody tr', { hasText: 'Охват спортом, %' });
+    await expect(custom.locator('td.num').innerText()).resolves.toBe('55,5');
+  });
 });
 
 describe('school page', () => {
