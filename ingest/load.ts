@@ -124,9 +124,8 @@ async function removeReplaced(
     'incoming_scope',
     [...new Set(scopes)].map((s) => [s]),
   );
-  const stored = spec.tables
-    .map((t) => `SELECT batch_id FROM ${t.table} WHERE scope IN (SELECT scope FROM incoming_scope)`)
-    .join(' UNION ALL ');
+  // Every table of a dataset holds the same scopes; the first one has one row per input row.
+  const stored = `SELECT batch_id FROM ${spec.tables[0]!.table} WHERE scope IN (SELECT scope FROM incoming_scope)`;
   const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
     `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
      FROM (${stored}) AS m JOIN import_batch b USING (batch_id)
@@ -155,10 +154,9 @@ async function removeReplaced(
     await store.run(`DELETE FROM ${table} WHERE scope IN (SELECT scope FROM incoming_scope)`);
   }
   // A batch whose every row was replaced is gone from the store, so from its history too.
-  const left = spec.tables.map((t) => `SELECT batch_id FROM ${t.table}`).join(' UNION ');
   for (const { batch_id } of earlierBatches) {
     const rest = await store.one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM (${left}) WHERE batch_id = $id`,
+      `SELECT count(*)::INTEGER AS n FROM ${spec.tables[0]!.table} WHERE batch_id = $id`,
       { id: batch_id },
     );
     if (rest!.n === 0)
