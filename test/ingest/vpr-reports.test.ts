@@ -670,6 +670,24 @@ async function writePupils(pupils: IndividualResult[] = PUPILS): Promise<string>
 }
 
 describe('ФИС ОКО «Индивидуальные результаты»', () => {
+  it('a corrected file replaces the pupils and their task scores of the same schools', async () => {
+    await load(await writePupils());
+    const corrected = PUPILS.slice(0, 2).map((p) => ({ ...p, scores: [1, 1, 1], primaryScore: 3 }));
+    const [report] = await importPaths(t.store, [await writePupils(corrected)], { replace: true });
+    expect(report!.outcome).toBe('replaced');
+    // СОШ № 1 now has the corrected pupils only; the other schools keep theirs.
+    expect(
+      await t.store.all(
+        `SELECT school_id, count(*)::INTEGER AS tasks, sum(score)::INTEGER AS points
+         FROM raw_vpr_participant_task GROUP BY school_id ORDER BY school_id`,
+      ),
+    ).toEqual([
+      { school_id: 'sch000001', tasks: 6, points: 6 },
+      { school_id: 'sch000002', tasks: 3, points: 0 },
+      { school_id: 'sch000003', tasks: 3, points: 4 },
+    ]);
+  });
+
   it('gives the school its mark counts from the pupils, unless «Статистика по отметкам» does', async () => {
     await load(await writePupils());
     const counts = () =>
