@@ -197,6 +197,11 @@ export interface DatasetSpec<Row> {
   title: string;
   tables: readonly TableTarget<Row>[];
   scope(row: Row): string;
+  /**
+   * Rows every file of the kind repeats (the municipality, region and RF rows of a ФИС ОКО
+   * report): a newer file's copy replaces the stored one without asking.
+   */
+  shared?(row: Row): boolean;
   /** Russian description of what one scope covers, for the «already loaded» message */
   scopeTitle: string;
   year(row: Row): number;
@@ -205,6 +210,7 @@ export interface DatasetSpec<Row> {
 const vprGroup = (r: VprGroup) => [r.year, r.subject, r.grade, r.level, r.schoolId, r.groupName];
 const vprScope = (r: VprGroup) => [r.year, r.subject, r.grade, r.schoolId ?? r.level].join('|');
 const byYear = (r: { year: number }) => r.year;
+const isBenchmark = (r: VprGroup) => r.schoolId === null;
 /** A dataset whose every row is one row of one table. */
 const oneTable = <Row>(table: string, values: (row: Row) => unknown[]): TableTarget<Row>[] => [
   { table, records: (row) => [values(row)] },
@@ -223,6 +229,7 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
       r.n4,
       r.n5,
     ]),
+    shared: isBenchmark,
     scope: vprScope,
     scopeTitle: VPR_SCOPE,
     year: byYear,
@@ -236,6 +243,7 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
       r.nSame,
       r.nHigher,
     ]),
+    shared: isBenchmark,
     scope: vprScope,
     scopeTitle: VPR_SCOPE,
     year: byYear,
@@ -250,6 +258,7 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
       r.difficulty,
       r.completionPct,
     ]),
+    shared: isBenchmark,
     scope: (r) => `${vprScope(r)}|${r.task}`,
     scopeTitle: `${VPR_SCOPE}, задание`,
     year: byYear,
@@ -265,6 +274,7 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
       r.difficulty,
       r.completionPct,
     ]),
+    shared: isBenchmark,
     scope: (r) => `${vprScope(r)}|${r.task}`,
     scopeTitle: `${VPR_SCOPE}, задание`,
     year: byYear,

@@ -61,7 +61,7 @@ export interface FileReport {
   unrecognised?: boolean;
 }
 
-const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 500_000;
 
 export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
@@ -72,7 +72,7 @@ export async function loadRegistry(store: Store, createMissing = false): Promise
     aliases: string[];
   }>(
     `SELECT s.school_id, s.full_name, s.short_name, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) AS aliases
-     FROM school s LEFT JOIN school_alias a USING (school_id) GROUP BY ALL`,
+     FROM school s LEFT JOIN school_alias a USING (school_id) GROUP BY ALL ORDER BY s.school_id`,
   );
   const schools: RegistrySchool[] = rows.map((r) => ({
     schoolId: r.school_id,

@@ -31,11 +31,7 @@ export async function loadParsed(
 ): Promise<LoadOutcome> {
   const inTransaction = options.dryRun ? store.trial.bind(store) : store.transaction.bind(store);
   return inTransaction(async () => {
-    const same = await store.one(
-      'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
-      { sha: file.sha256, dataset: parsed.dataset },
-    );
-    if (same) return 'unchanged';
+    if (await stillStored(store, file, parsed)) return 'unchanged';
     const batchId = await insertBatch(store, file, format, parsed, options);
     if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
     if (parsed.dataset === 'registry') {
@@ -45,7 +41,9 @@ export async function loadParsed(
     const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
     const rows = parsed.rows as unknown[];
     const scopes = rows.map((r) => spec.scope(r));
-    const replaced = await removeReplaced(store, file, spec, scopes, options.replace);
+    const owned = rows.flatMap((r, i) => (spec.shared?.(r) ? [] : [scopes[i]!]));
+    const replaced = await removeReplaced(store, file, spec, owned, options.replace);
+    await removeScopes(store, spec, scopes);
     for (const target of spec.tables) {
       const records: DuckDBValue[][] = [];
       rows.forEach((row, i) => {
@@ -108,9 +106,27 @@ async function upsertRegistry(
 }
 
 /**
- * Rows already stored in the same scopes come from an earlier file. Without `replace`
- * that is an error naming the file; with it they are removed, and so is every batch left
- * without rows. Table names come from the dataset specs, never from input.
+ * The same file (same SHA-256) was loaded before and none of its rows has been replaced
+ * since: loading it again would change nothing.
+ */
+async function stillStored(store: Store, file: SourceFile, parsed: ParsedRows): Promise<boolean> {
+  const same = await store.one<{ batch_id: number }>(
+    'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
+    { sha: file.sha256, dataset: parsed.dataset },
+  );
+  if (!same || parsed.dataset === 'registry') return same !== undefined;
+  const table = DATASETS[parsed.dataset].tables[0]!.table;
+  const kept = await store.one<{ n: number }>(
+    `SELECT count(*)::INTEGER AS n FROM ${table} WHERE batch_id = $id`,
+    { id: same.batch_id },
+  );
+  return kept!.n === parsed.rows.length;
+}
+
+/**
+ * Rows of other files in the scopes this file owns make a conflict: without `replace` an
+ * error naming those files, with it they are removed. Table names come from the dataset
+ * specs, never from input.
  */
 async function removeReplaced(
   store: Store,
@@ -119,16 +135,11 @@ async function removeReplaced(
   scopes: readonly string[],
   replace: boolean,
 ): Promise<boolean> {
-  await store.run('CREATE OR REPLACE TEMP TABLE incoming_scope (scope VARCHAR)');
-  await store.append(
-    'incoming_scope',
-    [...new Set(scopes)].map((s) => [s]),
-  );
-  // Every table of a dataset holds the same scopes; the first one has one row per input row.
-  const stored = `SELECT batch_id FROM ${spec.tables[0]!.table} WHERE scope IN (SELECT scope FROM incoming_scope)`;
+  await setIncomingScopes(store, scopes);
   const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
     `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
-     FROM (${stored}) AS m JOIN import_batch b USING (batch_id)
+     FROM ${spec.tables[0]!.table} AS m JOIN import_batch b USING (batch_id)
+     WHERE m.scope IN (SELECT scope FROM incoming_scope)
      GROUP BY ALL ORDER BY 1`,
   );
   if (overlap.length === 0) return false;
@@ -147,20 +158,45 @@ async function removeReplaced(
       overlap.map((o) => o.file_name),
     );
   }
-  const earlierBatches = await store.all<{ batch_id: number }>(
-    `SELECT DISTINCT batch_id FROM (${stored})`,
+  return true;
+}
+
+async function setIncomingScopes(store: Store, scopes: readonly string[]): Promise<void> {
+  await store.run('CREATE OR REPLACE TEMP TABLE incoming_scope (scope VARCHAR)');
+  await store.append(
+    'incoming_scope',
+    [...new Set(scopes)].map((s) => [s]),
   );
-  for (const { table } of spec.tables) {
+}
+
+/**
+ * Removes the stored rows in the given scopes. A batch left without rows leaves the history
+ * too; one left with fewer rows keeps an honest row count.
+ */
+async function removeScopes(
+  store: Store,
+  spec: DatasetSpec<unknown>,
+  scopes: readonly string[],
+): Promise<void> {
+  await setIncomingScopes(store, scopes);
+  const main = spec.tables[0]!.table;
+  const touched = await store.all<{ batch_id: number }>(
+    `SELECT DISTINCT batch_id FROM ${main} WHERE scope IN (SELECT scope FROM incoming_scope)`,
+  );
+  if (touched.length === 0) return;
+  for (const { table } of spec.tables)
     await store.run(`DELETE FROM ${table} WHERE scope IN (SELECT scope FROM incoming_scope)`);
-  }
-  // A batch whose every row was replaced is gone from the store, so from its history too.
-  for (const { batch_id } of earlierBatches) {
+  for (const { batch_id } of touched) {
     const rest = await store.one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM ${spec.tables[0]!.table} WHERE batch_id = $id`,
+      `SELECT count(*)::INTEGER AS n FROM ${main} WHERE batch_id = $id`,
       { id: batch_id },
     );
     if (rest!.n === 0)
       await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
+    else
+      await store.run('UPDATE import_batch SET rows_count = $n WHERE batch_id = $id', {
+        n: rest!.n,
+        id: batch_id,
+      });
   }
-  return true;
 }

@@ -43,12 +43,24 @@ export function splitLoginCell(text: string): { login?: string; name: string } {
   return match ? { login: match[1]!.trim(), name: match[2]!.trim() } : { name: text.trim() };
 }
 
-export type MatchResult = { schoolId: string } | { candidates: string[] };
+export type MatchResult = { schoolId: string } | { candidates: string[]; ambiguous: boolean };
+
+/** Marks a name that two registry schools share: it identifies neither. */
+const AMBIGUOUS = Symbol('ambiguous');
+
+function remember(
+  map: Map<string, RegistrySchool | typeof AMBIGUOUS>,
+  key: string,
+  school: RegistrySchool,
+): void {
+  const earlier = map.get(key);
+  map.set(key, earlier === undefined || earlier === school ? school : AMBIGUOUS);
+}
 
 export class SchoolMatcher {
   private readonly byLogin = new Map<string, RegistrySchool>();
-  private readonly byName = new Map<string, RegistrySchool>();
-  private readonly byAlias = new Map<string, RegistrySchool>();
+  private readonly byName = new Map<string, RegistrySchool | typeof AMBIGUOUS>();
+  private readonly byAlias = new Map<string, RegistrySchool | typeof AMBIGUOUS>();
   private readonly schools: RegistrySchool[] = [];
   /** schools added from a file's school column (only with `createMissing`) */
   readonly created: RegistryRow[] = [];
@@ -64,9 +76,9 @@ export class SchoolMatcher {
   private add(school: RegistrySchool): void {
     this.schools.push(school);
     this.byLogin.set(school.schoolId.toLowerCase(), school);
-    this.byName.set(normaliseSchoolName(school.fullName), school);
-    this.byName.set(normaliseSchoolName(school.shortName), school);
-    for (const alias of school.aliases) this.byAlias.set(normaliseSchoolName(alias), school);
+    const names = [school.fullName, school.shortName].map(normaliseSchoolName);
+    for (const name of new Set(names)) remember(this.byName, name, school);
+    for (const alias of school.aliases) remember(this.byAlias, normaliseSchoolName(alias), school);
   }
 
   /** A new registry entry from a school cell; its key is the login, or one made from the name. */
@@ -87,15 +99,28 @@ export class SchoolMatcher {
 
   /** A login, when given, must be in the registry: it is the authoritative key. */
   match(login: string | undefined, name: string | undefined): MatchResult {
+    // A lone cell may hold a login; a name shared by two registry schools matches neither.
     const found = login
       ? this.byLogin.get(login.trim().toLowerCase())
       : name
-        ? (this.byName.get(normaliseSchoolName(name)) ??
+        ? (this.byLogin.get(name.trim().toLowerCase()) ??
+          this.byName.get(normaliseSchoolName(name)) ??
           this.byAlias.get(normaliseSchoolName(name)))
         : undefined;
-    if (found) return { schoolId: found.schoolId };
+    if (found && found !== AMBIGUOUS) return { schoolId: found.schoolId };
+    if (found === AMBIGUOUS) return { candidates: this.named(name!), ambiguous: true };
     if (this.createMissing && (login || name)) return { schoolId: this.create(login, name) };
-    return { candidates: this.closest(name ?? login ?? '', 3) };
+    return { candidates: this.closest(name ?? login ?? '', 3), ambiguous: false };
+  }
+
+  /** The registry schools that go by `name` (more than one when it is ambiguous). */
+  private named(name: string): string[] {
+    const key = normaliseSchoolName(name);
+    return this.schools
+      .filter((s) =>
+        [s.fullName, s.shortName, ...s.aliases].some((n) => normaliseSchoolName(n) === key),
+      )
+      .map(describeSchool);
   }
 
   /** The registry names closest to `name` by edit distance of normalised names. */
@@ -109,11 +134,18 @@ export class SchoolMatcher {
           editDistance(key, normaliseSchoolName(s.shortName)),
         ),
       }))
-      .sort((a, b) => a.d - b.d || a.s.shortName.localeCompare(b.s.shortName, 'ru'))
+      .sort(
+        (a, b) =>
+          a.d - b.d ||
+          a.s.shortName.localeCompare(b.s.shortName, 'ru') ||
+          a.s.schoolId.localeCompare(b.s.schoolId),
+      )
       .slice(0, count)
-      .map(({ s }) => `${s.shortName} (${s.schoolId})`);
+      .map(({ s }) => describeSchool(s));
   }
 }
+
+const describeSchool = (s: RegistrySchool) => `${s.shortName} (${s.schoolId})`;
 
 function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

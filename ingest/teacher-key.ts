@@ -10,7 +10,15 @@ import { dirname } from 'node:path';
 import { normaliseHeader } from './header.ts';
 
 export function loadOrCreateSalt(path: string): string {
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  if (existsSync(path)) {
+    const salt = readFileSync(path, 'utf8').trim();
+    // An empty or short key would make the teacher keys reproducible from a list of names.
+    if (!/^[0-9a-f]{32,}$/i.test(salt))
+      throw new Error(
+        `Файл секрета для ключей педагогов ${path} повреждён: ожидалось не меньше 32 шестнадцатеричных символов. Восстановите его из резервной копии (иначе ключи педагогов разных лет не совпадут).`,
+      );
+    return salt;
+  }
   mkdirSync(dirname(path), { recursive: true });
   const salt = randomBytes(32).toString('hex');
   writeFileSync(path, salt + '\n', { mode: 0o600 });

@@ -5,11 +5,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
 import { runQuery } from '../../analytics/queries.ts';
-import { importFile, type ImportOptions } from '../../ingest/import.ts';
+import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
@@ -134,6 +135,20 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     bytes: new Uint8Array(await c.req.arrayBuffer()),
   });
 
+  // Uploads over the import size limit are refused before they are read into memory.
+  const uploadLimit = bodyLimit({
+    maxSize: DEFAULT_MAX_BYTES,
+    onError: (c) =>
+      c.json(
+        {
+          error: `Файл больше ${Math.round(DEFAULT_MAX_BYTES / 1048576)} МБ: разделите его на части.`,
+        },
+        413,
+      ),
+  });
+  app.use('/api/import', uploadLimit);
+  app.use('/api/import/propose', uploadLimit);
+
   app.post('/api/import', async (c) => {
     const { name, bytes } = await uploadedFile(c);
     const flag = (key: string) => c.req.query(key) === 'true';
@@ -179,7 +194,8 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     if (!parsed.success)
       return c.json(
         {
-          error: `Сопоставление столбцов не сохранено: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          error:
+            'Сопоставление столбцов не сохранено: нужны название набора (от 2 до 100 символов), столбец школы, столбец учебного года и хотя бы один показатель с названием от 2 до 150 символов.',
         },
         400,
       );

@@ -173,7 +173,7 @@ const schoolColumns = [
   PARTICIPANTS,
   {
     key: 'mean',
-    names: ['Средний тестовый балл', 'Средний балл', 'Средний первичный балл'],
+    names: ['Средний тестовый балл', 'Средний балл'],
     required: false,
   },
   {
@@ -229,7 +229,9 @@ export const giaSchoolsFormat: Format = {
   detect(sheet) {
     const header = findHeader(sheet, schoolColumns);
     if (!header || !hasSchoolColumn(header.columns)) return false;
-    return (['mean', 'belowMin', 'n2'] as SchoolKey[]).some((k) => header.columns.has(k));
+    // Mark counts alone also fit a ВПР table without its «Класс»: they need an «Экзамен» column.
+    const byScores = (['mean', 'belowMin'] as SchoolKey[]).some((k) => header.columns.has(k));
+    return byScores || (header.columns.has('exam') && header.columns.has('n2'));
   },
   parse(context) {
     const header = findHeader(context.sheet, schoolColumns)!;

@@ -1,15 +1,27 @@
 /**
- * Guard against zip bombs: before an XLSX is unpacked, the sizes its central directory
- * declares are added up and compared with a limit. A file whose directory cannot be read
- * is refused as well.
+ * Guard against zip bombs: before exceljs unpacks an XLSX, every entry is inflated here
+ * with a cap on its output, so an archive cannot claim small sizes and unpack to gigabytes.
+ * A file whose directory cannot be read is refused as well.
  */
+import { inflateRawSync } from 'node:zlib';
+
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
 
 export class UnsafeArchiveError extends Error {}
 
+const MB = 1048576;
+const tooBig = (limit: number) =>
+  new UnsafeArchiveError(
+    `после распаковки файл занял бы больше ${Math.round(limit / MB)} МБ — это не похоже на таблицу (возможна «zip-бомба»)`,
+  );
+
 export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const broken = (what: string) => new UnsafeArchiveError(`повреждённый архив XLSX: ${what}`);
   let end = -1;
   // The end record is within the last 64 KB + 22 bytes (its comment is at most 64 KB).
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
@@ -18,22 +30,35 @@ export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): void 
       break;
     }
   }
-  if (end < 0) throw new UnsafeArchiveError('повреждённый архив XLSX: нет оглавления');
+  if (end < 0) throw broken('нет оглавления');
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
   let total = 0;
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== DIRECTORY_ENTRY)
-      throw new UnsafeArchiveError('повреждённый архив XLSX: оглавление не читается');
-    total += view.getUint32(offset + 24, true);
+      throw broken('оглавление не читается');
+    const method = view.getUint16(offset + 10, true);
+    const compressed = view.getUint32(offset + 20, true);
+    const local = view.getUint32(offset + 42, true);
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_HEADER)
+      throw broken('запись архива не читается');
+    const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    const data = bytes.subarray(start, start + compressed);
+    const left = maxUnpackedBytes - total;
+    if (method === STORED) total += data.length;
+    else if (method === DEFLATED) {
+      try {
+        total += inflateRawSync(data, { maxOutputLength: Math.max(1, left) }).length;
+      } catch (error) {
+        if (error instanceof RangeError) throw tooBig(maxUnpackedBytes);
+        throw broken('данные не распаковываются');
+      }
+    } else throw broken(`неизвестный способ сжатия ${method}`);
+    if (total > maxUnpackedBytes) throw tooBig(maxUnpackedBytes);
     offset +=
       46 +
       view.getUint16(offset + 28, true) +
       view.getUint16(offset + 30, true) +
       view.getUint16(offset + 32, true);
   }
-  if (total > maxUnpackedBytes)
-    throw new UnsafeArchiveError(
-      `после распаковки файл занял бы ${Math.round(total / 1048576)} МБ, допустимо не больше ${Math.round(maxUnpackedBytes / 1048576)} МБ`,
-    );
 }

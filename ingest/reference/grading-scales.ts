@@ -64,22 +64,24 @@ export class ScaleBook {
       exam: string;
       year: number;
       subject: string;
+      grade: number | null;
       max_primary: number | null;
       min_score: number | null;
       cut3: number | null;
       cut4: number | null;
       cut5: number | null;
     }>(
-      `SELECT 0 AS priority, exam, year, subject, max_primary, min_score, cut3, cut4, cut5
+      `SELECT 0 AS priority, exam, year, subject, grade, max_primary, min_score, cut3, cut4, cut5
        FROM seed_grading_scale
        UNION ALL
-       SELECT 1, exam, year, subject, max_primary, min_score, cut3, cut4, cut5 FROM raw_grading_scale
+       SELECT 1, exam, year, subject, grade, max_primary, min_score, cut3, cut4, cut5
+       FROM raw_grading_scale
        ORDER BY priority`,
     );
     // Later rows (the loaded files) overwrite the defaults.
     const scales = new Map<string, GradingScale>();
     for (const r of rows)
-      scales.set(`${r.exam}|${r.year}|${r.subject}`, {
+      scales.set(`${r.exam}|${r.year}|${r.subject}|${r.grade ?? ''}`, {
         maxPrimary: r.max_primary,
         minScore: r.min_score,
         cuts:
@@ -88,7 +90,11 @@ export class ScaleBook {
     return new ScaleBook(scales);
   }
 
-  find(exam: string, year: number, subject: string): GradingScale | undefined {
-    return this.scales.get(`${exam}|${year}|${subject}`);
+  /** The scale of a grade; without a grade, the one scale given for the subject (ОГЭ: 9). */
+  find(exam: string, year: number, subject: string, grade?: number): GradingScale | undefined {
+    const prefix = `${exam}|${year}|${subject}|`;
+    if (grade !== undefined) return this.scales.get(prefix + grade) ?? this.scales.get(prefix);
+    const all = [...this.scales].filter(([key]) => key.startsWith(prefix));
+    return all.length === 1 ? all[0]![1] : this.scales.get(prefix);
   }
 }

@@ -99,6 +99,23 @@ describe('import of ВПР marks (canonical template)', () => {
     expect(batches).toEqual([{ file_name: 'впр полный.csv' }]);
   });
 
+  it('restores an earlier file with --replace after a correction replaced part of it', async () => {
+    const original = writeVprCsv(t.dir);
+    await importPaths(t.store, [original]);
+    const corrected = writeVprCsv(
+      t.dir,
+      [['2024/25', 'sch000001', 'СОШ № 1', 5, 'Математика', 10, 2, 6, 1, 1]],
+      'исправление.csv',
+    );
+    await importPaths(t.store, [corrected], { replace: true });
+    // The original is no longer fully stored, so loading it again is not «unchanged».
+    const [again] = await importPaths(t.store, [original], { replace: true });
+    expect(again!.outcome).toBe('replaced');
+    expect(await t.store.all("SELECT n2 FROM raw_vpr_marks WHERE school_id = 'sch000001'")).toEqual(
+      [{ n2: 5 }],
+    );
+  });
+
   it('reads windows-1251, decimal-free counts stored as text and a comma separator', async () => {
     const path = join(t.dir, 'cp1251.csv');
     const text =
@@ -248,6 +265,37 @@ describe('import of the ФИС ОКО «Статистика по отметка
     ],
     ['(sch000003) МБОУ «Гимназия № 3»', 1, 90, 10, 23.33, 43.33, 23.33],
   ];
+
+  it('takes two schools’ own exports of the same work: the shared benchmark rows do not clash', async () => {
+    const [a] = await importPaths(t.store, [
+      await writeFisOkoExport(t.dir, { groups: [...groups.slice(0, 3), groups[3]!] }, 'a.xlsx'),
+    ]);
+    const [b] = await importPaths(t.store, [
+      await writeFisOkoExport(t.dir, { groups: [...groups.slice(0, 3), groups[4]!] }, 'b.xlsx'),
+    ]);
+    expect([a!.outcome, b!.outcome]).toEqual(['loaded', 'loaded']);
+    const stored = await t.store.all(
+      `SELECT b.file_name, coalesce(m.school_id, m.level) AS who FROM raw_vpr_marks m
+       JOIN import_batch b USING (batch_id) ORDER BY who`,
+    );
+    // The newer file's RF, region and municipality rows replaced the older identical ones.
+    expect(stored).toEqual([
+      { file_name: 'b.xlsx', who: 'country' },
+      { file_name: 'b.xlsx', who: 'municipality' },
+      { file_name: 'b.xlsx', who: 'region' },
+      { file_name: 'a.xlsx', who: 'sch000001' },
+      { file_name: 'b.xlsx', who: 'sch000003' },
+    ]);
+    expect(
+      await t.store.all(
+        'SELECT file_name, rows_count FROM import_batch WHERE dataset = $d ORDER BY 1',
+        { d: 'vpr_marks' },
+      ),
+    ).toEqual([
+      { file_name: 'a.xlsx', rows_count: 1 },
+      { file_name: 'b.xlsx', rows_count: 4 },
+    ]);
+  });
 
   it('stores counts = round(% × N / 100) with region and RF rows as benchmarks', async () => {
     const [report] = await importPaths(t.store, [await writeFisOkoExport(t.dir, { groups })]);
