@@ -94,32 +94,13 @@ export interface ApiError {
   error: string;
 }
 
-export type ImportOutcome = 'loaded' | 'replaced' | 'unchanged' | 'rejected' | 'checked';
-
-export interface ImportProblem {
-  severity: 'error' | 'warning';
-  file: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  value?: string;
-  expected?: string;
-  message?: string;
-}
-
-export interface ImportReport {
-  file: string;
-  format?: string;
-  dataset?: string;
-  rows: number;
-  years: number[];
-  outcome: ImportOutcome;
-  problems: ImportProblem[];
-  moreProblems: number;
-  planned?: 'loaded' | 'replaced' | 'unchanged';
-  conflicts?: string[];
-  unrecognised?: boolean;
-}
+// Import reports and mappings are the importer's own types, shared as they are.
+export type { Outcome as ImportOutcome } from '../../../../ingest/outcomes.ts';
+export type { Problem as ImportProblem } from '../../../../ingest/problems.ts';
+export type { FileReport as ImportReport } from '../../../../ingest/import.ts';
+export type { MappingProposal } from '../../../../ingest/custom/propose.ts';
+export type { CustomMapping } from '../../../../ingest/custom/mapping.ts';
+import type { Outcome as ImportOutcome } from '../../../../ingest/outcomes.ts';
 
 export interface ImportLogRow {
   log_id: number;
@@ -152,22 +133,6 @@ export interface TemplateInfo {
   dataset: string;
   required: string[];
   optional: string[];
-}
-
-export interface MappingProposal {
-  fileName: string;
-  sheet: string;
-  signature: string;
-  captions: string[];
-  samples: string[][];
-}
-
-export interface CustomMapping {
-  signature: string;
-  setName: string;
-  schoolColumn: string;
-  yearColumn: string;
-  indicators: { column: string; name: string }[];
 }
 
 export interface CustomIndicatorValue {
