@@ -13,6 +13,9 @@ export interface RegistryRow {
   aliases: string[];
   schoolType: string;
   isRural: boolean | null;
+  /** the school year the enrolment figures are for; null: every year */
+  enrolmentYear?: number | null;
+  enrolment?: { grade: number; pupils: number }[];
 }
 
 /** A ВПР result row of one group: a school, or a benchmark group (school_id null). */

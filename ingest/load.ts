@@ -102,6 +102,16 @@ async function upsertRegistry(
     for (const alias of r.aliases) {
       await store.run('INSERT INTO school_alias VALUES ($id, $alias)', { id: r.schoolId, alias });
     }
+    if (!r.enrolment?.length) continue;
+    const year = r.enrolmentYear ?? null;
+    await store.run(
+      'DELETE FROM school_enrolment WHERE school_id = $id AND year IS NOT DISTINCT FROM $year',
+      { id: r.schoolId, year },
+    );
+    await store.append(
+      'school_enrolment',
+      r.enrolment.map((e) => [r.schoolId, year, e.grade, e.pupils, batchId]),
+    );
   }
 }
 

@@ -45,6 +45,16 @@ CREATE TABLE IF NOT EXISTS school_alias (
   alias VARCHAR NOT NULL
 );
 
+-- Pupils enrolled per school and grade (from the registry), for the coverage of diagnostics.
+-- year NULL: the figures hold for every year without figures of its own.
+CREATE TABLE IF NOT EXISTS school_enrolment (
+  school_id VARCHAR NOT NULL,
+  year INTEGER,
+  grade INTEGER NOT NULL,
+  pupils INTEGER NOT NULL,
+  batch_id INTEGER NOT NULL
+);
+
 -- Every raw table starts with batch_id (the file it came from) and ends with scope: the
 -- slice of data a row belongs to (for example year|subject|grade|school). A later file with
 -- rows in the same scope replaces the earlier rows only when replacement was asked for.

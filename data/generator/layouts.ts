@@ -13,6 +13,8 @@ export const REGISTRY_HEADER = [
   'Другие наименования',
   'Тип ОО',
   'Местность',
+  'Учебный год',
+  ...Array.from({ length: 11 }, (_, i) => `Обучающихся ${i + 1} кл.`),
 ];
 
 export async function writeRegistryWorkbook(

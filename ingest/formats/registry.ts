@@ -1,11 +1,13 @@
 /** Canonical template «Реестр ОО»: one row per school. */
 import { z } from 'zod';
 import { findHeader, type ColumnSpec } from '../header.ts';
-import { EXPECTED, textCell } from '../values.ts';
+import { EXPECTED, integerCell, schoolYearCell, textCell } from '../values.ts';
 import type { RegistryRow } from '../datasets.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
+
+const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 
 const SCHOOL_TYPES = [
   'СОШ',
@@ -29,6 +31,23 @@ const columns = [
   { key: 'aliases', names: ['Другие наименования', 'Синонимы', 'Псевдонимы'], required: false },
   { key: 'schoolType', names: ['Тип ОО', 'Тип', 'Вид ОО'], required: true },
   { key: 'locality', names: ['Местность', 'Город/село', 'Тип местности'], required: false },
+  {
+    key: 'year',
+    names: ['Учебный год (контингент)', 'Учебный год', 'Год'],
+    required: false,
+  },
+  // Optional enrolment by grade, for the coverage of diagnostics (tested / enrolled).
+  ...GRADES.map((grade) => ({
+    key: `grade${grade}`,
+    names: [
+      `Обучающихся ${grade} кл.`,
+      `Обучающихся в ${grade} классе`,
+      `Контингент ${grade} кл.`,
+      `Численность ${grade} кл.`,
+      `${grade} кл.`,
+    ],
+    required: false,
+  })),
 ] as const satisfies readonly ColumnSpec[];
 
 const typeCell = z.preprocess(
@@ -55,11 +74,24 @@ export const registryFormat: Format = {
     'МБОУ «Гимназия №1»; Гимназия 1',
     'гимназия',
     'городская',
+    '2025/26',
+    98,
+    96,
+    101,
+    95,
+    94,
+    97,
+    93,
+    96,
+    92,
+    61,
+    58,
   ],
   notes: [
     'Одна строка — одна школа. Логин ФИС ОКО — постоянный ключ школы: по нему связываются результаты разных лет.',
     'В «Других наименованиях» перечислите через «;» написания, которые встречаются в файлах операторов: по ним школа будет узнана.',
     `Тип ОО — один из: ${SCHOOL_TYPES.join(', ')}. Местность — «городская» или «сельская».`,
+    'Необязательно: число обучающихся по классам («Обучающихся 1 кл.» … «Обучающихся 11 кл.») и учебный год, к которому оно относится. Из них считается охват диагностик (участники / обучающиеся); без года числа относятся ко всем годам.',
   ],
   detect: (sheet) => findHeader(sheet, columns) !== undefined,
   parse(context) {
@@ -75,6 +107,11 @@ export const registryFormat: Format = {
         typeCell,
         `один из типов: ${SCHOOL_TYPES.join(', ')}`,
       );
+      const year = row.optional('year', schoolYearCell, EXPECTED.schoolYear);
+      const enrolment = GRADES.map((grade) => ({
+        grade,
+        pupils: row.optional(`grade${grade}`, integerCell(0, 5000), EXPECTED.count),
+      }));
       const locality = row.text('locality')?.toLowerCase();
       if (locality && !['городская', 'сельская'].includes(locality))
         row.error(row.caption('locality'), locality, '«городская» или «сельская»');
@@ -82,7 +119,9 @@ export const registryFormat: Format = {
         login === undefined ||
         fullName === undefined ||
         shortName === undefined ||
-        schoolType === undefined
+        schoolType === undefined ||
+        year === undefined ||
+        enrolment.some((e) => e.pupils === undefined)
       )
         return;
       rows.push({
@@ -95,6 +134,10 @@ export const registryFormat: Format = {
           .filter(Boolean),
         schoolType,
         isRural: locality ? locality === 'сельская' : null,
+        enrolmentYear: year,
+        enrolment: enrolment.flatMap((e) =>
+          e.pupils == null ? [] : [{ grade: e.grade, pupils: e.pupils }],
+        ),
       });
       keys.push({ row: row.number, key: login.toLowerCase() });
     });

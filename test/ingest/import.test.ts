@@ -414,4 +414,41 @@ describe('import of the school registry', () => {
       /строка 4; строка повторяет строку 3 \(Логин ФИС ОКО\)/,
     );
   });
+
+  it('stores the enrolment by grade for its school year, and rejects a count that is not one', async () => {
+    const enrolled = (login: string, ...grades: (number | string | null)[]) => [
+      login,
+      `Школа ${login}`,
+      `Школа ${login}`,
+      '',
+      'ООШ',
+      'сельская',
+      '2025/26',
+      ...grades,
+    ];
+    const [report] = await importPaths(t.store, [
+      await writeRegistryFile(
+        t.dir,
+        [enrolled('sch000020', 12, 11, 9, 10, 8, 7, 9, 6, 5)],
+        'контингент.xlsx',
+      ),
+    ]);
+    expect(report!.outcome).toBe('loaded');
+    expect(
+      await t.store.all(
+        "SELECT year, grade, pupils FROM school_enrolment WHERE school_id = 'sch000020' AND grade >= 8 ORDER BY grade",
+      ),
+    ).toEqual([
+      { year: 2026, grade: 8, pupils: 6 },
+      { year: 2026, grade: 9, pupils: 5 },
+    ]);
+    await expectRejected(
+      await writeRegistryFile(
+        t.dir,
+        [enrolled('sch000021', 12, 'много')],
+        'контингент плохой.xlsx',
+      ),
+      /строка 2, столбец «Обучающихся 2 кл\.»; значение «много»; ожидалось: целое неотрицательное число/,
+    );
+  });
 });
