@@ -9,6 +9,11 @@ export const methodologySchema = z.object({
   version: z.string().min(1),
   /** below this many participants a share is marked «мало данных» */
   minN: z.number().int().min(1).max(1000),
+  /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
+  fgTargets: z.object({
+    lowMaxPct: z.number().min(0).max(100),
+    highMinPct: z.number().min(0).max(100),
+  }),
 });
 
 export type Methodology = z.infer<typeof methodologySchema>;

@@ -19,6 +19,9 @@ export const SOURCE_TABLES = [
   'school_alias',
   'raw_vpr_marks',
   'raw_vpr_participant',
+  'raw_fg_levels',
+  'raw_fg_participant',
+  'school_enrolment',
   'import_batch',
 ] as const;
 
@@ -26,6 +29,11 @@ export const MODELS: readonly ModelSpec[] = [
   { name: 'methodology_setting', dependsOn: [] },
   { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'] },
   { name: 'ind_vpr', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
+  { name: 'stg_fg_levels', dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'] },
+  {
+    name: 'fg_targets',
+    dependsOn: ['stg_fg_levels', 'school_enrolment', 'methodology_setting'],
+  },
 ];
 
 export const modelSql = (name: string) =>
@@ -52,6 +60,13 @@ export function buildOrder(models: readonly ModelSpec[] = MODELS): ModelSpec[] {
   return ordered;
 }
 
+const methodologyParams = (m: Methodology) => ({
+  min_n: m.minN,
+  version: m.version,
+  fg_low_max_pct: m.fgTargets.lowMaxPct,
+  fg_high_min_pct: m.fgTargets.highMinPct,
+});
+
 /** Rebuilds every model in one transaction, so readers never see a half-built set. */
 export async function buildModels(
   store: Store,
@@ -60,9 +75,7 @@ export async function buildModels(
   await store.transaction(async () => {
     for (const model of buildOrder()) {
       const params =
-        model.name === 'methodology_setting'
-          ? { min_n: methodology.minN, version: methodology.version }
-          : undefined;
+        model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;
       await store.run(modelSql(model.name), params);
     }
   });

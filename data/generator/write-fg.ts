@@ -16,7 +16,7 @@ export const FG_DIRECTIONS: Record<string, number> = {
   'Глобальные компетенции': -0.25,
   'Креативное мышление': 0.45,
 };
-const LEVEL_CUTS = [-1.6, -0.9, 0.3, 1.2];
+const LEVEL_CUTS = [-1.6, -0.9, 0.3, 1.75];
 const GRADES = [6, 9];
 
 export function writeFg(dir: string): string[] {

@@ -1,0 +1,86 @@
+-- ФГ targets (DOMAIN.md §4) per school and for the district, per direction and grade and for
+-- all grades together (grade NULL): low share = (недостаточный + низкий) / N ≤ target, high
+-- share = высокий / N ≥ target. Shares are participant-weighted (sums of counts). A school's
+-- contribution to the district gap is its pupils above the low target, N · (low share −
+-- target), and its share of all such pupils in the district.
+CREATE OR REPLACE TABLE fg_targets AS
+WITH school_rows AS (
+  SELECT year, direction, grade, school_id,
+    sum(pupils) AS n,
+    coalesce(sum(pupils) FILTER (WHERE level IN ('недостаточный', 'низкий')), 0) AS n_low,
+    coalesce(sum(pupils) FILTER (WHERE level = 'высокий'), 0) AS n_high
+  FROM stg_fg_levels
+  GROUP BY GROUPING SETS ((year, direction, grade, school_id), (year, direction, school_id))
+),
+district_rows AS (
+  SELECT year, direction, grade, NULL AS school_id, sum(n) AS n, sum(n_low) AS n_low,
+         sum(n_high) AS n_high
+  FROM school_rows
+  GROUP BY year, direction, grade
+),
+enrolled AS (
+  -- Figures for the year itself, else the ones given without a year.
+  SELECT school_id, grade, y.year,
+         coalesce(max(e.pupils) FILTER (WHERE e.year = y.year),
+                  max(e.pupils) FILTER (WHERE e.year IS NULL)) AS pupils
+  FROM school_enrolment AS e CROSS JOIN (SELECT DISTINCT year FROM stg_fg_levels) AS y
+  GROUP BY school_id, grade, y.year
+),
+school_enrolled AS (
+  -- Enrolment of the grades a school was tested in, for its all-grades row too.
+  SELECT r.year, r.direction, r.grade, r.school_id,
+         sum(e.pupils) AS pupils, count(e.pupils) = count(*) AS complete
+  FROM school_rows AS r
+  JOIN (SELECT DISTINCT year, direction, grade, school_id FROM stg_fg_levels) AS t
+    ON t.year = r.year AND t.direction = r.direction AND t.school_id = r.school_id
+   AND (r.grade IS NULL OR t.grade = r.grade)
+  LEFT JOIN enrolled AS e
+    ON e.school_id = t.school_id AND e.grade = t.grade AND e.year = t.year
+  GROUP BY ALL
+),
+all_rows AS (
+  SELECT r.*, 'school' AS level,
+         CASE WHEN se.complete THEN se.pupils END AS enrolled
+  FROM school_rows AS r
+  LEFT JOIN school_enrolled AS se
+    ON se.year = r.year AND se.direction = r.direction AND se.school_id = r.school_id
+   AND se.grade IS NOT DISTINCT FROM r.grade
+  UNION ALL
+  SELECT d.*, 'district' AS level,
+         (SELECT CASE WHEN bool_and(se.complete) THEN sum(se.pupils) END
+          FROM school_enrolled AS se
+          WHERE se.year = d.year AND se.direction = d.direction
+            AND se.grade IS NOT DISTINCT FROM d.grade) AS enrolled
+  FROM district_rows AS d
+),
+shares AS (
+  SELECT a.*,
+    100.0 * n_low / n AS low_share_pct,
+    100.0 * n_high / n AS high_share_pct,
+    m.fg_low_max_pct AS low_target_pct,
+    m.fg_high_min_pct AS high_target_pct,
+    m.min_n
+  FROM all_rows AS a CROSS JOIN methodology_setting AS m
+  WHERE n > 0
+)
+SELECT
+  year, direction, grade, level, school_id,
+  n::INTEGER AS participants_count,
+  n_low::INTEGER AS low_count,
+  n_high::INTEGER AS high_count,
+  low_share_pct, high_share_pct, low_target_pct, high_target_pct,
+  low_share_pct <= low_target_pct AS low_met,
+  high_share_pct >= high_target_pct AS high_met,
+  low_share_pct - low_target_pct AS low_gap_pp,
+  high_target_pct - high_share_pct AS high_gap_pp,
+  greatest(0, n_low - n * low_target_pct / 100) AS low_excess_pupils,
+  greatest(0, n * high_target_pct / 100 - n_high) AS high_shortfall_pupils,
+  CASE WHEN level = 'school' THEN
+    100.0 * greatest(0, n_low - n * low_target_pct / 100)
+      / nullif(sum(CASE WHEN level = 'school' THEN greatest(0, n_low - n * low_target_pct / 100) END)
+               OVER (PARTITION BY year, direction, grade), 0)
+  END AS low_gap_contribution_pct,
+  enrolled::INTEGER AS enrolled_count,
+  100.0 * n / nullif(enrolled, 0) AS coverage_pct,
+  n < min_n AS is_small_n
+FROM shares;
