@@ -19,6 +19,7 @@ export const SOURCE_TABLES = [
   'school_alias',
   'raw_vpr_marks',
   'raw_vpr_participant',
+  'raw_vpr_journal',
   'raw_fg_levels',
   'raw_fg_participant',
   'school_enrolment',
@@ -29,6 +30,10 @@ export const MODELS: readonly ModelSpec[] = [
   { name: 'methodology_setting', dependsOn: [] },
   { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'] },
   { name: 'ind_vpr', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
+  {
+    name: 'ind_vpr_journal',
+    dependsOn: ['raw_vpr_journal', 'raw_vpr_participant', 'school', 'methodology_setting'],
+  },
   { name: 'stg_fg_levels', dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'] },
   {
     name: 'fg_targets',
