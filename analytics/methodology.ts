@@ -10,6 +10,8 @@ export const methodologySchema = z.object({
   /** below this many participants a share is marked «мало данных» */
   minN: z.number().int().min(1).max(1000),
   /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
+  /** ЕГЭ high-score band: from this test score up to 99 (100 is counted apart too) */
+  egeHighFrom: z.number().int().min(1).max(100),
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

@@ -23,6 +23,10 @@ export const SOURCE_TABLES = [
   'raw_fg_levels',
   'raw_fg_participant',
   'school_enrolment',
+  'raw_gia_participant',
+  'raw_gia_school',
+  'raw_grading_scale',
+  'seed_grading_scale',
   'import_batch',
 ] as const;
 
@@ -33,6 +37,17 @@ export const MODELS: readonly ModelSpec[] = [
   {
     name: 'ind_vpr_journal',
     dependsOn: ['raw_vpr_journal', 'raw_vpr_participant', 'school', 'methodology_setting'],
+  },
+  { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
+  {
+    name: 'ind_gia',
+    dependsOn: [
+      'raw_gia_participant',
+      'raw_gia_school',
+      'ref_grading_scale',
+      'school',
+      'methodology_setting',
+    ],
   },
   { name: 'stg_fg_levels', dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'] },
   {
@@ -68,6 +83,7 @@ export function buildOrder(models: readonly ModelSpec[] = MODELS): ModelSpec[] {
 const methodologyParams = (m: Methodology) => ({
   min_n: m.minN,
   version: m.version,
+  ege_high_from: m.egeHighFrom,
   fg_low_max_pct: m.fgTargets.lowMaxPct,
   fg_high_min_pct: m.fgTargets.highMinPct,
 });

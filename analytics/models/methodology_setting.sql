@@ -3,5 +3,6 @@ CREATE OR REPLACE TABLE methodology_setting AS
 SELECT
   $min_n::INTEGER AS min_n,
   $version::VARCHAR AS version,
+  $ege_high_from::INTEGER AS ege_high_from,
   $fg_low_max_pct::DOUBLE AS fg_low_max_pct,
   $fg_high_min_pct::DOUBLE AS fg_high_min_pct;
