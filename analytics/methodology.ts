@@ -12,6 +12,17 @@ export const methodologySchema = z.object({
   /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
   /** ЕГЭ high-score band: from this test score up to 99 (100 is counted apart too) */
   egeHighFrom: z.number().int().min(1).max(100),
+  /** ФИС ОКО task thresholds (% completion): sufficient from, insufficient below (DOMAIN §1.3) */
+  taskThresholds: z.object({
+    basic: z.object({
+      sufficientFrom: z.number().min(0).max(100),
+      insufficientBelow: z.number().min(0).max(100),
+    }),
+    advanced: z.object({
+      sufficientFrom: z.number().min(0).max(100),
+      insufficientBelow: z.number().min(0).max(100),
+    }),
+  }),
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

@@ -20,6 +20,9 @@ export const SOURCE_TABLES = [
   'raw_vpr_marks',
   'raw_vpr_participant',
   'raw_vpr_journal',
+  'raw_vpr_tasks',
+  'raw_vpr_planned',
+  'raw_vpr_participant_task',
   'raw_fg_levels',
   'raw_fg_participant',
   'school_enrolment',
@@ -37,6 +40,16 @@ export const MODELS: readonly ModelSpec[] = [
   {
     name: 'ind_vpr_journal',
     dependsOn: ['raw_vpr_journal', 'raw_vpr_participant', 'school', 'methodology_setting'],
+  },
+  {
+    name: 'vpr_task_deficits',
+    dependsOn: [
+      'raw_vpr_planned',
+      'raw_vpr_tasks',
+      'raw_vpr_participant_task',
+      'school',
+      'methodology_setting',
+    ],
   },
   { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
   {
@@ -84,6 +97,10 @@ const methodologyParams = (m: Methodology) => ({
   min_n: m.minN,
   version: m.version,
   ege_high_from: m.egeHighFrom,
+  basic_sufficient_from: m.taskThresholds.basic.sufficientFrom,
+  basic_insufficient_below: m.taskThresholds.basic.insufficientBelow,
+  advanced_sufficient_from: m.taskThresholds.advanced.sufficientFrom,
+  advanced_insufficient_below: m.taskThresholds.advanced.insufficientBelow,
   fg_low_max_pct: m.fgTargets.lowMaxPct,
   fg_high_min_pct: m.fgTargets.highMinPct,
 });
