@@ -25,6 +25,7 @@ export const SOURCE_TABLES = [
   'raw_vpr_participant_task',
   'raw_fg_levels',
   'raw_fg_participant',
+  'raw_teacher_diag',
   'school_enrolment',
   'raw_gia_participant',
   'raw_gia_school',
@@ -50,6 +51,10 @@ export const MODELS: readonly ModelSpec[] = [
       'school',
       'methodology_setting',
     ],
+  },
+  {
+    name: 'teacher_deficits',
+    dependsOn: ['raw_teacher_diag', 'school', 'methodology_setting'],
   },
   { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
   {
