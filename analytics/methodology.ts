@@ -23,6 +23,8 @@ export const methodologySchema = z.object({
       insufficientBelow: z.number().min(0).max(100),
     }),
   }),
+  /** a 3–5-year slope beyond this many п.п. a year counts as growth or decline */
+  trendSlopePp: z.number().min(0).max(50),
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

@@ -56,6 +56,10 @@ export const MODELS: readonly ModelSpec[] = [
     name: 'teacher_deficits',
     dependsOn: ['raw_teacher_diag', 'school', 'methodology_setting'],
   },
+  {
+    name: 'trend_shares',
+    dependsOn: ['ind_vpr', 'ind_gia', 'fg_targets', 'methodology_setting'],
+  },
   { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
   {
     name: 'ind_gia',
@@ -106,6 +110,7 @@ const methodologyParams = (m: Methodology) => ({
   basic_insufficient_below: m.taskThresholds.basic.insufficientBelow,
   advanced_sufficient_from: m.taskThresholds.advanced.sufficientFrom,
   advanced_insufficient_below: m.taskThresholds.advanced.insufficientBelow,
+  trend_slope_pp: m.trendSlopePp,
   fg_low_max_pct: m.fgTargets.lowMaxPct,
   fg_high_min_pct: m.fgTargets.highMinPct,
 });

@@ -1,0 +1,77 @@
+-- Year-over-year trends of the key shares, per school and for the district. For each year:
+-- the share with its Wilson 95 % interval, the change in п.п. since the previous year with a
+-- two-proportion z-test (significant when |z| > 1,96: larger than chance allows at that n),
+-- and the direction over the last five years (least-squares slope over at least three years;
+-- «рост» / «снижение» beyond the methodology's slope, else «без выраженной динамики»).
+CREATE OR REPLACE TABLE trend_shares AS
+WITH series AS (
+  SELECT 'vpr_dolya2' AS indicator, 'ВПР: доля «2»' AS title, false AS higher_is_better,
+         subject AS topic, grade, level, school_id, year, n2 AS hits, participants_count AS n
+  FROM ind_vpr WHERE level IN ('school', 'district')
+  UNION ALL
+  SELECT 'vpr_kachestvo', 'ВПР: качество знаний', true, subject, grade, level, school_id, year,
+         n4 + n5, participants_count
+  FROM ind_vpr WHERE level IN ('school', 'district')
+  UNION ALL
+  SELECT 'oge_dolya2', 'ОГЭ: доля «2»', false, subject, NULL, level, school_id, year, n2, marked_count
+  FROM ind_gia WHERE exam = 'ОГЭ' AND marked_count > 0
+  UNION ALL
+  SELECT 'ege_below_min', 'ЕГЭ: не преодолели минимальный балл', false, subject, NULL, level,
+         school_id, year, below_min_count, scored_count
+  FROM ind_gia WHERE exam = 'ЕГЭ' AND scored_count > 0 AND below_min_count IS NOT NULL
+  UNION ALL
+  SELECT 'fg_low', 'ФГ: недостаточный и низкий уровни', false, direction, grade, level,
+         school_id, year, low_count, participants_count
+  FROM fg_targets
+  UNION ALL
+  SELECT 'fg_high', 'ФГ: высокий уровень', true, direction, grade, level, school_id, year,
+         high_count, participants_count
+  FROM fg_targets
+),
+shares AS (
+  SELECT s.*, hits / n AS p, 1.96 AS z FROM series AS s WHERE n > 0
+),
+with_previous AS (
+  SELECT a.*,
+    lag(year) OVER w AS prev_year, lag(hits) OVER w AS prev_hits, lag(n) OVER w AS prev_n
+  FROM shares AS a
+  WINDOW w AS (PARTITION BY indicator, topic, grade, level, school_id ORDER BY year)
+),
+tested AS (
+  SELECT *,
+    (hits + prev_hits) / (n + prev_n) AS pooled
+  FROM with_previous
+),
+slopes AS (
+  SELECT t.*,
+    (SELECT CASE WHEN count(*) >= 3 THEN regr_slope(100.0 * h.hits / h.n, h.year) END
+     FROM shares AS h
+     WHERE h.indicator = t.indicator AND h.topic = t.topic
+       AND h.grade IS NOT DISTINCT FROM t.grade AND h.level = t.level
+       AND h.school_id IS NOT DISTINCT FROM t.school_id
+       AND h.year BETWEEN t.year - 4 AND t.year) AS slope_pp
+  FROM tested AS t
+)
+SELECT
+  indicator, title, higher_is_better, topic, grade, level, school_id, year,
+  hits::INTEGER AS count, n::INTEGER AS n,
+  100 * p AS pct,
+  100 * (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) AS ci_low_pct,
+  100 * (p + z * z / (2 * n) + z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) AS ci_high_pct,
+  prev_year,
+  100.0 * prev_hits / prev_n AS prev_pct,
+  100 * p - 100.0 * prev_hits / prev_n AS change_pp,
+  CASE WHEN prev_n > 0 AND pooled > 0 AND pooled < 1 THEN
+    (p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))
+  END AS z_score,
+  coalesce(abs((p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))) > 1.96, false)
+    AND pooled > 0 AND pooled < 1 AS change_significant,
+  slope_pp AS slope_pp_per_year,
+  CASE
+    WHEN slope_pp IS NULL THEN NULL
+    WHEN slope_pp > m.trend_slope_pp THEN 'рост'
+    WHEN slope_pp < -m.trend_slope_pp THEN 'снижение'
+    ELSE 'без выраженной динамики'
+  END AS direction_5y,
+  n < m.min_n AS is_small_n
+FROM slopes CROSS JOIN methodology_setting AS m;

@@ -1,0 +1,75 @@
+/** Trends: change in п.п., Wilson intervals, the two-proportion test on small vs large n, slope. */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importPaths } from '../../ingest/import.ts';
+import { tempStore, type TempStore } from '../helpers/store.ts';
+import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+
+let t: TempStore;
+
+// СОШ № 1, mathematics grade 5: «2» in 10 of 100, 12 of 100, 25 of 100, then 4 of only 10.
+const YEARS: [string, number, number][] = [
+  ['2022/23', 100, 10],
+  ['2023/24', 100, 12],
+  ['2024/25', 100, 25],
+  ['2025/26', 10, 4],
+];
+
+beforeAll(async () => {
+  t = await tempStore();
+  const rows = YEARS.map(([year, n, n2]) => {
+    const rest = n - n2;
+    const n3 = Math.floor(rest / 3);
+    const n4 = Math.floor(rest / 3);
+    return [year, 'sch000001', 'СОШ № 1', 5, 'Математика', n, n2, n3, n4, rest - n3 - n4];
+  });
+  await importPaths(t.store, [await writeRegistryFile(t.dir), writeVprCsv(t.dir, rows)]);
+});
+afterAll(() => t.dispose());
+
+const trend = async (year: number) =>
+  (
+    await t.store.all<Record<string, number | boolean | string | null>>(
+      `SELECT * FROM trend_shares WHERE indicator = 'vpr_dolya2' AND level = 'school' AND year = $year`,
+      { year },
+    )
+  )[0]!;
+
+/** Wilson score interval, written out here as the second method. */
+function wilson(x: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = x / n;
+  const centre = p + (z * z) / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const scale = 1 + (z * z) / n;
+  return [(100 * (centre - half)) / scale, (100 * (centre + half)) / scale];
+}
+
+it('gives each year its share with a Wilson interval', async () => {
+  const r = await trend(2025);
+  expect(r.pct).toBeCloseTo(25, 10);
+  const [low, high] = wilson(25, 100);
+  expect(r.ci_low_pct).toBeCloseTo(low, 10);
+  expect(r.ci_high_pct).toBeCloseTo(high, 10);
+  expect(low).toBeCloseTo(17.55, 1); // by hand: 0,2593 ∓ 0,0838
+});
+
+it('calls +13 п.п. on 100 pupils significant and +15 п.п. on 10 pupils not', async () => {
+  const big = await trend(2025);
+  expect(big.change_pp).toBeCloseTo(13, 10);
+  // Pooled share 37/200; z = 0,13 / √(0,185 · 0,815 · 0,02) ≈ 2,37.
+  expect(big.z_score).toBeCloseTo(0.13 / Math.sqrt(0.185 * 0.815 * 0.02), 10);
+  expect(big.change_significant).toBe(true);
+  const small = await trend(2026);
+  expect(small.change_pp).toBeCloseTo(15, 10);
+  expect(small.change_significant).toBe(false); // z ≈ 1,03
+  expect(small.is_small_n).toBe(false); // 10 is the minimum itself
+});
+
+it('reads the direction from the slope over up to five years', async () => {
+  expect((await trend(2024)).direction_5y).toBeNull(); // only two years so far
+  const r = await trend(2026);
+  // Shares 10, 12, 25, 40 over four years: slope 51,5 / 5 = 10,3 п.п. a year.
+  expect(r.slope_pp_per_year).toBeCloseTo(10.3, 10);
+  expect(r.direction_5y).toBe('рост');
+  expect(r.higher_is_better).toBe(false);
+});
