@@ -53,6 +53,14 @@ export class Store {
     return reader.getRowObjectsJS() as T[];
   }
 
+  /** Runs a query and returns its rows with the column names (known even when no row came). */
+  async table<T = Row>(sql: string, params?: Params): Promise<{ columns: string[]; rows: T[] }> {
+    const reader = params
+      ? await this.connection.runAndReadAll(sql, params)
+      : await this.connection.runAndReadAll(sql);
+    return { columns: reader.columnNames(), rows: reader.getRowObjectsJS() as T[] };
+  }
+
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }

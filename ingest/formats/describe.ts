@@ -1,14 +1,13 @@
 /**
- * The formats section of the README, written from the format definitions themselves, so the
- * documentation cannot drift from the code (a test compares them). `npm run docs` rewrites it.
+ * The formats and exports sections of the README, written from their definitions in the code,
+ * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { datasetTitle } from '../datasets.ts';
 import { FORMATS } from './index.ts';
+import { exportsMarkdown } from '../../analytics/export.ts';
 
-const START = '<!-- formats:start -->';
-const END = '<!-- formats:end -->';
 const README = new URL('../../README.md', import.meta.url);
 
 function exampleCell(value: string | number | null): string {
@@ -44,16 +43,25 @@ export function formatsMarkdown(): string {
   return parts.join('\n').trimEnd();
 }
 
-export function readmeWithFormats(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`В README нет меток ${START} … ${END}`);
-  return `${readme.slice(0, start + START.length)}\n${formatsMarkdown()}\n${readme.slice(end)}`;
+/** The README with every generated section between its markers replaced. */
+export function readmeWithSections(readme: string): string {
+  const sections: [string, string][] = [
+    ['formats', formatsMarkdown()],
+    ['exports', exportsMarkdown()],
+  ];
+  return sections.reduce((text, [name, body]) => {
+    const start = `<!-- ${name}:start -->`;
+    const end = `<!-- ${name}:end -->`;
+    const from = text.indexOf(start);
+    const to = text.indexOf(end);
+    if (from < 0 || to < from) throw new Error(`В README нет меток ${start} … ${end}`);
+    return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
+  }, readme);
 }
 
 export const currentReadme = () => readFileSync(README, 'utf8');
 
 if (process.argv[1] && basename(process.argv[1]).startsWith('describe')) {
-  writeFileSync(README, readmeWithFormats(currentReadme()));
-  console.log('Раздел форматов в README.md обновлён.');
+  writeFileSync(README, readmeWithSections(currentReadme()));
+  console.log('Разделы форматов и выгрузок в README.md обновлены.');
 }
