@@ -10,6 +10,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
 import { runQuery } from '../../analytics/queries.ts';
+import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
 import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
@@ -43,6 +44,12 @@ const districtQuery = z.object({
 });
 
 const schoolId = z.string().regex(/^[\p{L}\p{N}_.-]{1,64}$/u);
+
+const exportQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  school: schoolId.optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
 
 export function createApp({ store, distDir }: AppOptions): Hono {
   const app = new Hono();
@@ -227,6 +234,37 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
+  });
+
+  app.get('/api/exports', (c) =>
+    c.json(Object.entries(EXPORTS).map(([name, e]) => ({ name, title: e.title }))),
+  );
+
+  /** The model exports as JSON (for the dashboard) or as a CSV / XLSX download. */
+  app.get('/api/exports/:name', async (c) => {
+    const name = c.req.param('name');
+    if (!(name in EXPORTS)) return c.json({ error: `Нет выгрузки «${name}».` }, 404);
+    const query = exportQuery.safeParse(c.req.query());
+    if (!query.success)
+      return c.json(
+        {
+          error:
+            'Параметры выгрузки: year — учебный год (2026), school — логин ОО, format — json, csv или xlsx.',
+        },
+        400,
+      );
+    const { format, ...filter } = query.data;
+    const exportName = name as ExportName;
+    const table = await exportTable(store, exportName, filter);
+    if (format === 'json') return c.json(table);
+    const file = `${exportName}${filter.year ? `-${filter.year}` : ''}.${format}`;
+    const headers = { 'content-disposition': `attachment; filename="${file}"` };
+    return format === 'csv'
+      ? c.body(toCsv(table), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8' })
+      : c.body((await toXlsx(table, exportName)) as Uint8Array<ArrayBuffer>, 200, {
+          ...headers,
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        });
   });
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));

@@ -171,4 +171,22 @@ describe('API', () => {
     ]);
     expect((await app.request('/api/templates/nope')).status).toBe(404);
   });
+
+  it('serves the model exports as JSON and as CSV, with the same numbers as the CLI', async () => {
+    const list = await (await app.request('/api/exports')).json();
+    expect(list.map((e: { name: string }) => e.name)).toContain('fg-targets');
+    const json = await (await app.request('/api/exports/indicators?year=2025')).json();
+    const level = json.columns.indexOf('level');
+    const grade = json.columns.indexOf('grade');
+    const district = json.rows.find(
+      (r: unknown[]) => r[level] === 'район' && r[0] === 'ВПР' && r[grade] === 5,
+    );
+    expect(district[json.columns.indexOf('participants_count')]).toBe(104);
+    const csv = await (await app.request('/api/exports/indicators?year=2025&format=csv')).text();
+    expect(csv).toContain('ВПР;2024/25;Математика;5;район;;;104;15;');
+    expect((await app.request('/api/exports/nope')).status).toBe(404);
+    const bad = await app.request('/api/exports/indicators?format=pdf');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/Параметры выгрузки/);
+  });
 });
