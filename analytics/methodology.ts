@@ -5,6 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+const ascendingCuts = z
+  .array(z.number())
+  .length(4)
+  .refine((cuts) => cuts.every((c, i) => i === 0 || c > cuts[i - 1]!), {
+    message: 'четыре возрастающие границы',
+  });
+
 export const methodologySchema = z.object({
   version: z.string().min(1),
   /** below this many participants a share is marked «мало данных» */
@@ -25,6 +32,21 @@ export const methodologySchema = z.object({
   }),
   /** a 3–5-year slope beyond this many п.п. a year counts as growth or decline */
   trendSlopePp: z.number().min(0).max(50),
+  /**
+   * Status × change grid (as the California School Dashboard): per indicator, four ascending
+   * cut points of the share (%) and of its change (п.п.) give levels 1–5; `colors[status][change]`
+   * (levels counted from the worst) gives the cell: 1 красный … 5 синий.
+   */
+  statusChangeGrid: z.object({
+    indicators: z.record(
+      z.string(),
+      z.object({
+        statusCutsPct: ascendingCuts,
+        changeCutsPp: ascendingCuts,
+      }),
+    ),
+    colors: z.array(z.array(z.number().int().min(1).max(5)).length(5)).length(5),
+  }),
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

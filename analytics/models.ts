@@ -32,6 +32,8 @@ export const SOURCE_TABLES = [
   'raw_grading_scale',
   'seed_grading_scale',
   'import_batch',
+  'methodology_grid',
+  'methodology_grid_color',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -59,6 +61,10 @@ export const MODELS: readonly ModelSpec[] = [
   {
     name: 'trend_shares',
     dependsOn: ['ind_vpr', 'ind_gia', 'fg_targets', 'methodology_setting'],
+  },
+  {
+    name: 'status_change_grid',
+    dependsOn: ['trend_shares', 'methodology_grid', 'methodology_grid_color'],
   },
   { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
   {
@@ -115,12 +121,34 @@ const methodologyParams = (m: Methodology) => ({
   fg_high_min_pct: m.fgTargets.highMinPct,
 });
 
+/** The status × change grid of the methodology as two small tables the models can join. */
+async function writeGridSettings(store: Store, m: Methodology): Promise<void> {
+  await store.run(
+    `CREATE OR REPLACE TABLE methodology_grid (indicator VARCHAR, status_cuts DOUBLE[], change_cuts DOUBLE[]);
+     CREATE OR REPLACE TABLE methodology_grid_color (status_level INTEGER, change_level INTEGER, color_level INTEGER)`,
+  );
+  for (const [indicator, cuts] of Object.entries(m.statusChangeGrid.indicators))
+    await store.run(
+      'INSERT INTO methodology_grid VALUES ($indicator, $status::DOUBLE[], $change::DOUBLE[])',
+      {
+        indicator,
+        status: `[${cuts.statusCutsPct.join(',')}]`,
+        change: `[${cuts.changeCutsPp.join(',')}]`,
+      },
+    );
+  await store.append(
+    'methodology_grid_color',
+    m.statusChangeGrid.colors.flatMap((row, s) => row.map((color, c) => [s + 1, c + 1, color])),
+  );
+}
+
 /** Rebuilds every model in one transaction, so readers never see a half-built set. */
 export async function buildModels(
   store: Store,
   methodology: Methodology = loadMethodology(),
 ): Promise<void> {
   await store.transaction(async () => {
+    await writeGridSettings(store, methodology);
     for (const model of buildOrder()) {
       const params =
         model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;

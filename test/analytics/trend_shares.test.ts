@@ -73,3 +73,18 @@ it('reads the direction from the slope over up to five years', async () => {
   expect(r.direction_5y).toBe('рост');
   expect(r.higher_is_better).toBe(false);
 });
+
+it('places each year in the status × change grid, counting levels from the worst', async () => {
+  const cells = await t.store.all(
+    `SELECT year, status_level, change_level, color FROM status_change_grid
+     WHERE indicator = 'vpr_dolya2' AND level = 'school' ORDER BY year`,
+  );
+  // Cut points: share 5/10/20/30 %, change −5/−1/+1/+5 п.п.; for «2» lower is better.
+  // 2023/24: 12 % (level 3), +2 п.п. (level 2) → оранжевый; 2024/25: 25 % (2), +13 п.п. (1) → красный.
+  // 2025/26: 40 % (1), +15 п.п. (1) → красный; 10 pupils is the minimum itself, not below it.
+  expect(cells).toEqual([
+    { year: 2024, status_level: 3, change_level: 2, color: 'оранжевый' },
+    { year: 2025, status_level: 2, change_level: 1, color: 'красный' },
+    { year: 2026, status_level: 1, change_level: 1, color: 'красный' },
+  ]);
+});

@@ -1,0 +1,18 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { loadMethodology } from '../../analytics/methodology.ts';
+
+it('refuses a methodology file whose grid cut points do not ascend, saying where', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'method-')), 'методика.json');
+  const methodology = JSON.parse(
+    readFileSync(new URL('../../analytics/methodology.default.json', import.meta.url), 'utf8'),
+  );
+  methodology.statusChangeGrid.indicators.vpr_dolya2.statusCutsPct = [5, 20, 10, 30];
+  writeFileSync(file, JSON.stringify(methodology));
+  expect(() => loadMethodology(file)).toThrow(
+    /не прошёл проверку: statusChangeGrid\.indicators\.vpr_dolya2\.statusCutsPct: четыре возрастающие границы/,
+  );
+  expect(loadMethodology().fgTargets).toEqual({ lowMaxPct: 15, highMinPct: 10 });
+});
