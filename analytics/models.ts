@@ -13,7 +13,7 @@ export interface ModelSpec {
   dependsOn: readonly string[];
 }
 
-/** Raw and reference tables written by the importer. */
+/** Tables the models read: written by the importer, and the methodology grid the runner writes. */
 export const SOURCE_TABLES = [
   'school',
   'school_alias',
