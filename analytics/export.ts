@@ -128,6 +128,24 @@ export const EXPORTS = {
       'is_small_n',
     ],
   },
+  flags: {
+    title: 'Признаки кластеров риска, рассчитанные по правилам методики, с обоснованием',
+    columns: [
+      'year',
+      'cluster',
+      'school_id',
+      'short_name',
+      'triggered',
+      'procedures_over',
+      'procedures_repeated',
+      'rule_id',
+      'rule_version',
+      'rule_is_default',
+      'methodology_version',
+      'explanation',
+      'clears_when',
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 export type ExportName = keyof typeof EXPORTS;
@@ -201,6 +219,16 @@ export const CAPTIONS: Record<string, string> = {
   deficit_count: 'С высоким и критическим уровнем затруднений',
   deficit_pct: 'Доля с высоким и критическим уровнем, %',
   previous_year: 'Прошлая диагностика',
+  cluster: 'Кластер',
+  triggered: 'Признак установлен',
+  procedures_over: 'Процедур выше порога',
+  procedures_repeated: 'Из них второй год подряд',
+  rule_id: 'Правило',
+  rule_version: 'Версия правила',
+  rule_is_default: 'Правило по умолчанию',
+  methodology_version: 'Версия методики',
+  explanation: 'Обоснование',
+  clears_when: 'Условие снятия',
 };
 
 const LEVELS: Record<string, string> = {

@@ -12,6 +12,21 @@ const ascendingCuts = z
     message: 'четыре возрастающие границы',
   });
 
+/** A cluster rule; `isDefault` marks shipped defaults the methodologist has not changed. */
+const failShareRule = z.object({
+  rule: z.literal('fail_share'),
+  version: z.string().min(1),
+  isDefault: z.boolean(),
+  title: z.string().min(1),
+  /** share of pupils below the «2» boundary (ЕГЭ: below the minimum score), per cent */
+  thresholdPct: z.number().min(0).max(100),
+  /** procedures over the threshold in the same year */
+  minProcedures: z.number().int().min(1),
+  /** what counts as a procedure: ВПР subject × grade, ОГЭ subject, ЕГЭ subject */
+  procedures: z.array(z.enum(['ВПР', 'ОГЭ', 'ЕГЭ'])).min(1),
+  includeSmallN: z.boolean(),
+});
+
 export const methodologySchema = z.object({
   version: z.string().min(1),
   /** below this many participants a share is marked «мало данных» */
@@ -47,6 +62,8 @@ export const methodologySchema = z.object({
     ),
     colors: z.array(z.array(z.number().int().min(1).max(5)).length(5)).length(5),
   }),
+  /** risk clusters by name; their rules and thresholds are data, effective per version */
+  clusters: z.object({ ШПУН: failShareRule }),
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

@@ -34,6 +34,8 @@ export const SOURCE_TABLES = [
   'import_batch',
   'methodology_grid',
   'methodology_grid_color',
+  'methodology_cluster_rule',
+  'raw_official_cluster',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -65,6 +67,18 @@ export const MODELS: readonly ModelSpec[] = [
   {
     name: 'status_change_grid',
     dependsOn: ['trend_shares', 'methodology_grid', 'methodology_grid_color'],
+  },
+  {
+    name: 'stg_procedure_results',
+    dependsOn: ['ind_vpr', 'ind_gia'],
+  },
+  {
+    name: 'risk_flags',
+    dependsOn: ['stg_procedure_results', 'methodology_cluster_rule', 'methodology_setting'],
+  },
+  {
+    name: 'cluster_comparison',
+    dependsOn: ['risk_flags', 'raw_official_cluster', 'methodology_cluster_rule', 'school'],
   },
   { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
   {
@@ -121,6 +135,31 @@ const methodologyParams = (m: Methodology) => ({
   fg_high_min_pct: m.fgTargets.highMinPct,
 });
 
+/** The cluster rules of the methodology as a table the flag models join. */
+async function writeClusterRules(store: Store, m: Methodology): Promise<void> {
+  await store.run(
+    `CREATE OR REPLACE TABLE methodology_cluster_rule (cluster VARCHAR, rule VARCHAR, version VARCHAR,
+       is_default BOOLEAN, title VARCHAR, threshold_pct DOUBLE, min_procedures INTEGER,
+       procedures VARCHAR[], include_small_n BOOLEAN)`,
+  );
+  for (const [cluster, r] of Object.entries(m.clusters))
+    await store.run(
+      `INSERT INTO methodology_cluster_rule VALUES ($cluster, $rule, $version, $is_default, $title,
+         $threshold, $min_procedures, string_split($procedures, '|'), $include_small_n)`,
+      {
+        cluster,
+        rule: r.rule,
+        version: r.version,
+        is_default: r.isDefault,
+        title: r.title,
+        threshold: r.thresholdPct,
+        min_procedures: r.minProcedures,
+        procedures: r.procedures.join('|'),
+        include_small_n: r.includeSmallN,
+      },
+    );
+}
+
 /** The status × change grid of the methodology as two small tables the models can join. */
 async function writeGridSettings(store: Store, m: Methodology): Promise<void> {
   await store.run(
@@ -149,6 +188,7 @@ export async function buildModels(
 ): Promise<void> {
   await store.transaction(async () => {
     await writeGridSettings(store, methodology);
+    await writeClusterRules(store, methodology);
     for (const model of buildOrder()) {
       const params =
         model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;

@@ -1,0 +1,148 @@
+/** ШПУН rule at, below and above its threshold; consecutive years; methodology; official lists. */
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeCsv } from '../../data/generator/files.ts';
+import { importPaths } from '../../ingest/import.ts';
+import { buildModels } from '../../analytics/models.ts';
+import { loadMethodology } from '../../analytics/methodology.ts';
+import { tempStore, type TempStore } from '../helpers/store.ts';
+import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+
+let t: TempStore;
+
+/** A ВПР row with `n2` marks «2» out of `n`; the rest are «3». */
+const vpr = (year: string, login: string, subject: string, n: number, n2: number) => [
+  year,
+  login,
+  '',
+  5,
+  subject,
+  n,
+  n2,
+  n - n2,
+  0,
+  0,
+];
+
+beforeAll(async () => {
+  t = await tempStore();
+  const marks = writeVprCsv(t.dir, [
+    // СОШ № 1: exactly 30 % in both subjects, both years.
+    vpr('2024/25', 'sch000001', 'Математика', 10, 3),
+    vpr('2024/25', 'sch000001', 'Русский язык', 10, 3),
+    vpr('2025/26', 'sch000001', 'Математика', 10, 3),
+    vpr('2025/26', 'sch000001', 'Русский язык', 20, 6),
+    // Гимназия № 3: 29 % (just below) and 31 % in 2024/25; 31 % and 31 % in 2025/26.
+    vpr('2024/25', 'sch000003', 'Математика', 100, 29),
+    vpr('2024/25', 'sch000003', 'Русский язык', 100, 31),
+    vpr('2025/26', 'sch000003', 'Математика', 100, 31),
+    vpr('2025/26', 'sch000003', 'Русский язык', 100, 31),
+    // Лесная ООШ: 75 % on 4 pupils — a small group, left out by default.
+    vpr('2025/26', 'sch000002', 'Математика', 4, 3),
+    vpr('2025/26', 'sch000002', 'Русский язык', 4, 3),
+  ]);
+  const official = join(t.dir, 'списки.csv');
+  writeCsv(official, [
+    ['Учебный год', 'Наименование ОО', 'Кластер'],
+    ['2025/26', 'Гимназия № 3', 'ШПУН'],
+    ['2025/26', 'Лесная ООШ', 'ШПУН'],
+  ]);
+  await importPaths(t.store, [await writeRegistryFile(t.dir), marks, official]);
+});
+afterAll(() => t.dispose());
+
+const flags = () =>
+  t.store.all<Record<string, unknown>>(
+    `SELECT year, school_id, triggered, procedures_over, procedures_repeated
+     FROM risk_flags WHERE cluster = 'ШПУН' ORDER BY year, school_id`,
+  );
+
+it('flags ≥ 30 % on two procedures in the year and on one of them the year before', async () => {
+  expect(await flags()).toEqual([
+    // First year: over the threshold, but nothing to repeat yet.
+    {
+      year: 2025,
+      school_id: 'sch000001',
+      triggered: false,
+      procedures_over: 2,
+      procedures_repeated: 0,
+    },
+    // 29 % does not count; 31 % does: one procedure is not enough.
+    {
+      year: 2025,
+      school_id: 'sch000003',
+      triggered: false,
+      procedures_over: 1,
+      procedures_repeated: 0,
+    },
+    {
+      year: 2026,
+      school_id: 'sch000001',
+      triggered: true,
+      procedures_over: 2,
+      procedures_repeated: 2,
+    },
+    {
+      year: 2026,
+      school_id: 'sch000003',
+      triggered: true,
+      procedures_over: 2,
+      procedures_repeated: 1,
+    },
+  ]);
+});
+
+it('explains the flag in Russian with n, the threshold and the year before', async () => {
+  const [row] = await t.store.all<Record<string, unknown>>(
+    "SELECT * FROM risk_flags WHERE year = 2026 AND school_id = 'sch000003'",
+  );
+  expect(row).toMatchObject({
+    rule_id: 'fail_share',
+    rule_version: '2026.1',
+    rule_is_default: true,
+  });
+  expect(row!.explanation).toBe(
+    'Доля не преодолевших минимальный порог не ниже 30 % по 2 процедурам (нужно не меньше 2): ' +
+      'ВПР Математика, 5 кл. — 31,0 % (n = 100); ВПР Русский язык, 5 кл. — 31,0 % (n = 100). ' +
+      'Второй год подряд: ВПР Русский язык, 5 кл. (2024/25: 31,0 %).',
+  );
+  expect(row!.clears_when).toMatch(/будет превышен меньше чем по 2 процедурам за год/);
+});
+
+it('sets the computed list beside the region’s, naming the disagreements', async () => {
+  expect(
+    await t.store.all(
+      'SELECT year, short_name, agreement FROM cluster_comparison ORDER BY short_name',
+    ),
+  ).toEqual([
+    { year: 2026, short_name: 'Гимназия № 3', agreement: 'совпадает' },
+    { year: 2026, short_name: 'Лесная ООШ', agreement: 'только в списке региона' },
+    { year: 2026, short_name: 'СОШ № 1', agreement: 'только по расчёту' },
+  ]);
+});
+
+it('follows the methodology: a higher threshold, or counting small groups, changes the flags', async () => {
+  const methodology = loadMethodology();
+  const rule = methodology.clusters.ШПУН;
+  await buildModels(t.store, {
+    ...methodology,
+    clusters: { ШПУН: { ...rule, thresholdPct: 31, version: 'проверка' } },
+  });
+  // At 31 % СОШ № 1 (30 %) drops out; Гимназия № 3 (31 %, 31 %) still qualifies.
+  expect((await flags()).filter((f) => f.triggered)).toEqual([
+    {
+      year: 2026,
+      school_id: 'sch000003',
+      triggered: true,
+      procedures_over: 2,
+      procedures_repeated: 1,
+    },
+  ]);
+  await buildModels(t.store, {
+    ...methodology,
+    clusters: { ШПУН: { ...rule, includeSmallN: true } },
+  });
+  const small = (await flags()).find((f) => f.school_id === 'sch000002');
+  expect(small).toMatchObject({ procedures_over: 2, triggered: false }); // no previous year
+  await buildModels(t.store, methodology);
+});
