@@ -207,12 +207,10 @@ export interface DatasetSpec<Row> {
   shared?(row: Row): boolean;
   /** Russian description of what one scope covers, for the «already loaded» message */
   scopeTitle: string;
-  year(row: Row): number;
 }
 
 const vprGroup = (r: VprGroup) => [r.year, r.subject, r.grade, r.level, r.schoolId, r.groupName];
 const vprScope = (r: VprGroup) => [r.year, r.subject, r.grade, r.schoolId ?? r.level].join('|');
-const byYear = (r: { year: number }) => r.year;
 const isBenchmark = (r: VprGroup) => r.schoolId === null;
 /** A dataset whose every row is one row of one table. */
 const oneTable = <Row>(table: string, values: (row: Row) => unknown[]): TableTarget<Row>[] => [
@@ -220,68 +218,52 @@ const oneTable = <Row>(table: string, values: (row: Row) => unknown[]): TableTar
 ];
 const VPR_SCOPE = 'год, предмет, класс и ОО (или группа сравнения)';
 
+/**
+ * A ФИС ОКО report dataset: group rows after the group columns; benchmark rows are shared;
+ * the scope is the group, and the task too for per-task reports.
+ */
+function vprReport<Row extends VprGroup>(
+  title: string,
+  table: string,
+  values: (row: Row) => unknown[],
+  taskOf?: (row: Row) => string,
+): DatasetSpec<Row> {
+  return {
+    title,
+    tables: oneTable<Row>(table, (r) => [...vprGroup(r), ...values(r)]),
+    shared: isBenchmark,
+    scope: taskOf ? (r) => `${vprScope(r)}|${taskOf(r)}` : vprScope,
+    scopeTitle: taskOf ? `${VPR_SCOPE}, задание` : VPR_SCOPE,
+  };
+}
+
 export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
-  vpr_marks: {
-    title: 'ВПР: отметки',
-    tables: oneTable('raw_vpr_marks', (r) => [
-      ...vprGroup(r),
-      r.schoolsCount,
-      r.participants,
-      r.n2,
-      r.n3,
-      r.n4,
-      r.n5,
-    ]),
-    shared: isBenchmark,
-    scope: vprScope,
-    scopeTitle: VPR_SCOPE,
-    year: byYear,
-  },
-  vpr_journal: {
-    title: 'ВПР: сравнение с отметками по журналу',
-    tables: oneTable('raw_vpr_journal', (r) => [
-      ...vprGroup(r),
-      r.participants,
-      r.nLower,
-      r.nSame,
-      r.nHigher,
-    ]),
-    shared: isBenchmark,
-    scope: vprScope,
-    scopeTitle: VPR_SCOPE,
-    year: byYear,
-  },
-  vpr_tasks: {
-    title: 'ВПР: выполнение заданий',
-    tables: oneTable('raw_vpr_tasks', (r) => [
-      ...vprGroup(r),
-      r.participants,
-      r.task,
-      r.maxScore,
-      r.difficulty,
-      r.completionPct,
-    ]),
-    shared: isBenchmark,
-    scope: (r) => `${vprScope(r)}|${r.task}`,
-    scopeTitle: `${VPR_SCOPE}, задание`,
-    year: byYear,
-  },
-  vpr_planned: {
-    title: 'ВПР: достижение планируемых результатов',
-    tables: oneTable('raw_vpr_planned', (r) => [
-      ...vprGroup(r),
-      r.participants,
-      r.task,
-      r.skill,
-      r.maxScore,
-      r.difficulty,
-      r.completionPct,
-    ]),
-    shared: isBenchmark,
-    scope: (r) => `${vprScope(r)}|${r.task}`,
-    scopeTitle: `${VPR_SCOPE}, задание`,
-    year: byYear,
-  },
+  vpr_marks: vprReport('ВПР: отметки', 'raw_vpr_marks', (r) => [
+    r.schoolsCount,
+    r.participants,
+    r.n2,
+    r.n3,
+    r.n4,
+    r.n5,
+  ]),
+  vpr_journal: vprReport('ВПР: сравнение с отметками по журналу', 'raw_vpr_journal', (r) => [
+    r.participants,
+    r.nLower,
+    r.nSame,
+    r.nHigher,
+  ]),
+  vpr_tasks: vprReport(
+    'ВПР: выполнение заданий',
+    'raw_vpr_tasks',
+    (r) => [r.participants, r.task, r.maxScore, r.difficulty, r.completionPct],
+    (r) => r.task,
+  ),
+  vpr_planned: vprReport(
+    'ВПР: достижение планируемых результатов',
+    'raw_vpr_planned',
+    (r) => [r.participants, r.task, r.skill, r.maxScore, r.difficulty, r.completionPct],
+    (r) => r.task,
+  ),
   vpr_participants: {
     title: 'ВПР: индивидуальные результаты',
     tables: [
@@ -320,7 +302,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ],
     scope: (r) => [r.year, r.subject, r.grade, r.schoolId].join('|'),
     scopeTitle: 'год, предмет, класс и ОО',
-    year: byYear,
   },
   gia_participants: {
     title: 'ГИА: результаты участников',
@@ -336,7 +317,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
     scopeTitle: 'год, экзамен, предмет и ОО',
-    year: byYear,
   },
   gia_schools: {
     title: 'ГИА: итоги по ОО',
@@ -354,7 +334,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.year, r.exam, r.subject, r.schoolId].join('|'),
     scopeTitle: 'год, экзамен, предмет и ОО',
-    year: byYear,
   },
   grading_scale: {
     title: 'Шкалы перевода баллов',
@@ -369,7 +348,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.exam, r.year, r.subject, r.grade ?? ''].join('|'),
     scopeTitle: 'процедура, год, предмет и класс',
-    year: byYear,
   },
   fg_levels: {
     title: 'ФГ: уровни по ОО',
@@ -384,7 +362,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
     scopeTitle: 'год, направление, класс и ОО',
-    year: byYear,
   },
   fg_participants: {
     title: 'ФГ: результаты участников',
@@ -400,7 +377,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.year, r.direction, r.grade, r.schoolId].join('|'),
     scopeTitle: 'год, направление, класс и ОО',
-    year: byYear,
   },
   teacher_diag: {
     title: 'Диагностика педагогов',
@@ -416,7 +392,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.year, r.schoolId].join('|'),
     scopeTitle: 'год и ОО',
-    year: byYear,
   },
   network_pairs: {
     title: 'Сетевые пары',
@@ -428,14 +403,12 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => String(r.year),
     scopeTitle: 'учебный год',
-    year: byYear,
   },
   official_clusters: {
     title: 'Региональные списки кластеров',
     tables: oneTable('raw_official_cluster', (r) => [r.year, r.schoolId, r.cluster]),
     scope: (r) => [r.year, r.cluster].join('|'),
     scopeTitle: 'год и кластер',
-    year: byYear,
   },
   custom_indicators: {
     title: 'Показатели региона (своя таблица)',
@@ -448,7 +421,6 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     ]),
     scope: (r) => [r.setName, r.year, r.schoolId].join('|'),
     scopeTitle: 'набор показателей, год и ОО',
-    year: byYear,
   },
 };
 
@@ -458,6 +430,5 @@ export const datasetTitle = (dataset: Dataset) =>
 /** Years present in the rows, for the import log. */
 export function yearsOf(parsed: ParsedRows): number[] {
   if (parsed.dataset === 'registry') return [];
-  const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
-  return [...new Set((parsed.rows as unknown[]).map((r) => spec.year(r)))].sort();
+  return [...new Set(parsed.rows.map((r) => r.year))].sort();
 }

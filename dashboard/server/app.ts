@@ -51,6 +51,21 @@ const exportQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/** Headers of a file download with a Russian name (RFC 6266; an ASCII fallback for old clients). */
+function download(fileName: string): Record<string, string> {
+  const safe = fileName.replace(/[«»:/\\"]/g, '');
+  const extension = safe.endsWith('.csv') ? 'csv' : 'xlsx';
+  return {
+    'content-type': CONTENT_TYPES[extension],
+    'content-disposition': `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+  };
+}
+
 export function createApp({ store, distDir }: AppOptions): Hono {
   const app = new Hono();
   // Imports are written one at a time, each on its own connection.
@@ -225,15 +240,12 @@ export function createApp({ store, distDir }: AppOptions): Hono {
   app.get('/api/templates/:id', async (c) => {
     const format = TEMPLATES.find((f) => f.id === c.req.param('id'));
     if (!format) return c.json({ error: 'Нет такого шаблона.' }, 404);
-    const bytes = await templateWorkbook(format);
-    const fileName = `Шаблон — ${format.title.replace(/\s*\(шаблон\)$/, '')}.xlsx`.replace(
-      /[«»:/]/g,
-      '',
+    const title = format.title.replace(/\s*\(шаблон\)$/, '');
+    return c.body(
+      (await templateWorkbook(format)) as Uint8Array<ArrayBuffer>,
+      200,
+      download(`Шаблон — ${title}.xlsx`),
     );
-    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    });
   });
 
   app.get('/api/exports', (c) =>
@@ -257,14 +269,10 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     const exportName = name as ExportName;
     const table = await exportTable(store, exportName, filter);
     if (format === 'json') return c.json(table);
-    const file = `${exportName}${filter.year ? `-${filter.year}` : ''}.${format}`;
-    const headers = { 'content-disposition': `attachment; filename="${file}"` };
+    const file = `Выгрузка — ${EXPORTS[exportName].title}${filter.year ? `, ${filter.year - 1}-${String(filter.year).slice(2)}` : ''}.${format}`;
     return format === 'csv'
-      ? c.body(toCsv(table), 200, { ...headers, 'content-type': 'text/csv; charset=utf-8' })
-      : c.body((await toXlsx(table, exportName)) as Uint8Array<ArrayBuffer>, 200, {
-          ...headers,
-          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        });
+      ? c.body(toCsv(table), 200, download(file))
+      : c.body((await toXlsx(table, exportName)) as Uint8Array<ArrayBuffer>, 200, download(file));
   });
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));

@@ -29,6 +29,18 @@ const DIRECTION = {
 } as const satisfies ColumnSpec;
 const FG_GRADE = { key: 'grade', names: ['Класс', 'Параллель'], required: true } as const;
 
+type FgKey = 'year' | 'direction' | 'grade' | 'login' | 'name';
+
+/** Year, direction, grade and school of a row: the key of every ФГ result. */
+function readFgKey(row: RowReader<FgKey>) {
+  return {
+    year: row.get('year', schoolYearCell, EXPECTED.schoolYear),
+    direction: readDirection(row),
+    grade: row.get('grade', integerCell(1, 11), EXPECTED.grade),
+    schoolId: row.school('login', 'name'),
+  };
+}
+
 function readDirection(row: RowReader<'direction'>): string | undefined {
   const text = row.get('direction', textCell, EXPECTED.text);
   if (text === undefined) return undefined;
@@ -36,9 +48,6 @@ function readDirection(row: RowReader<'direction'>): string | undefined {
   if (!direction) row.error(row.caption('direction'), text, FG_DIRECTION_EXPECTED);
   return direction;
 }
-
-let detectionLevels: LevelScale | undefined;
-const fgLabels = () => (detectionLevels ??= loadLevelMappings().fg);
 
 /** Columns of the header row whose caption is a known level label. */
 function levelColumns(row: readonly Cell[], levels: LevelScale) {
@@ -65,7 +74,7 @@ const levelsColumns = [
 const levelsHeader = (sheet: Sheet) => {
   const header = findHeader(sheet, levelsColumns);
   if (!header || !hasSchoolColumn(header.columns)) return undefined;
-  return levelColumns(sheet.rows[header.rowIndex] ?? [], fgLabels()).length >= 3
+  return levelColumns(sheet.rows[header.rowIndex] ?? [], loadLevelMappings().fg).length >= 3
     ? header
     : undefined;
 };
@@ -110,10 +119,7 @@ export const fgLevelsFormat: Format = {
     const rows: FgLevelsRow[] = [];
     const keys: { row: number; key: string }[] = [];
     readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const direction = readDirection(row);
-      const grade = row.get('grade', integerCell(1, 11), EXPECTED.grade);
-      const schoolId = row.school('login', 'name');
+      const { year, direction, grade, schoolId } = readFgKey(row);
       const participants = row.optional('participants', integerCell(0), EXPECTED.count);
       const counts = levels.map((l) => row.at(l.column, l.label, integerCell(0), EXPECTED.count));
       if (
@@ -197,10 +203,7 @@ export const fgParticipantsFormat: Format = {
     const rows: FgParticipantRow[] = [];
     const keys: { row: number; key: string }[] = [];
     readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const direction = readDirection(row);
-      const grade = row.get('grade', integerCell(1, 11), EXPECTED.grade);
-      const schoolId = row.school('login', 'name');
+      const { year, direction, grade, schoolId } = readFgKey(row);
       const scorePct = row.optional('score', percentCell, EXPECTED.percent);
       const levelRaw = row.text('level') ?? null;
       const mapped = levelRaw === null ? undefined : scale.ofLabel(levelRaw);

@@ -89,6 +89,16 @@ function readGiaSubject(row: RowReader<'subject'>): string | undefined {
   return subject?.name;
 }
 
+/** Year, exam, subject and school of a row: the key of every ГИА result. */
+function readGiaKey(row: RowReader<'year' | 'exam' | 'subject' | 'login' | 'name'>, implied: Exam) {
+  return {
+    year: row.get('year', schoolYearCell, EXPECTED.schoolYear),
+    exam: examOf(row, implied),
+    subject: readGiaSubject(row),
+    schoolId: row.school('login', 'name'),
+  };
+}
+
 const markFromCuts = (score: number, cuts: readonly [number, number, number]) =>
   score >= cuts[2] ? 5 : score >= cuts[1] ? 4 : score >= cuts[0] ? 3 : 2;
 
@@ -115,10 +125,7 @@ export const giaParticipantsFormat: Format = {
     const rows: GiaParticipantRow[] = [];
     const keys: { row: number; key: string }[] = [];
     readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const exam = examOf(row, implied);
-      const subject = readGiaSubject(row);
-      const schoolId = row.school('login', 'name');
+      const { year, exam, subject, schoolId } = readGiaKey(row, implied);
       const participantCode = row.get('code', textCell, EXPECTED.text);
       const primaryScore = row.optional('primary', integerCell(0, 100), EXPECTED.score);
       const testScore = row.optional('test', integerCell(0, 100), EXPECTED.testScore);
@@ -242,10 +249,7 @@ export const giaSchoolsFormat: Format = {
     const rows: GiaSchoolRow[] = [];
     const keys: { row: number; key: string }[] = [];
     readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const exam = examOf(row, implied);
-      const subject = readGiaSubject(row);
-      const schoolId = row.school('login', 'name');
+      const { year, exam, subject, schoolId } = readGiaKey(row, implied);
       const participants = row.get('participants', integerCell(1), EXPECTED.positiveCount);
       const meanScore = row.optional('mean', scoreCell, EXPECTED.testScore);
       const counted = (['belowMin', 'n81', 'n100'] as const).map((k) =>

@@ -56,9 +56,22 @@ export interface LevelMappings {
 
 const DEFAULT_PATH = new URL('./levels.default.json', import.meta.url);
 
+const loaded = new Map<string, LevelMappings>();
+
+/** The mappings of a file, read once per process. */
 export function loadLevelMappings(
   path: string | URL = process.env.LEVELS_PATH ?? DEFAULT_PATH,
 ): LevelMappings {
+  const key = String(path);
+  let mappings = loaded.get(key);
+  if (!mappings) {
+    mappings = readLevelMappings(path);
+    loaded.set(key, mappings);
+  }
+  return mappings;
+}
+
+function readLevelMappings(path: string | URL): LevelMappings {
   const parsed = levelsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success)
     throw new Error(

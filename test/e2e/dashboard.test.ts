@@ -175,6 +175,8 @@ describe('data upload page', () => {
     await page.goto(`${server.url}/school/sch470101`);
     const custom = page.locator('#school-custom tbody tr', { hasText: 'Охват спортом, %' });
     await expect(custom.locator('td.num').innerText()).resolves.toBe('55,5');
+    await custom.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'school-custom.png'), fullPage: true });
   });
 });
 

@@ -182,7 +182,11 @@ describe('API', () => {
       (r: unknown[]) => r[level] === 'район' && r[0] === 'ВПР' && r[grade] === 5,
     );
     expect(district[json.columns.indexOf('participants_count')]).toBe(104);
-    const csv = await (await app.request('/api/exports/indicators?year=2025&format=csv')).text();
+    const download = await app.request('/api/exports/indicators?year=2025&format=csv');
+    expect(decodeURIComponent(download.headers.get('content-disposition')!)).toContain(
+      "UTF-8''Выгрузка — Показатели ВПР, ОГЭ и ЕГЭ по школам, району, региону и РФ, 2024-25.csv",
+    );
+    const csv = await download.text();
     expect(csv).toContain('ВПР;2024/25;Математика;5;район;;;104;15;');
     expect((await app.request('/api/exports/nope')).status).toBe(404);
     const bad = await app.request('/api/exports/indicators?format=pdf');
