@@ -12,14 +12,32 @@ const ascendingCuts = z
     message: 'четыре возрастающие границы',
   });
 
-/** A cluster rule; `isDefault` marks shipped defaults the methodologist has not changed. */
-const failShareRule = z.object({
-  rule: z.literal('fail_share'),
+const schoolYear = z
+  .string()
+  .regex(/^\d{4}\/\d{2}$/, 'учебный год вида 2024/25')
+  .refine((y) => (Number(y.slice(0, 4)) + 1) % 100 === Number(y.slice(5)), {
+    message: 'годы учебного года идут подряд',
+  });
+const subjects = z.array(z.string().min(1)).min(1);
+const grades = z.array(z.number().int().min(1).max(11)).min(1);
+const percent = z.number().min(0).max(100);
+
+/**
+ * One version of a cluster rule. `isDefault` marks shipped defaults the methodologist has not
+ * changed; the version is in force from `effectiveFrom` until the next version of the cluster.
+ */
+const versionFields = {
   version: z.string().min(1),
   isDefault: z.boolean(),
-  title: z.string().min(1),
+  effectiveFrom: schoolYear,
+};
+
+/** ШПУН (DOMAIN §2.2): ≥ threshold % below the «2» boundary on several procedures, two years running. */
+const failShare = z.object({
+  rule: z.literal('fail_share'),
+  ...versionFields,
   /** share of pupils below the «2» boundary (ЕГЭ: below the minimum score), per cent */
-  thresholdPct: z.number().min(0).max(100),
+  thresholdPct: percent,
   /** procedures over the threshold in the same year */
   minProcedures: z.number().int().min(1),
   /** what counts as a procedure: ВПР subject × grade, ОГЭ subject, ЕГЭ subject */
@@ -27,11 +45,84 @@ const failShareRule = z.object({
   includeSmallN: z.boolean(),
 });
 
+/** Signs of non-objective ВПР results (DOMAIN §3), per ВПР subject × grade in scope. */
+const objectivitySigns = z.object({
+  rule: z.literal('objectivity_signs'),
+  ...versionFields,
+  subjects,
+  grades,
+  /** journal marks confirmed by fewer than this share of participants */
+  confirmedBelowPct: percent,
+  /** качество знаний above the region (else the district) by more than this many σ of schools */
+  excessSigma: z.number().positive(),
+  /** school types expected to be above the region (the excess sign is not applied to them) */
+  excessExemptTypes: z.array(z.string()),
+  /** advanced tasks better than the region and basic ones worse, each by more than this, п.п. */
+  inversionMarginPp: z.number().min(0),
+  /** pupils at a mark boundary score over the mean of the four scores around it */
+  peakRatio: z.number().positive(),
+  /** a boundary peak needs at least this many pupils at the boundary score */
+  peakMinPupils: z.number().int().min(1),
+  /** signs needed for the flag */
+  minSigns: z.number().int().min(1),
+});
+
+/** ШНОР and ШЛ: the lowest or top band of the district's schools, several years running. */
+const rankBand = z.object({
+  rule: z.literal('rank_band'),
+  ...versionFields,
+  band: z.enum(['bottom', 'top']),
+  /** the band's width, per cent of schools (10 = decile) */
+  percent: z.number().gt(0).max(50),
+  /** the school is in the band when any of these ВПР indicators is */
+  metrics: z.array(z.enum(['dolya2', 'avg_mark', 'kachestvo'])).min(1),
+  subjects,
+  grades,
+  consecutiveYears: z.number().int().min(1).max(5),
+  excludeNonObjective: z.boolean(),
+  includeSmallN: z.boolean(),
+});
+
+/** ШФЗСОР: a significant decline, or significantly below the district, on key procedures. */
+const declineOrBelow = z.object({
+  rule: z.literal('decline_or_below'),
+  ...versionFields,
+  subjects,
+  /** key procedures: ВПР and ОГЭ per subject (ВПР grades pooled) */
+  procedures: z.array(z.enum(['ВПР', 'ОГЭ'])).min(1),
+  /** the decline is measured against this many years before */
+  yearsBack: z.number().int().min(1).max(4),
+  /** critical |z| of the two-proportion test and of the Wilson interval (1,96 = 95 %) */
+  zCritical: z.number().positive(),
+  /** …and only when the decline or the gap to the district is at least this large, п.п. */
+  minGapPp: z.number().min(0),
+  minProcedures: z.number().int().min(1),
+  /** schools flagged in these clusters in the same year are not flagged here */
+  excludeClusters: z.array(z.string()),
+});
+
+const clusterRule = z.discriminatedUnion('rule', [
+  failShare,
+  objectivitySigns,
+  rankBand,
+  declineOrBelow,
+]);
+export type ClusterRule = z.infer<typeof clusterRule>;
+
+const cluster = z.object({
+  title: z.string().min(1),
+  versions: z
+    .array(clusterRule)
+    .min(1)
+    .refine((v) => v.every((r, i) => i === 0 || r.effectiveFrom > v[i - 1]!.effectiveFrom), {
+      message: 'версии идут по возрастанию года начала действия',
+    }),
+});
+
 export const methodologySchema = z.object({
   version: z.string().min(1),
   /** below this many participants a share is marked «мало данных» */
   minN: z.number().int().min(1).max(1000),
-  /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
   /** ЕГЭ high-score band: from this test score up to 99 (100 is counted apart too) */
   egeHighFrom: z.number().int().min(1).max(100),
   /** ФИС ОКО task thresholds (% completion): sufficient from, insufficient below (DOMAIN §1.3) */
@@ -63,7 +154,8 @@ export const methodologySchema = z.object({
     colors: z.array(z.array(z.number().int().min(1).max(5)).length(5)).length(5),
   }),
   /** risk clusters by name; their rules and thresholds are data, effective per version */
-  clusters: z.object({ ШПУН: failShareRule }),
+  clusters: z.record(z.string(), cluster),
+  /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),
     highMinPct: z.number().min(0).max(100),

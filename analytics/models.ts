@@ -73,8 +73,52 @@ export const MODELS: readonly ModelSpec[] = [
     dependsOn: ['ind_vpr', 'ind_gia'],
   },
   {
-    name: 'risk_flags',
+    name: 'flags_fail_share',
     dependsOn: ['stg_procedure_results', 'methodology_cluster_rule', 'methodology_setting'],
+  },
+  {
+    name: 'flags_objectivity',
+    dependsOn: [
+      'ind_vpr',
+      'ind_vpr_journal',
+      'ind_gia',
+      'vpr_task_deficits',
+      'raw_vpr_participant',
+      'ref_grading_scale',
+      'school',
+      'methodology_cluster_rule',
+      'methodology_setting',
+    ],
+  },
+  {
+    name: 'flags_rank_band',
+    dependsOn: [
+      'stg_procedure_results',
+      'flags_objectivity',
+      'methodology_cluster_rule',
+      'methodology_setting',
+    ],
+  },
+  {
+    name: 'flags_decline',
+    dependsOn: [
+      'stg_procedure_results',
+      'flags_fail_share',
+      'flags_objectivity',
+      'flags_rank_band',
+      'methodology_cluster_rule',
+      'methodology_setting',
+    ],
+  },
+  {
+    name: 'risk_flags',
+    dependsOn: [
+      'flags_fail_share',
+      'flags_objectivity',
+      'flags_rank_band',
+      'flags_decline',
+      'methodology_setting',
+    ],
   },
   {
     name: 'cluster_comparison',
@@ -135,29 +179,36 @@ const methodologyParams = (m: Methodology) => ({
   fg_high_min_pct: m.fgTargets.highMinPct,
 });
 
-/** The cluster rules of the methodology as a table the flag models join. */
+/** The school year «2024/25» as the year it ends in, the form years are stored in. */
+const endYear = (schoolYear: string) => Number(schoolYear.slice(0, 4)) + 1;
+
+/**
+ * The cluster rules of the methodology as a table the flag models join: one row per rule
+ * version with the years it is in force and its own parameters as JSON.
+ */
 async function writeClusterRules(store: Store, m: Methodology): Promise<void> {
   await store.run(
-    `CREATE OR REPLACE TABLE methodology_cluster_rule (cluster VARCHAR, rule VARCHAR, version VARCHAR,
-       is_default BOOLEAN, title VARCHAR, threshold_pct DOUBLE, min_procedures INTEGER,
-       procedures VARCHAR[], include_small_n BOOLEAN)`,
+    `CREATE OR REPLACE TABLE methodology_cluster_rule (cluster VARCHAR, title VARCHAR, rule VARCHAR,
+       version VARCHAR, is_default BOOLEAN, effective_from INTEGER, effective_until INTEGER, params JSON)`,
   );
-  for (const [cluster, r] of Object.entries(m.clusters))
-    await store.run(
-      `INSERT INTO methodology_cluster_rule VALUES ($cluster, $rule, $version, $is_default, $title,
-         $threshold, $min_procedures, string_split($procedures, '|'), $include_small_n)`,
-      {
-        cluster,
-        rule: r.rule,
-        version: r.version,
-        is_default: r.isDefault,
-        title: r.title,
-        threshold: r.thresholdPct,
-        min_procedures: r.minProcedures,
-        procedures: r.procedures.join('|'),
-        include_small_n: r.includeSmallN,
-      },
-    );
+  for (const [cluster, { title, versions }] of Object.entries(m.clusters))
+    for (const [i, { rule, version, isDefault, effectiveFrom, ...params }] of versions.entries()) {
+      const next = versions[i + 1];
+      await store.run(
+        `INSERT INTO methodology_cluster_rule VALUES ($cluster, $title, $rule, $version, $is_default,
+           $from, $until, $params::JSON)`,
+        {
+          cluster,
+          title,
+          rule,
+          version,
+          is_default: isDefault,
+          from: endYear(effectiveFrom),
+          until: next ? endYear(next.effectiveFrom) : null,
+          params: JSON.stringify(params),
+        },
+      );
+    }
 }
 
 /** The status × change grid of the methodology as two small tables the models can join. */
@@ -181,18 +232,28 @@ async function writeGridSettings(store: Store, m: Methodology): Promise<void> {
   );
 }
 
+/** Writes the methodology tables, the SQL helpers and every model, outside any transaction. */
+export async function writeModels(store: Store, methodology: Methodology): Promise<void> {
+  await store.run(readFileSync(new URL('./models/macros.sql', import.meta.url), 'utf8'));
+  await writeGridSettings(store, methodology);
+  await writeClusterRules(store, methodology);
+  for (const model of buildOrder()) {
+    const params =
+      model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;
+    try {
+      await store.run(modelSql(model.name), params);
+    } catch (error) {
+      throw new Error(`Модель ${model.name} не построена: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  }
+}
+
 /** Rebuilds every model in one transaction, so readers never see a half-built set. */
 export async function buildModels(
   store: Store,
   methodology: Methodology = loadMethodology(),
 ): Promise<void> {
-  await store.transaction(async () => {
-    await writeGridSettings(store, methodology);
-    await writeClusterRules(store, methodology);
-    for (const model of buildOrder()) {
-      const params =
-        model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;
-      await store.run(modelSql(model.name), params);
-    }
-  });
+  await store.transaction(() => writeModels(store, methodology));
 }

@@ -16,6 +16,8 @@ export const QUERY_NAMES = [
   'import_history',
   'store_contents',
   'school_custom',
+  'risk_flags',
+  'cluster_comparison',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

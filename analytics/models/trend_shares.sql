@@ -29,7 +29,7 @@ WITH series AS (
   FROM fg_targets
 ),
 shares AS (
-  SELECT s.*, hits / n AS p, 1.96 AS z FROM series AS s WHERE n > 0
+  SELECT s.*, hits / n AS p FROM series AS s WHERE n > 0
 ),
 with_previous AS (
   SELECT a.*,
@@ -56,8 +56,8 @@ SELECT
   indicator, title, higher_is_better, topic, grade, level, school_id, year,
   hits::INTEGER AS count, n::INTEGER AS n,
   100 * p AS pct,
-  100 * (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) AS ci_low_pct,
-  100 * (p + z * z / (2 * n) + z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n) AS ci_high_pct,
+  100 * wilson_low(p, n, 1.96) AS ci_low_pct,
+  100 * wilson_high(p, n, 1.96) AS ci_high_pct,
   prev_year,
   100.0 * prev_hits / prev_n AS prev_pct,
   100 * p - 100.0 * prev_hits / prev_n AS change_pp,

@@ -13,6 +13,8 @@ import { runQuery } from '../../analytics/queries.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
 import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
+import { loadMethodology, methodologySchema } from '../../analytics/methodology.ts';
+import { previewFlags } from '../../analytics/flags-preview.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
 import { datasetTitle, type Dataset } from '../../ingest/datasets.ts';
@@ -49,6 +51,12 @@ const exportQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   school: schoolId.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+
+const flagsQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  school: schoolId.optional(),
+  cluster: z.string().min(1).max(50).optional(),
 });
 
 const CONTENT_TYPES = {
@@ -246,6 +254,41 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       200,
       download(`Шаблон — ${title}.xlsx`),
     );
+  });
+
+  /** Computed risk-cluster flags with evidence, explanation and the condition that clears them. */
+  app.get('/api/flags', async (c) => {
+    const query = flagsQuery.safeParse(c.req.query());
+    if (!query.success)
+      return c.json(
+        { error: 'Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер.' },
+        400,
+      );
+    const { year = null, school = null, cluster = null } = query.data;
+    const params = { year, school_id: school, cluster };
+    const [flags, comparison] = await Promise.all([
+      runQuery(store, 'risk_flags', params),
+      runQuery(store, 'cluster_comparison', { year }),
+    ]);
+    return c.json({ flags, comparison: school ? [] : comparison });
+  });
+
+  /** The methodology in force: thresholds and cluster rules with their versions. */
+  app.get('/api/methodology', (c) => c.json(loadMethodology()));
+
+  /** Which flags a changed methodology would add or remove; nothing is stored. */
+  app.post('/api/methodology/preview', async (c) => {
+    const body = await c.req.json().catch(() => undefined);
+    const parsed = methodologySchema.safeParse(body);
+    if (!parsed.success)
+      return c.json(
+        {
+          error: `Методика не прошла проверку: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        },
+        400,
+      );
+    const year = Number(c.req.query('year')) || null;
+    return c.json(await previewFlags(store, parsed.data, year));
   });
 
   app.get('/api/exports', (c) =>

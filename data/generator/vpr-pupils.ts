@@ -6,7 +6,14 @@
  */
 import type { DemoSchool } from './district.ts';
 import { rngFor, type Random } from './random.ts';
-import { markOf, MARK_CUTS, pupilScores, vprInflation, vprPupilMarks } from './simulate.ts';
+import {
+  markOf,
+  MARK_CUTS,
+  normalCdf,
+  pupilScores,
+  vprInflation,
+  vprPupilMarks,
+} from './simulate.ts';
 import { primaryScoreBand, vprScale, vprTasks, type VprScale, type VprTask } from './vpr-tasks.ts';
 
 export type Mark = 2 | 3 | 4 | 5;
@@ -57,7 +64,15 @@ export function vprPupils(
   const classes = Math.ceil(zs.length / CLASS_SIZE);
   const pupils = zs.map((z, i): VprPupil => {
     const mark = marks[i] as Mark;
-    const { scores, notDone } = taskScores(taskRng, tasks, shifts, scale, z + inflated, mark);
+    const { scores, notDone } = taskScores(
+      taskRng,
+      tasks,
+      shifts,
+      scale,
+      z + inflated,
+      mark,
+      inflated > 0,
+    );
     const missing = journalRng.next() < JOURNAL_MISSING;
     const noise = journalRng.normal();
     return {
@@ -120,6 +135,14 @@ function successProbabilities(tasks: readonly VprTask[], shifts: number[], share
   return shifts.map((shift) => logistic((lo + hi) / 2 + shift));
 }
 
+/** Where ability `a` lies among the pupils of its mark's z band, 0 (bottom) to 1 (top). */
+function placeInBand(a: number): number {
+  const band = MARK_CUTS.filter((cut) => a >= cut).length;
+  const lo = band === 0 ? 0 : normalCdf(MARK_CUTS[band - 1]!);
+  const hi = band === MARK_CUTS.length ? 1 : normalCdf(MARK_CUTS[band]!);
+  return Math.min(1, Math.max(0, (normalCdf(a) - lo) / (hi - lo)));
+}
+
 function taskScores(
   rng: Random,
   tasks: readonly VprTask[],
@@ -127,6 +150,7 @@ function taskScores(
   scale: VprScale,
   a: number,
   mark: Mark,
+  lenient: boolean,
 ): { scores: number[]; notDone: boolean[] } {
   const p = successProbabilities(tasks, shifts, targetShare(scale, a));
   const weak = Math.max(0, -a);
@@ -138,10 +162,15 @@ function taskScores(
     for (let k = 0; k < task.maxScore; k++) if (rng.next() < p[i]!) points++;
     return notDone[i] ? 0 : points;
   });
-  // Move the sum into the band of the pupil's mark, one point on a random task at a time.
+  // Move the sum into the band of the pupil's mark, one point on a random task at a time, to
+  // the score where the pupil's ability lies within the mark's band, so that scores stay smooth
+  // across mark boundaries as in real results. A lenient (non-objective) checker adds just
+  // enough points to reach the mark, which piles pupils up at the boundary (DOMAIN.md §3).
   const [low, high] = primaryScoreBand(scale, mark);
   let sum = scores.reduce((x, y) => x + y, 0);
-  while (sum < low) {
+  if (sum >= low && sum <= high) return { scores, notDone };
+  const target = sum < low && lenient ? low : low + Math.round(placeInBand(a) * (high - low));
+  while (sum < target) {
     let open = tasks.flatMap((task, i) => (!notDone[i] && scores[i]! < task.maxScore ? [i] : []));
     if (open.length === 0) open = tasks.flatMap((task, i) => (notDone[i] ? [i] : []));
     const i = rng.pick(open);
@@ -149,7 +178,7 @@ function taskScores(
     scores[i]!++;
     sum++;
   }
-  while (sum > high) {
+  while (sum > target) {
     const i = rng.pick(tasks.flatMap((_, j) => (scores[j]! > 0 ? [j] : [])));
     scores[i]!--;
     sum--;

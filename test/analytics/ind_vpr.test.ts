@@ -74,6 +74,8 @@ describe('models and queries', () => {
       school_card: { school_id: 'sch000001' },
       school_vpr: { school_id: 'sch000001' },
       school_custom: { school_id: 'sch000001' },
+      risk_flags: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
+      cluster_comparison: { year: 2025 },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(

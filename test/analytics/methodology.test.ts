@@ -16,3 +16,24 @@ it('refuses a methodology file whose grid cut points do not ascend, saying where
   );
   expect(loadMethodology().fgTargets).toEqual({ lowMaxPct: 15, highMinPct: 10 });
 });
+
+it('refuses rule versions out of order and a malformed school year', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'method-')), 'методика.json');
+  const methodology = JSON.parse(
+    readFileSync(new URL('../../analytics/methodology.default.json', import.meta.url), 'utf8'),
+  );
+  const first = methodology.clusters.ШПУН.versions[0];
+  methodology.clusters.ШПУН.versions = [
+    { ...first, effectiveFrom: '2024/25' },
+    { ...first, version: '2026.2', effectiveFrom: '2023/25' },
+  ];
+  writeFileSync(file, JSON.stringify(methodology));
+  expect(() => loadMethodology(file)).toThrow(
+    /clusters\.ШПУН\.versions\.1\.effectiveFrom: годы учебного года идут подряд/,
+  );
+  methodology.clusters.ШПУН.versions[1].effectiveFrom = '2022/23';
+  writeFileSync(file, JSON.stringify(methodology));
+  expect(() => loadMethodology(file)).toThrow(
+    /clusters\.ШПУН\.versions: версии идут по возрастанию года начала действия/,
+  );
+});

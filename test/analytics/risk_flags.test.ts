@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
-import { loadMethodology } from '../../analytics/methodology.ts';
+import { loadMethodology, type ClusterRule } from '../../analytics/methodology.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 
@@ -54,7 +54,7 @@ afterAll(() => t.dispose());
 const flags = () =>
   t.store.all<Record<string, unknown>>(
     `SELECT year, school_id, triggered, procedures_over, procedures_repeated
-     FROM risk_flags WHERE cluster = 'ШПУН' ORDER BY year, school_id`,
+     FROM flags_fail_share ORDER BY year, school_id`,
   );
 
 it('flags ≥ 30 % on two procedures in the year and on one of them the year before', async () => {
@@ -123,11 +123,16 @@ it('sets the computed list beside the region’s, naming the disagreements', asy
 
 it('follows the methodology: a higher threshold, or counting small groups, changes the flags', async () => {
   const methodology = loadMethodology();
-  const rule = methodology.clusters.ШПУН;
-  await buildModels(t.store, {
+  const withRule = (change: Record<string, unknown>) => ({
     ...methodology,
-    clusters: { ШПУН: { ...rule, thresholdPct: 31, version: 'проверка' } },
+    clusters: {
+      ШПУН: {
+        ...methodology.clusters.ШПУН!,
+        versions: [{ ...methodology.clusters.ШПУН!.versions[0]!, ...change } as ClusterRule],
+      },
+    },
   });
+  await buildModels(t.store, withRule({ thresholdPct: 31, version: 'проверка' }));
   // At 31 % СОШ № 1 (30 %) drops out; Гимназия № 3 (31 %, 31 %) still qualifies.
   expect((await flags()).filter((f) => f.triggered)).toEqual([
     {
@@ -138,11 +143,42 @@ it('follows the methodology: a higher threshold, or counting small groups, chang
       procedures_repeated: 1,
     },
   ]);
-  await buildModels(t.store, {
-    ...methodology,
-    clusters: { ШПУН: { ...rule, includeSmallN: true } },
-  });
+  await buildModels(t.store, withRule({ includeSmallN: true }));
   const small = (await flags()).find((f) => f.school_id === 'sch000002');
   expect(small).toMatchObject({ procedures_over: 2, triggered: false }); // no previous year
+  await buildModels(t.store, methodology);
+});
+
+it('judges each year by the rule version in force that year', async () => {
+  const methodology = loadMethodology();
+  const first = methodology.clusters.ШПУН!.versions[0]!;
+  await buildModels(t.store, {
+    ...methodology,
+    clusters: {
+      ШПУН: {
+        ...methodology.clusters.ШПУН!,
+        versions: [
+          first,
+          {
+            ...first,
+            version: '2026.2',
+            effectiveFrom: '2025/26',
+            thresholdPct: 31,
+          } as ClusterRule,
+        ],
+      },
+    },
+  });
+  const rows = await t.store.all(
+    `SELECT year, school_id, triggered, rule_version FROM risk_flags
+     WHERE cluster = 'ШПУН' ORDER BY year, school_id`,
+  );
+  // 2024/25 under 2026.1 (30 %); 2025/26 under 2026.2 (31 %): СОШ № 1 (30 %) is no longer over,
+  // while Гимназия № 3 still is, its 2024/25 Russian (31 %) judged by the same 31 % threshold.
+  expect(rows).toEqual([
+    { year: 2025, school_id: 'sch000001', triggered: false, rule_version: '2026.1' },
+    { year: 2025, school_id: 'sch000003', triggered: false, rule_version: '2026.1' },
+    { year: 2026, school_id: 'sch000003', triggered: true, rule_version: '2026.2' },
+  ]);
   await buildModels(t.store, methodology);
 });

@@ -49,3 +49,28 @@ export async function contentHash(store: Store): Promise<string> {
 
 /** All stored values as one text, to prove that something (a name) is not in the store. */
 export const storeText = async (store: Store) => (await dumpTables(store)).join('\n');
+
+/** Inserts hand-made rows into a raw table (columns by name), for testing a model on its own. */
+export async function insertRows(
+  store: Store,
+  table: string,
+  rows: Record<string, string | number | boolean | null>[],
+): Promise<void> {
+  for (const row of rows) {
+    const values: Record<string, string | number | boolean | null> = {
+      batch_id: 1,
+      scope: 'тест',
+      ...row,
+    };
+    const names = Object.keys(values);
+    const known = await store.all<{ name: string }>(
+      'SELECT column_name AS name FROM duckdb_columns() WHERE table_name = $table',
+      { table },
+    );
+    const columns = names.filter((n) => known.some((k) => k.name === n));
+    await store.run(
+      `INSERT INTO ${table} BY NAME SELECT ${columns.map((c) => `$${c} AS ${c}`).join(', ')}`,
+      Object.fromEntries(columns.map((c) => [c, values[c]!])),
+    );
+  }
+}

@@ -172,6 +172,46 @@ describe('API', () => {
     expect((await app.request('/api/templates/nope')).status).toBe(404);
   });
 
+  it('serves the flags with explanations, and previews a changed methodology without storing it', async () => {
+    const flags = async () => (await (await app.request('/api/flags?year=2025')).json()).flags;
+    const before = await flags();
+    // СОШ № 1: 50 % «2» on one procedure, one year — over the ШПУН threshold, not flagged.
+    expect(before).toMatchObject([
+      { school_id: 'sch000001', cluster: 'ШПУН', triggered: false, rule_version: '2026.1' },
+    ]);
+    expect(before[0].evidence[0]).toMatchObject({ value: 50, n: 10, threshold: 30 });
+    expect(before[0].explanation).toMatch(/ВПР Математика, 5 кл\. — 50,0 % \(n = 10\)/);
+
+    const methodology = await (await app.request('/api/methodology')).json();
+    const shnor = methodology.clusters['ШНОР'].versions[0];
+    Object.assign(shnor, { percent: 50, consecutiveYears: 1 });
+    const preview = await app.request('/api/methodology/preview?year=2025', {
+      method: 'POST',
+      body: JSON.stringify(methodology),
+    });
+    // Of two ranked schools (Лесная ООШ has 4 pupils), the lower half is СОШ № 1.
+    expect((await preview.json()).changes).toEqual([
+      {
+        year: 2025,
+        school_id: 'sch000001',
+        short_name: 'СОШ № 1',
+        cluster: 'ШНОР',
+        change: 'добавится',
+      },
+    ]);
+    expect(await flags()).toEqual(before);
+
+    shnor.percent = 80;
+    const refused = await app.request('/api/methodology/preview', {
+      method: 'POST',
+      body: JSON.stringify(methodology),
+    });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(
+      /^Методика не прошла проверку: clusters\.ШНОР\.versions\.0\.percent/,
+    );
+  });
+
   it('serves the model exports as JSON and as CSV, with the same numbers as the CLI', async () => {
     const list = await (await app.request('/api/exports')).json();
     expect(list.map((e: { name: string }) => e.name)).toContain('fg-targets');

@@ -1,0 +1,62 @@
+/**
+ * npm run flags -- [--year 2025/26] [--methodology FILE]
+ * Lists the risk-cluster flags of a year with their explanations. With --methodology, the year
+ * is recomputed under that methodology file (another version, a changed threshold) and the
+ * flags that would be added or removed are listed; the store is not changed.
+ */
+import { parseArgs } from 'node:util';
+import { Store } from './db.ts';
+import { buildModels } from './models.ts';
+import { loadMethodology } from './methodology.ts';
+import { previewFlags } from './flags-preview.ts';
+import { storePath } from '../dashboard/server/config.ts';
+import { parseSchoolYear } from '../ingest/values.ts';
+import { schoolYear } from '../dashboard/src/lib/format.ts';
+
+const USAGE = 'Использование: npm run flags -- [--year 2025/26] [--methodology файл.json]';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      year: { type: 'string' },
+      methodology: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const year = values.year === undefined ? null : (parseSchoolYear(values.year) ?? NaN);
+  if (Number.isNaN(year)) {
+    console.error(`Учебный год «${values.year}» не понят: ожидалось, например, 2025/26. ${USAGE}`);
+    return 1;
+  }
+  const current = loadMethodology();
+  const candidate = values.methodology ? loadMethodology(values.methodology) : current;
+  const store = await Store.open(storePath());
+  try {
+    await buildModels(store, current);
+    const { flags, changes } = await previewFlags(store, candidate, year);
+    console.log(`Методика: ${candidate.version}. Признаков: ${flags.length}.`);
+    for (const f of flags)
+      console.log(
+        `\n${schoolYear(f.year)} · ${f.cluster} · ${f.short_name} (правило ${f.rule_version})\n  ${f.explanation}`,
+      );
+    if (values.methodology) {
+      console.log(
+        `\nПо сравнению с действующей методикой (${current.version}) изменений: ${changes.length}.`,
+      );
+      for (const c of changes)
+        console.log(`  ${c.change}: ${schoolYear(c.year)} · ${c.cluster} · ${c.short_name}`);
+    }
+    return 0;
+  } finally {
+    store.close();
+  }
+}
+
+process.exitCode = await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  return 1;
+});
