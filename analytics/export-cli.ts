@@ -4,10 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Store } from './db.ts';
-import { buildModels } from './models.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from './export.ts';
-import { storePath } from '../dashboard/server/config.ts';
+import { runCli, withBuiltStore } from './cli-run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
 
 const USAGE = `Использование: npm run export -- <набор> [--year 2025/26] [--school логин] [--format csv|xlsx] --out файл
@@ -45,23 +43,14 @@ async function main(): Promise<number> {
     console.error(`Формат «${values.format}» не поддерживается: ожидалось csv или xlsx.`);
     return 1;
   }
-  const store = await Store.open(storePath());
-  try {
-    await buildModels(store);
+  const { out, format, school } = values;
+  return withBuiltStore(async (store) => {
     const exportName = name as ExportName;
-    const table = await exportTable(store, exportName, { year, school: values.school });
-    writeFileSync(
-      values.out,
-      values.format === 'csv' ? toCsv(table) : await toXlsx(table, exportName),
-    );
-    console.log(`Записано строк: ${table.rows.length} → ${values.out}`);
+    const table = await exportTable(store, exportName, { year, school });
+    writeFileSync(out, format === 'csv' ? toCsv(table) : await toXlsx(table, exportName));
+    console.log(`Записано строк: ${table.rows.length} → ${out}`);
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }
 
-process.exitCode = await main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  return 1;
-});
+await runCli(main);

@@ -5,11 +5,9 @@
  * flags that would be added or removed are listed; the store is not changed.
  */
 import { parseArgs } from 'node:util';
-import { Store } from './db.ts';
-import { buildModels } from './models.ts';
 import { loadMethodology } from './methodology.ts';
 import { previewFlags } from './flags-preview.ts';
-import { storePath } from '../dashboard/server/config.ts';
+import { runCli, withBuiltStore } from './cli-run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
 import { schoolYear } from '../dashboard/src/lib/format.ts';
 
@@ -34,9 +32,7 @@ async function main(): Promise<number> {
   }
   const current = loadMethodology();
   const candidate = values.methodology ? loadMethodology(values.methodology) : current;
-  const store = await Store.open(storePath());
-  try {
-    await buildModels(store, current);
+  return withBuiltStore(async (store) => {
     const { flags, changes } = await previewFlags(store, candidate, year);
     console.log(`Методика: ${candidate.version}. Признаков: ${flags.length}.`);
     for (const f of flags)
@@ -51,12 +47,7 @@ async function main(): Promise<number> {
         console.log(`  ${c.change}: ${schoolYear(c.year)} · ${c.cluster} · ${c.short_name}`);
     }
     return 0;
-  } finally {
-    store.close();
-  }
+  }, current);
 }
 
-process.exitCode = await main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  return 1;
-});
+await runCli(main);

@@ -7,6 +7,7 @@
 import type { Store } from './db.ts';
 import type { Methodology } from './methodology.ts';
 import { writeModels } from './models.ts';
+import { runQuery } from './queries.ts';
 
 export interface FlagRow {
   year: number;
@@ -27,24 +28,18 @@ export interface FlagChange {
   change: 'добавится' | 'снимется';
 }
 
-const FLAGS_SQL = `
-  SELECT f.year, f.school_id, s.short_name, f.cluster, f.triggered, f.rule_version, f.explanation
-  FROM risk_flags AS f JOIN school AS s USING (school_id)
-  WHERE f.triggered AND ($year IS NULL OR f.year = $year)
-  ORDER BY f.year, f.cluster, s.short_name`;
-
 export async function previewFlags(
   store: Store,
   candidate: Methodology,
   year: number | null = null,
 ): Promise<{ flags: FlagRow[]; changes: FlagChange[] }> {
-  const current = await store.all<FlagRow>(FLAGS_SQL, { year });
+  const current = await runQuery<FlagRow>(store, 'triggered_flags', { year });
   const session = await store.session();
   let flags: FlagRow[];
   try {
     flags = await session.trial(async () => {
       await writeModels(session, candidate);
-      return session.all<FlagRow>(FLAGS_SQL, { year });
+      return runQuery<FlagRow>(session, 'triggered_flags', { year });
     });
   } finally {
     session.close();

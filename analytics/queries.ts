@@ -18,6 +18,7 @@ export const QUERY_NAMES = [
   'school_custom',
   'risk_flags',
   'cluster_comparison',
+  'triggered_flags',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -20,6 +20,7 @@ import { describeProblem } from './problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import { datasetTitle } from './datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
+import { runCli } from '../analytics/cli-run.ts';
 
 const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
@@ -150,7 +151,4 @@ async function main(): Promise<number> {
   return reports.some((r) => r.outcome === 'rejected') ? 1 : 0;
 }
 
-process.exitCode = await main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  return 1;
-});
+await runCli(main);

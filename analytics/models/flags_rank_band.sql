@@ -90,20 +90,19 @@ years AS (
   FROM edged
   GROUP BY cluster, version, school_id, year
 ),
+-- Each year in the band, with the window of consecutive_years years that ends in it.
 current AS (
   SELECT y.cluster, y.version, y.school_id, y.year,
-    (SELECT count(*) FILTER (WHERE w.in_band) FROM years AS w
-     WHERE w.cluster = y.cluster AND w.version = y.version AND w.school_id = y.school_id
-       AND w.year BETWEEN y.year - r.consecutive_years + 1 AND y.year) AS years_in_band,
-    (SELECT flatten(list(w.evidence ORDER BY w.year DESC)) FROM years AS w
-     WHERE w.cluster = y.cluster AND w.version = y.version AND w.school_id = y.school_id
-       AND w.year BETWEEN y.year - r.consecutive_years + 1 AND y.year) AS evidence,
-    (SELECT string_agg(w.phrase, '; ' ORDER BY w.year DESC) FROM years AS w
-     WHERE w.cluster = y.cluster AND w.version = y.version AND w.school_id = y.school_id
-       AND w.year BETWEEN y.year - r.consecutive_years + 1 AND y.year) AS listed
+    count(*) FILTER (WHERE w.in_band) AS years_in_band,
+    flatten(list(w.evidence ORDER BY w.year DESC)) AS evidence,
+    string_agg(w.phrase, '; ' ORDER BY w.year DESC) AS listed
   FROM years AS y
   JOIN rule AS r USING (cluster, version)
+  JOIN years AS w
+    ON w.cluster = y.cluster AND w.version = y.version AND w.school_id = y.school_id
+   AND w.year BETWEEN y.year - r.consecutive_years + 1 AND y.year
   WHERE y.in_band AND in_force(y.year, r.effective_from, r.effective_until)
+  GROUP BY y.cluster, y.version, y.school_id, y.year
 )
 SELECT
   c.year, c.school_id, c.cluster, r.title AS cluster_title,

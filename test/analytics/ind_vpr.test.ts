@@ -76,6 +76,7 @@ describe('models and queries', () => {
       school_custom: { school_id: 'sch000001' },
       risk_flags: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
       cluster_comparison: { year: 2025 },
+      triggered_flags: { year: 2025 },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(

@@ -56,18 +56,22 @@ export async function insertRows(
   table: string,
   rows: Record<string, string | number | boolean | null>[],
 ): Promise<void> {
+  const known = new Set(
+    (
+      await store.all<{ name: string }>(
+        'SELECT column_name AS name FROM duckdb_columns() WHERE table_name = $table',
+        { table },
+      )
+    ).map((k) => k.name),
+  );
   for (const row of rows) {
+    // Tables that have them need a batch and a scope; the rest ignore these two.
     const values: Record<string, string | number | boolean | null> = {
       batch_id: 1,
       scope: 'тест',
       ...row,
     };
-    const names = Object.keys(values);
-    const known = await store.all<{ name: string }>(
-      'SELECT column_name AS name FROM duckdb_columns() WHERE table_name = $table',
-      { table },
-    );
-    const columns = names.filter((n) => known.some((k) => k.name === n));
+    const columns = Object.keys(values).filter((n) => known.has(n));
     await store.run(
       `INSERT INTO ${table} BY NAME SELECT ${columns.map((c) => `$${c} AS ${c}`).join(', ')}`,
       Object.fromEntries(columns.map((c) => [c, values[c]!])),
