@@ -282,7 +282,7 @@ export async function exportTable(
 }
 
 /** CSV as Russian Excel opens it: UTF-8 with BOM, `;`, decimal comma. */
-export function toCsv(table: ExportTable): string {
+export function toCsv(table: Pick<ExportTable, 'captions' | 'rows'>): string {
   const cell = (value: ExportValue) => {
     if (value === null) return '';
     const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
@@ -292,10 +292,13 @@ export function toCsv(table: ExportTable): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
-export async function toXlsx(table: ExportTable, sheetName: string): Promise<Uint8Array> {
+export async function toXlsx(
+  table: Pick<ExportTable, 'captions' | 'rows'>,
+  sheetName: string,
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Мониторинг качества образования';
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
+  const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
   sheet.addRow(table.captions).font = { bold: true };
   table.rows.forEach((row) => sheet.addRow(row));
   sheet.views = [{ state: 'frozen', ySplit: 1 }];

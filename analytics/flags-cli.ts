@@ -6,6 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadMethodology } from './methodology.ts';
+import { currentMethodology } from './methodology-store.ts';
 import { previewFlags } from './flags-preview.ts';
 import { runCli, withBuiltStore } from './cli-run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
@@ -30,9 +31,10 @@ async function main(): Promise<number> {
     console.error(`Учебный год «${values.year}» не понят: ожидалось, например, 2025/26. ${USAGE}`);
     return 1;
   }
-  const current = loadMethodology();
-  const candidate = values.methodology ? loadMethodology(values.methodology) : current;
+  const file = values.methodology ? loadMethodology(values.methodology) : undefined;
   return withBuiltStore(async (store) => {
+    const current = await currentMethodology(store);
+    const candidate = file ?? current;
     const { flags, changes } = await previewFlags(store, candidate, year);
     console.log(`Методика: ${candidate.version}. Признаков: ${flags.length}.`);
     for (const f of flags)
@@ -47,7 +49,7 @@ async function main(): Promise<number> {
         console.log(`  ${c.change}: ${schoolYear(c.year)} · ${c.cluster} · ${c.short_name}`);
     }
     return 0;
-  }, current);
+  });
 }
 
 await runCli(main);

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parameterPath } from './methodology-labels.ts';
 
 const ascendingCuts = z
   .array(z.number())
@@ -111,6 +112,8 @@ export type ClusterRule = z.infer<typeof clusterRule>;
 
 const cluster = z.object({
   title: z.string().min(1),
+  /** where the rule comes from (a federal indicator, FIOKO practice, a regional order) */
+  source: z.string().min(1).optional(),
   versions: z
     .array(clusterRule)
     .min(1)
@@ -138,6 +141,8 @@ export const methodologySchema = z.object({
   }),
   /** a 3–5-year slope beyond this many п.п. a year counts as growth or decline */
   trendSlopePp: z.number().min(0).max(50),
+  /** critical |z| for «значимое изменение» and the intervals of shares (1,96 = 95 %) */
+  significanceZ: z.number().positive().max(5),
   /**
    * Status × change grid (as the California School Dashboard): per indicator, four ascending
    * cut points of the share (%) and of its change (п.п.) give levels 1–5; `colors[status][change]`
@@ -166,13 +171,46 @@ export type Methodology = z.infer<typeof methodologySchema>;
 
 const DEFAULT_PATH = new URL('./methodology.default.json', import.meta.url);
 
+/** One validation problem in Russian: where (with the parameter's Russian name) and what was expected. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${parameterPath(i.path)}: ${expectation(i)}`).join('; ');
+}
+
+function expectation(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `не больше ${issue.maximum} значений`
+        : `ожидалось число ${issue.inclusive ? 'не больше' : 'меньше'} ${issue.maximum}`;
+    case 'too_small':
+      return issue.origin === 'array' || issue.origin === 'string'
+        ? 'значение не может быть пустым'
+        : `ожидалось число ${issue.inclusive ? 'не меньше' : 'больше'} ${issue.minimum}`;
+    case 'invalid_type':
+      return `ожидалось ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'invalid_value':
+      return `допустимые значения: ${issue.values.join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  number: 'число',
+  string: 'текст',
+  boolean: 'да или нет',
+  array: 'список',
+  object: 'набор параметров',
+  int: 'целое число',
+};
+
 export function loadMethodology(
   path: string | URL = process.env.METHODOLOGY_PATH ?? DEFAULT_PATH,
 ): Methodology {
   const parsed = methodologySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
   if (!parsed.success) {
     throw new Error(
-      `Файл методики ${String(path)} не прошёл проверку: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      `Файл методики ${String(path)} не прошёл проверку: ${describeIssues(parsed.error)}`,
     );
   }
   return parsed.data;

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import { loadMethodology, type Methodology } from './methodology.ts';
+import type { Methodology } from './methodology.ts';
+import { currentMethodology } from './methodology-store.ts';
 
 export interface ModelSpec {
   name: string;
@@ -135,6 +136,7 @@ export const MODELS: readonly ModelSpec[] = [
       'methodology_setting',
     ],
   },
+  { name: 'ind_results', dependsOn: ['ind_vpr', 'ind_gia'] },
   { name: 'stg_fg_levels', dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'] },
   {
     name: 'fg_targets',
@@ -175,6 +177,7 @@ const methodologyParams = (m: Methodology) => ({
   advanced_sufficient_from: m.taskThresholds.advanced.sufficientFrom,
   advanced_insufficient_below: m.taskThresholds.advanced.insufficientBelow,
   trend_slope_pp: m.trendSlopePp,
+  significance_z: m.significanceZ,
   fg_low_max_pct: m.fgTargets.lowMaxPct,
   fg_high_min_pct: m.fgTargets.highMinPct,
 });
@@ -250,10 +253,11 @@ export async function writeModels(store: Store, methodology: Methodology): Promi
   }
 }
 
-/** Rebuilds every model in one transaction, so readers never see a half-built set. */
-export async function buildModels(
-  store: Store,
-  methodology: Methodology = loadMethodology(),
-): Promise<void> {
-  await store.transaction(() => writeModels(store, methodology));
+/**
+ * Rebuilds every model in one transaction, so readers never see a half-built set; under the
+ * methodology in force for the store unless another is given.
+ */
+export async function buildModels(store: Store, methodology?: Methodology): Promise<void> {
+  const rules = methodology ?? (await currentMethodology(store));
+  await store.transaction(() => writeModels(store, rules));
 }

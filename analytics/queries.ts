@@ -7,11 +7,15 @@ import type { Params, Row, Store } from './db.ts';
 
 export const QUERY_NAMES = [
   'health',
-  'vpr_filters',
-  'vpr_district_schools',
-  'vpr_benchmarks',
+  'district_filters',
+  'district_results',
+  'district_changes',
+  'cluster_changes',
   'school_card',
-  'school_vpr',
+  'school_results',
+  'school_task_deficits',
+  'school_fg',
+  'school_teachers',
   'school_list',
   'import_history',
   'store_contents',
@@ -19,6 +23,18 @@ export const QUERY_NAMES = [
   'risk_flags',
   'cluster_comparison',
   'triggered_flags',
+  'compare_options',
+  'compare_years',
+  'compare_grid',
+  'deficits_vpr_options',
+  'deficits_teacher_years',
+  'deficits_vpr_tasks',
+  'deficits_vpr_schools',
+  'deficits_teachers',
+  'fg_filters',
+  'fg_district',
+  'fg_schools',
+  'fg_trend',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -306,3 +306,13 @@ CREATE TABLE IF NOT EXISTS raw_custom_indicator (
   value DOUBLE,
   scope VARCHAR NOT NULL
 );
+
+-- Methodology edits saved from the dashboard: every saved version is kept; the latest is in force
+-- (before the first edit, the methodology file is).
+CREATE TABLE IF NOT EXISTS methodology_revision (
+  revision_id INTEGER PRIMARY KEY,
+  version     VARCHAR NOT NULL,
+  body        VARCHAR NOT NULL,
+  saved_by    VARCHAR NOT NULL,
+  saved_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
+);

@@ -9,5 +9,6 @@ SELECT
   $advanced_sufficient_from::DOUBLE AS advanced_sufficient_from,
   $advanced_insufficient_below::DOUBLE AS advanced_insufficient_below,
   $trend_slope_pp::DOUBLE AS trend_slope_pp,
+  $significance_z::DOUBLE AS significance_z,
   $fg_low_max_pct::DOUBLE AS fg_low_max_pct,
   $fg_high_min_pct::DOUBLE AS fg_high_min_pct;

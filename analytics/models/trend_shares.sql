@@ -56,15 +56,15 @@ SELECT
   indicator, title, higher_is_better, topic, grade, level, school_id, year,
   hits::INTEGER AS count, n::INTEGER AS n,
   100 * p AS pct,
-  100 * wilson_low(p, n, 1.96) AS ci_low_pct,
-  100 * wilson_high(p, n, 1.96) AS ci_high_pct,
+  100 * wilson_low(p, n, m.significance_z) AS ci_low_pct,
+  100 * wilson_high(p, n, m.significance_z) AS ci_high_pct,
   prev_year,
   100.0 * prev_hits / prev_n AS prev_pct,
   100 * p - 100.0 * prev_hits / prev_n AS change_pp,
   CASE WHEN prev_n > 0 AND pooled > 0 AND pooled < 1 THEN
     (p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))
   END AS z_score,
-  coalesce(abs((p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))) > 1.96, false)
+  coalesce(abs((p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))) > m.significance_z, false)
     AND pooled > 0 AND pooled < 1 AS change_significant,
   slope_pp AS slope_pp_per_year,
   CASE

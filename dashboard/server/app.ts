@@ -13,25 +13,19 @@ import { runQuery } from '../../analytics/queries.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
 import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
-import { loadMethodology, methodologySchema } from '../../analytics/methodology.ts';
-import { previewFlags } from '../../analytics/flags-preview.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
 import { datasetTitle, type Dataset } from '../../ingest/datasets.ts';
 import { mappingSchema, saveMapping } from '../../ingest/custom/mapping.ts';
 import { proposeMapping } from '../../ingest/custom/propose.ts';
-import type {
-  Health,
-  SchoolCard,
-  SchoolListItem,
-  VprBenchmarkRow,
-  VprFilterOption,
-  VprSchoolRow,
-  SchoolVprRow,
-  ImportLogRow,
-  CustomIndicatorValue,
-  StoreContentsRow,
-} from '../src/lib/api/types.ts';
+import * as districtRoutes from './routes/district.ts';
+import * as schoolRoutes from './routes/school.ts';
+import * as fgRoutes from './routes/fg.ts';
+import * as deficitsRoutes from './routes/deficits.ts';
+import * as compareRoutes from './routes/compare.ts';
+import * as methodologyRoutes from './routes/methodology.ts';
+import { schoolId, year } from './params.ts';
+import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
 
 export interface AppOptions {
   store: Store;
@@ -39,25 +33,25 @@ export interface AppOptions {
   distDir?: string;
 }
 
-const districtQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
-  subject: z.string().min(1).max(100),
-  grade: z.coerce.number().int().min(1).max(11),
-});
-
-const schoolId = z.string().regex(/^[\p{L}\p{N}_.-]{1,64}$/u);
-
 const exportQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: year.optional(),
   school: schoolId.optional(),
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
 const flagsQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: year.optional(),
   school: schoolId.optional(),
   cluster: z.string().min(1).max(50).optional(),
 });
+
+const downloadBody = z
+  .object({
+    fileName: z.string().min(1).max(150),
+    captions: z.array(z.string().max(200)).min(1).max(100),
+    rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()]))).max(100_000),
+  })
+  .refine((t) => t.rows.every((r) => r.length === t.captions.length));
 
 const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
@@ -108,44 +102,6 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     return c.json(health);
   });
 
-  app.get('/api/vpr/filters', async (c) =>
-    c.json(await runQuery<VprFilterOption>(store, 'vpr_filters')),
-  );
-
-  app.get('/api/vpr/district', async (c) => {
-    const parsed = districtQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json(
-        { error: 'Укажите год, предмет и класс: ?year=2026&subject=Математика&grade=5' },
-        400,
-      );
-    const params = parsed.data;
-    const [schools, benchmarks] = await Promise.all([
-      runQuery<VprSchoolRow>(store, 'vpr_district_schools', params),
-      runQuery<VprBenchmarkRow>(store, 'vpr_benchmarks', params),
-    ]);
-    return c.json({ ...params, schools, benchmarks });
-  });
-
-  app.get('/api/schools', async (c) =>
-    c.json(await runQuery<SchoolListItem>(store, 'school_list')),
-  );
-
-  app.get('/api/schools/:id', async (c) => {
-    const id = schoolId.safeParse(c.req.param('id'));
-    const [school] = id.success
-      ? await runQuery<SchoolCard>(store, 'school_card', { school_id: id.data })
-      : [];
-    if (!school)
-      return c.json({ error: `Школа с кодом «${c.req.param('id')}» не найдена в реестре.` }, 404);
-    const params = { school_id: school.school_id };
-    const [vpr, custom] = await Promise.all([
-      runQuery<SchoolVprRow>(store, 'school_vpr', params),
-      runQuery<CustomIndicatorValue>(store, 'school_custom', params),
-    ]);
-    return c.json({ school, vpr, custom });
-  });
-
   /** Runs `work` on its own connection after the imports queued before it. */
   const queued = <T>(work: (session: Store) => Promise<T>): Promise<T> => {
     const run = importQueue.then(async () => {
@@ -178,6 +134,7 @@ export function createApp({ store, distDir }: AppOptions): Hono {
   });
   app.use('/api/import', uploadLimit);
   app.use('/api/import/propose', uploadLimit);
+  app.use('/api/download', bodyLimit({ maxSize: 50 * 1048576 }));
 
   app.post('/api/import', async (c) => {
     const { name, bytes } = await uploadedFile(c);
@@ -273,24 +230,6 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     return c.json({ flags, comparison: school ? [] : comparison });
   });
 
-  /** The methodology in force: thresholds and cluster rules with their versions. */
-  app.get('/api/methodology', (c) => c.json(loadMethodology()));
-
-  /** Which flags a changed methodology would add or remove; nothing is stored. */
-  app.post('/api/methodology/preview', async (c) => {
-    const body = await c.req.json().catch(() => undefined);
-    const parsed = methodologySchema.safeParse(body);
-    if (!parsed.success)
-      return c.json(
-        {
-          error: `Методика не прошла проверку: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        },
-        400,
-      );
-    const year = Number(c.req.query('year')) || null;
-    return c.json(await previewFlags(store, parsed.data, year));
-  });
-
   app.get('/api/exports', (c) =>
     c.json(Object.entries(EXPORTS).map(([name, e]) => ({ name, title: e.title }))),
   );
@@ -317,6 +256,29 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       ? c.body(toCsv(table), 200, download(file))
       : c.body((await toXlsx(table, exportName)) as Uint8Array<ArrayBuffer>, 200, download(file));
   });
+
+  /** A table exactly as the page shows it (filtered, sorted), as a CSV or XLSX file. */
+  app.post('/api/download', async (c) => {
+    const parsed = downloadBody.safeParse(await c.req.json().catch(() => null));
+    const format = c.req.query('format');
+    if (!parsed.success || (format !== 'csv' && format !== 'xlsx'))
+      return c.json(
+        {
+          error:
+            'Таблица для скачивания не принята: нужны название файла, заголовки столбцов и строки (не больше 100 000), формат csv или xlsx.',
+        },
+        400,
+      );
+    const { fileName, ...table } = parsed.data;
+    const file = `${fileName}.${format}`;
+    return format === 'csv'
+      ? c.body(toCsv(table), 200, download(file))
+      : c.body((await toXlsx(table, fileName)) as Uint8Array<ArrayBuffer>, 200, download(file));
+  });
+
+  methodologyRoutes.register(app, store, queued);
+  for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
+    routes.register(app, store);
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));
 

@@ -69,14 +69,32 @@ describe('models and queries', () => {
 
   it('every named query binds and runs on the schema', async () => {
     const params: Record<string, Record<string, string | number>> = {
-      vpr_district_schools: { year: 2025, subject: 'Математика', grade: 5 },
-      vpr_benchmarks: { year: 2025, subject: 'Математика', grade: 5 },
+      district_results: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
+      district_changes: { year: 2025 },
+      cluster_changes: { year: 2025 },
       school_card: { school_id: 'sch000001' },
-      school_vpr: { school_id: 'sch000001' },
+      school_results: { school_id: 'sch000001' },
+      school_task_deficits: { school_id: 'sch000001' },
+      school_fg: { school_id: 'sch000001' },
+      school_teachers: { school_id: 'sch000001' },
       school_custom: { school_id: 'sch000001' },
       risk_flags: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
       cluster_comparison: { year: 2025 },
       triggered_flags: { year: 2025 },
+      compare_years: {
+        year_a: 2024,
+        year_b: 2025,
+        indicator: 'vpr_dolya2',
+        topic: 'Математика',
+        grade: 5,
+      },
+      compare_grid: { year: 2025, indicator: 'vpr_dolya2', topic: 'Математика', grade: 5 },
+      deficits_vpr_tasks: { year: 2025, subject: 'Математика', grade: 5 },
+      deficits_vpr_schools: { year: 2025, subject: 'Математика', grade: 5 },
+      deficits_teachers: { year: 2025 },
+      fg_district: { year: 2026 },
+      fg_schools: { year: 2026, direction: 'Читательская грамотность', grade: 6 },
+      fg_trend: { direction: 'Читательская грамотность', grade: 6 },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(

@@ -12,7 +12,7 @@ it('refuses a methodology file whose grid cut points do not ascend, saying where
   methodology.statusChangeGrid.indicators.vpr_dolya2.statusCutsPct = [5, 20, 10, 30];
   writeFileSync(file, JSON.stringify(methodology));
   expect(() => loadMethodology(file)).toThrow(
-    /не прошёл проверку: statusChangeGrid\.indicators\.vpr_dolya2\.statusCutsPct: четыре возрастающие границы/,
+    /не прошёл проверку: «Сетка «состояние × изменение»» → «Показатели» → «vpr_dolya2» → «Границы уровней состояния»: четыре возрастающие границы/,
   );
   expect(loadMethodology().fgTargets).toEqual({ lowMaxPct: 15, highMinPct: 10 });
 });
@@ -29,11 +29,11 @@ it('refuses rule versions out of order and a malformed school year', () => {
   ];
   writeFileSync(file, JSON.stringify(methodology));
   expect(() => loadMethodology(file)).toThrow(
-    /clusters\.ШПУН\.versions\.1\.effectiveFrom: годы учебного года идут подряд/,
+    /кластер ШПУН → версия правила № 2 → «Действует с учебного года»: годы учебного года идут подряд/,
   );
   methodology.clusters.ШПУН.versions[1].effectiveFrom = '2022/23';
   writeFileSync(file, JSON.stringify(methodology));
   expect(() => loadMethodology(file)).toThrow(
-    /clusters\.ШПУН\.versions: версии идут по возрастанию года начала действия/,
+    /кластер ШПУН → «Версии правила»: версии идут по возрастанию года начала действия/,
   );
 });

@@ -9,7 +9,8 @@ import {
   schoolYear,
   SCHOOLS,
 } from '../../dashboard/src/lib/format.ts';
-import { resolveSelection } from '../../dashboard/src/lib/vpr-selection.ts';
+import { resolveSelection } from '../../dashboard/src/lib/results-selection.ts';
+import type { ResultsFilterOption } from '../../dashboard/src/lib/api/types.ts';
 
 describe('Russian formatting', () => {
   it('uses decimal commas, spaces between thousands and п.п.', () => {
@@ -17,6 +18,7 @@ describe('Russian formatting', () => {
     expect(formatInt(1286540)).toBe('1\u00a0286\u00a0540');
     expect(formatPp(2.05)).toBe('+2,1 п.п.');
     expect(formatPp(-0.04)).toBe('0,0 п.п.');
+    expect(formatPp(-6.44)).toBe('\u22126,4 п.п.');
     expect(formatPct(null)).toBe('—');
   });
 
@@ -44,23 +46,33 @@ describe('Russian formatting', () => {
 });
 
 describe('filter selection from the URL', () => {
-  const options = [
-    { year: 2025, subject: 'Математика', grade: 5 },
-    { year: 2026, subject: 'Математика', grade: 4 },
-    { year: 2026, subject: 'Русский язык', grade: 6 },
-    { year: 2026, subject: 'Русский язык', grade: 5 },
+  const options: ResultsFilterOption[] = [
+    { procedure: 'ВПР', year: 2025, subject: 'Математика', grade: 5 },
+    { procedure: 'ВПР', year: 2026, subject: 'Математика', grade: 4 },
+    { procedure: 'ВПР', year: 2026, subject: 'Русский язык', grade: 6 },
+    { procedure: 'ВПР', year: 2026, subject: 'Русский язык', grade: 5 },
+    { procedure: 'ЕГЭ', year: 2025, subject: 'Физика', grade: null },
   ];
-  it('keeps a valid combination and falls back to the latest year, Russian language, lowest grade', () => {
-    expect(
-      resolveSelection(options, new URLSearchParams('year=2025&subject=Математика&grade=5')),
-    ).toEqual({ year: 2025, subject: 'Математика', grade: 5 });
-    expect(resolveSelection(options, new URLSearchParams(''))).toEqual({
-      year: 2026,
-      subject: 'Русский язык',
+  const resolve = (query: string) => resolveSelection(options, new URLSearchParams(query));
+
+  it('keeps a valid combination and falls back to ВПР, the latest year, Russian language, lowest grade', () => {
+    expect(resolve('year=2025&subject=Математика&grade=5')).toEqual({
+      procedure: 'ВПР',
+      year: 2025,
+      subject: 'Математика',
       grade: 5,
     });
-    expect(
-      resolveSelection(options, new URLSearchParams('year=1999&subject=Химия&grade=9')),
-    ).toEqual({ year: 2026, subject: 'Русский язык', grade: 5 });
+    const fallback = { procedure: 'ВПР', year: 2026, subject: 'Русский язык', grade: 5 };
+    expect(resolve('')).toEqual(fallback);
+    expect(resolve('year=1999&subject=Химия&grade=9')).toEqual(fallback);
+    expect(resolve('procedure=ОГЭ')).toEqual(fallback);
+  });
+
+  it('gives ЕГЭ no grade and its own latest year', () => {
+    expect(resolve('procedure=ЕГЭ&year=2026&grade=5')).toEqual({
+      procedure: 'ЕГЭ',
+      year: 2025,
+      subject: 'Физика',
+    });
   });
 });

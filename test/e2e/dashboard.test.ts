@@ -36,11 +36,11 @@ async function checkDistrictTable(
 ): Promise<void> {
   for (const school of SCHOOLS) {
     const c = vprMarks(school, year, grade, code);
-    const row = `tr[data-school="${school.login}"]`;
+    const row = `#district-schools tbody tr[data-key="${school.login}"]`;
     expect(await cellText(`${row} [data-col="participants"]`), school.shortName).toBe(
       formatInt(c.participants),
     );
-    expect(await cellText(`${row} [data-col="dolya2"]`), school.shortName).toBe(
+    expect(await cellText(`${row} [data-col="key"]`), school.shortName).toBe(
       formatPct((100 * c.n2) / c.participants),
     );
     expect(await cellText(`${row} [data-col="kachestvo"]`), school.shortName).toBe(
@@ -48,13 +48,13 @@ async function checkDistrictTable(
     );
   }
   const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, year, grade, code)));
-  expect(await cellText('tfoot tr:first-child [data-col="participants"]')).toBe(
+  expect(await cellText('tfoot tr[data-key="district"] [data-col="participants"]')).toBe(
     formatInt(district.participants),
   );
-  expect(await cellText('tfoot tr:first-child [data-col="dolya2"]')).toBe(
+  expect(await cellText('tfoot tr[data-key="district"] [data-col="key"]')).toBe(
     formatPct((100 * district.n2) / district.participants),
   );
-  expect(await cellText('tfoot tr:first-child [data-col="uspevaemost"]')).toBe(
+  expect(await cellText('tfoot tr[data-key="district"] [data-col="uspevaemost"]')).toBe(
     formatPct((100 * (district.n3 + district.n4 + district.n5)) / district.participants),
   );
 }
@@ -62,12 +62,17 @@ async function checkDistrictTable(
 describe('district page', () => {
   it('shows ФИС ОКО-imported numbers equal to the independently computed ones', async () => {
     await page.goto(`${server.url}/?year=2026&subject=${encodeURIComponent('Математика')}&grade=5`);
-    await page.locator('table.data tbody tr').first().waitFor();
+    await page.locator('#district-schools tbody tr').first().waitFor();
     await expect(page.locator('.demo-badge').innerText()).resolves.toBe('демонстрационные данные');
     await checkDistrictTable(2026, 'Математика', 'MA', 5);
-    const kpi = await page.locator('.kpi', { hasText: 'Доля «2» по району' }).innerText();
+    const note = await page
+      .locator('figure.chart', { hasText: 'Доля «2» по школам' })
+      .locator('.chart-note')
+      .innerText();
     const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
-    expect(kpi).toContain(formatPct((100 * district.n2) / district.participants));
+    expect(note).toContain(
+      `район (${formatPct((100 * district.n2) / district.participants)}, n = ${formatInt(district.participants)})`,
+    );
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'district.png'), fullPage: true });
   });
@@ -77,7 +82,9 @@ describe('district page', () => {
     await page.waitForURL(/year=2022/);
     await page.selectOption('#f-subject', 'История');
     await page.waitForURL(/subject=%D0%98%D1%81%D1%82%D0%BE%D1%80%D0%B8%D1%8F/);
-    await page.locator('table.data caption', { hasText: 'История, 5 класс, 2021/22' }).waitFor();
+    await page
+      .locator('#district-schools caption', { hasText: 'ВПР, История, 5 класс, 2021/22' })
+      .waitFor();
     await checkDistrictTable(2022, 'История', 'HI', 5);
     await page.screenshot({ path: join(SCREENSHOTS, 'district-history-2022.png'), fullPage: true });
   });
@@ -174,7 +181,7 @@ describe('data upload page', () => {
     await sport.locator('.file-status', { hasText: 'загружен: 2 строки' }).waitFor();
     await page.goto(`${server.url}/school/sch470101`);
     const custom = page.locator('#school-custom tbody tr', { hasText: 'Охват спортом, %' });
-    await expect(custom.locator('td.num').innerText()).resolves.toBe('55,5');
+    await expect(custom.locator('[data-col="y2026"]').innerText()).resolves.toBe('55,5');
     await custom.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'school-custom.png'), fullPage: true });
   });
@@ -183,18 +190,18 @@ describe('data upload page', () => {
 describe('school page', () => {
   it('opens from the district table and shows the school against the district', async () => {
     await page.goto(`${server.url}/?year=2026&subject=${encodeURIComponent('Математика')}&grade=5`);
-    await page.locator('tr[data-school="sch470109"] a').click();
+    await page.locator('#district-schools tr[data-key="sch470109"] a').click();
     await page.waitForURL(/\/school\/sch470109$/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Сосновская СОШ');
     const school = SCHOOLS.find((s) => s.login === 'sch470109')!;
     const mine = vprMarks(school, 2026, 5, 'MA');
     const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
-    const row = '#school-latest tr[data-key="Математика|5"]';
+    const row = '#school-latest tr[data-key="ВПР|Математика|5"]';
     expect(await cellText(`${row} [data-col="participants"]`)).toBe(formatInt(mine.participants));
-    expect(await cellText(`${row} [data-col="dolya2"]`)).toBe(
-      formatPct((100 * mine.n2) / mine.participants),
+    expect(await cellText(`${row} [data-col="key"]`)).toBe(
+      `${formatPct((100 * mine.n2) / mine.participants)} (${formatInt(mine.n2)})`,
     );
-    expect(await cellText(`${row} [data-col="district_dolya2"]`)).toBe(
+    expect(await cellText(`${row} [data-col="district_key"]`)).toBe(
       `${formatPct((100 * district.n2) / district.participants)} (n = ${formatInt(district.participants)})`,
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'school.png'), fullPage: true });
@@ -202,7 +209,7 @@ describe('school page', () => {
 
   it('has its own URL that opens directly, and an unknown school gets a Russian message', async () => {
     await page.goto(
-      `${server.url}/school/sch470110?subject=${encodeURIComponent('Русский язык')}&grade=4`,
+      `${server.url}/school/sch470110?result=${encodeURIComponent('ВПР|Русский язык|4')}`,
     );
     await page.locator('#school-history tbody tr').first().waitFor();
     expect(await page.locator('#school-history tbody tr').count()).toBe(5);

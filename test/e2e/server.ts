@@ -1,6 +1,6 @@
 /** Starts the real server (npm start's entry) on a free port with a temporary store, and Chromium. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +30,10 @@ export interface RunningServer {
   stop: () => Promise<number | null>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** The server on a copy of `template` (a built store), or on an empty store it fills with the demo. */
+export async function startServer(template?: string): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mko-e2e-'));
+  if (template) copyFileSync(template, join(dir, 'store.duckdb'));
   const port = await freePort();
   const child = spawn(
     process.execPath,

@@ -28,21 +28,20 @@ describe('API', () => {
 
   it('serves the district table with weighted district figures', async () => {
     const response = await app.request(
-      `/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=5`,
+      `/api/district/results?year=2025&procedure=ВПР&subject=${encodeURIComponent('Математика')}&grade=5`,
     );
-    const body = await response.json();
-    expect(body.schools).toHaveLength(3);
-    expect(body.benchmarks[0]).toMatchObject({
-      level: 'district',
+    const { rows } = await response.json();
+    expect(rows.filter((r: { level: string }) => r.level === 'school')).toHaveLength(3);
+    expect(rows.find((r: { level: string }) => r.level === 'district')).toMatchObject({
       participants_count: 104,
-      n2: 15,
+      key_count: 15,
     });
   });
 
   it('answers bad parameters and unknown schools in Russian', async () => {
-    const bad = await app.request('/api/vpr/district?year=abc');
+    const bad = await app.request('/api/district/results?year=abc');
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error).toMatch(/Укажите год, предмет и класс/);
+    expect((await bad.json()).error).toMatch(/Укажите учебный год, процедуру/);
     const missing = await app.request('/api/schools/sch404');
     expect(missing.status).toBe(404);
     expect((await missing.json()).error).toBe('Школа с кодом «sch404» не найдена в реестре.');
@@ -62,10 +61,10 @@ describe('API', () => {
     expect(report).toMatchObject({ file: 'загрузка.csv', outcome: 'loaded', rows: 1 });
     const district = await (
       await app.request(
-        `/api/vpr/district?year=2025&subject=${encodeURIComponent('Математика')}&grade=4`,
+        `/api/district/results?year=2025&procedure=ВПР&subject=${encodeURIComponent('Математика')}&grade=4`,
       )
     ).json();
-    expect(district.schools).toHaveLength(1);
+    expect(district.rows.filter((r: { level: string }) => r.level === 'school')).toHaveLength(1);
   });
 
   it('checks a file without writing it, then shows the loaded file in the history', async () => {
@@ -182,7 +181,8 @@ describe('API', () => {
     expect(before[0].evidence[0]).toMatchObject({ value: 50, n: 10, threshold: 30 });
     expect(before[0].explanation).toMatch(/ВПР Математика, 5 кл\. — 50,0 % \(n = 10\)/);
 
-    const methodology = await (await app.request('/api/methodology')).json();
+    const { methodology, revision } = await (await app.request('/api/methodology')).json();
+    expect(revision).toBeNull();
     const shnor = methodology.clusters['ШНОР'].versions[0];
     Object.assign(shnor, { percent: 50, consecutiveYears: 1 });
     const preview = await app.request('/api/methodology/preview?year=2025', {
@@ -208,8 +208,44 @@ describe('API', () => {
     });
     expect(refused.status).toBe(400);
     expect((await refused.json()).error).toMatch(
-      /^Методика не прошла проверку: clusters\.ШНОР\.versions\.0\.percent/,
+      /^Методика не прошла проверку: кластер ШНОР → версия правила № 1 → «Ширина группы»: ожидалось число не больше 50$/,
     );
+  });
+
+  it('saves a changed methodology as a new version that recomputes the flags, refusing bad or reused versions', async () => {
+    const read = async () => (await app.request('/api/methodology')).json();
+    const post = (body: unknown) =>
+      app.request('/api/methodology', { method: 'POST', body: JSON.stringify(body) });
+    const { methodology } = await read();
+    const shnor = methodology.clusters['ШНОР'];
+    shnor.versions.push({
+      ...shnor.versions[0],
+      percent: 80,
+      version: '2026.2-тест',
+      isDefault: false,
+      effectiveFrom: '2024/25',
+    });
+    methodology.version = '2026.2-тест';
+    const invalid = await post(methodology);
+    expect(invalid.status).toBe(400);
+    expect((await invalid.json()).error).toBe(
+      'Методика не прошла проверку: кластер ШНОР → версия правила № 2 → «Ширина группы»: ожидалось число не больше 50',
+    );
+    expect((await read()).revisions).toEqual([]);
+
+    Object.assign(shnor.versions[1], { percent: 50, consecutiveYears: 1 });
+    const reused = await post({ ...methodology, version: '2026.1-по-умолчанию' });
+    expect(reused.status).toBe(409);
+    expect((await reused.json()).error).toMatch(/Версия методики «2026\.1-по-умолчанию» уже есть/);
+
+    expect((await post(methodology)).status).toBe(200);
+    const saved = await read();
+    expect(saved.revision).toMatchObject({ version: '2026.2-тест', saved_by: 'сервер' });
+    expect(saved.methodology.clusters['ШНОР'].versions).toHaveLength(2);
+    const flags = (await (await app.request('/api/flags?year=2025&cluster=ШНОР')).json()).flags;
+    expect(flags).toMatchObject([
+      { school_id: 'sch000001', triggered: true, rule_version: '2026.2-тест' },
+    ]);
   });
 
   it('serves the model exports as JSON and as CSV, with the same numbers as the CLI', async () => {

@@ -26,9 +26,9 @@ export const formatNumber = (value: number | null | undefined) =>
 export const formatPct = (value: number | null | undefined) =>
   value == null ? DASH : `${decimal1.format(value)} %`;
 
-/** +2,1 п.п. (percentage-point change) */
+/** +2,1 п.п. or −2,1 п.п. (percentage-point change; a typographic minus, not a hyphen) */
 export const formatPp = (value: number | null | undefined) =>
-  value == null ? DASH : `${signed1.format(value)} п.п.`;
+  value == null ? DASH : `${signed1.format(value).replace('-', '\u2212')} п.п.`;
 
 /** 1 234 */
 export const formatInt = (value: number | null | undefined) =>

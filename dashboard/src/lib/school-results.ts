@@ -1,36 +1,48 @@
-/** Shapes a school's ВПР rows for its page: the latest year's results, and one subject × grade over the years. */
-import type { SchoolVprRow } from './api/types.ts';
+/** Shapes a school's results for its page: the latest year, and one procedure × subject × grade over the years. */
+import type { SchoolResultRow } from './api/types.ts';
 
-export interface SubjectGrade {
+export interface ResultKey {
+  procedure: string;
   subject: string;
-  grade: number;
+  grade: number | null;
 }
 
-const key = (r: SubjectGrade) => `${r.subject}|${r.grade}`;
+export const resultKey = (r: ResultKey) => `${r.procedure}|${r.subject}|${r.grade ?? ''}`;
 
-export function latestYear(rows: readonly SchoolVprRow[]): number | undefined {
+/** «ВПР, Математика, 5 кл.» or «ЕГЭ, Физика» */
+export const resultLabel = (r: ResultKey) =>
+  `${r.procedure}, ${r.subject}${r.grade == null ? '' : `, ${r.grade} кл.`}`;
+
+export function latestYear(rows: readonly SchoolResultRow[]): number | undefined {
   return rows.length === 0 ? undefined : Math.max(...rows.map((r) => r.year));
 }
 
-export function subjectGrades(rows: readonly SchoolVprRow[]): SubjectGrade[] {
-  const seen = new Map<string, SubjectGrade>();
-  for (const r of rows) seen.set(key(r), { subject: r.subject, grade: r.grade });
+const PROCEDURE_ORDER = ['ВПР', 'ОГЭ', 'ЕГЭ'];
+
+export function resultKeys(rows: readonly SchoolResultRow[]): ResultKey[] {
+  const seen = new Map<string, ResultKey>();
+  for (const r of rows)
+    seen.set(resultKey(r), { procedure: r.procedure, subject: r.subject, grade: r.grade });
   return [...seen.values()].sort(
-    (a, b) => a.subject.localeCompare(b.subject, 'ru') || a.grade - b.grade,
+    (a, b) =>
+      PROCEDURE_ORDER.indexOf(a.procedure) - PROCEDURE_ORDER.indexOf(b.procedure) ||
+      a.subject.localeCompare(b.subject, 'ru') ||
+      (a.grade ?? 0) - (b.grade ?? 0),
   );
 }
 
-/** The subject × grade from the URL when the school has it, else Russian language of the lowest grade. */
-export function pickSubjectGrade(
-  rows: readonly SchoolVprRow[],
+/** The result from the URL (`?result=ВПР|Математика|5`) when the school has it, else its first ВПР in Russian. */
+export function pickResult(
+  rows: readonly SchoolResultRow[],
   query: URLSearchParams,
-): SubjectGrade | undefined {
-  const all = subjectGrades(rows);
-  const wanted = all.find(
-    (s) => s.subject === query.get('subject') && s.grade === Number(query.get('grade')),
+): ResultKey | undefined {
+  const all = resultKeys(rows);
+  return (
+    all.find((k) => resultKey(k) === query.get('result')) ??
+    all.find((k) => k.procedure === 'ВПР' && k.subject === 'Русский язык') ??
+    all[0]
   );
-  return wanted ?? all.find((s) => s.subject === 'Русский язык') ?? all[0];
 }
 
-export const rowsOf = (rows: readonly SchoolVprRow[], pick: SubjectGrade) =>
-  rows.filter((r) => key(r) === key(pick)).sort((a, b) => a.year - b.year);
+export const historyOf = (rows: readonly SchoolResultRow[], key: ResultKey) =>
+  rows.filter((r) => resultKey(r) === resultKey(key)).sort((a, b) => a.year - b.year);

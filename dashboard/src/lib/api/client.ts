@@ -5,16 +5,49 @@ import type {
   ImportHistory,
   ImportReport,
   MappingProposal,
-  SchoolListItem,
+  SchoolListRow,
   SchoolPage,
   TemplateInfo,
-  VprDistrict,
-  VprFilterOption,
+  DistrictOverview,
+  DistrictResults,
+  ResultsFilterOption,
 } from './types.ts';
+import type { ResultsSelection } from '../results-selection.ts';
+import type { Methodology } from '../../../../analytics/methodology.ts';
+import type {
+  MethodologyInForce,
+  MethodologyRevision,
+} from '../../../../analytics/methodology-store.ts';
+import type { FlagChange, FlagRow } from '../../../../analytics/flags-preview.ts';
+
+export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
+export interface MethodologyPreview {
+  flags: FlagRow[];
+  changes: FlagChange[];
+}
 
 export class ApiFailure extends Error {}
 
-async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+const preloaded = new Map<string, Promise<unknown>>();
+
+/** Starts the first page's requests before the views mount; each answer is used once. */
+export function preload(paths: readonly string[]): void {
+  for (const path of paths)
+    preloaded.set(
+      path,
+      fetchJson(path).catch(() => undefined),
+    );
+}
+
+function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const early = init ? undefined : preloaded.get(path);
+  preloaded.delete(path);
+  return early
+    ? early.then((value) => (value === undefined ? fetchJson<T>(path) : (value as T)))
+    : fetchJson<T>(path, init);
+}
+
+async function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -27,14 +60,63 @@ async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
+/** Sends a table as shown and saves the CSV / XLSX file the server makes of it. */
+export async function downloadTable(
+  fileName: string,
+  format: 'csv' | 'xlsx',
+  table: { captions: string[]; rows: (string | number | null)[][] },
+): Promise<void> {
+  const response = await fetch(`/api/download?format=${format}`, {
+    method: 'POST',
+    body: JSON.stringify({ fileName, ...table }),
+    headers: { 'content-type': 'application/json' },
+  }).catch(() => {
+    throw new ApiFailure('Сервер панели недоступен: файл не сформирован.');
+  });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiFailure(body?.error ?? `Файл не сформирован: ошибка ${response.status}.`);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), {
+    href: url,
+    download: `${fileName}.${format}`,
+  });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function postJson<T>(path: string, body: unknown): Promise<T> {
+  return getJson<T>(path, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** GET of any API path with query parameters (undefined ones left out). */
+export function getApi<T>(path: string, query: Record<string, string | number | undefined> = {}) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query))
+    if (value !== undefined) params.set(key, String(value));
+  const search = params.toString();
+  return getJson<T>(search ? `${path}?${search}` : path);
+}
+
 export const api = {
   health: () => getJson<Health>('/api/health'),
-  vprFilters: () => getJson<VprFilterOption[]>('/api/vpr/filters'),
-  vprDistrict: (year: number, subject: string, grade: number) =>
-    getJson<VprDistrict>(
-      `/api/vpr/district?${new URLSearchParams({ year: String(year), subject, grade: String(grade) })}`,
-    ),
-  schools: () => getJson<SchoolListItem[]>('/api/schools'),
+  districtFilters: () => getJson<ResultsFilterOption[]>('/api/district/filters'),
+  districtResults: (selection: ResultsSelection) =>
+    getApi<DistrictResults>('/api/district/results', { ...selection }),
+  districtOverview: (year: number) => getApi<DistrictOverview>('/api/district/overview', { year }),
+  methodology: () => getJson<MethodologyState>('/api/methodology'),
+  previewMethodology: (methodology: Methodology, year: number) =>
+    postJson<MethodologyPreview>(`/api/methodology/preview?year=${year}`, methodology),
+  saveMethodology: (methodology: Methodology) =>
+    postJson<{ ok: true; version: string }>('/api/methodology', methodology),
+  schools: () => getJson<SchoolListRow[]>('/api/schools'),
   school: (id: string) => getJson<SchoolPage>(`/api/schools/${encodeURIComponent(id)}`),
   importFile: (file: File, flags: { dryRun: boolean; replace: boolean; createSchools: boolean }) =>
     getJson<ImportReport>(
@@ -49,12 +131,7 @@ export const api = {
       body: file,
       headers: fileHeaders(file),
     }),
-  saveMapping: (mapping: CustomMapping) =>
-    getJson<{ ok: true }>('/api/mappings', {
-      method: 'POST',
-      body: JSON.stringify(mapping),
-      headers: { 'content-type': 'application/json' },
-    }),
+  saveMapping: (mapping: CustomMapping) => postJson<{ ok: true }>('/api/mappings', mapping),
 };
 
 function fileHeaders(file: File): Record<string, string> {

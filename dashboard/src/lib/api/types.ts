@@ -1,4 +1,5 @@
 /** Row types shared by the server and the browser. Shares are in per cent (0–100). */
+import type { FgDistrictRow } from './fg-types.ts';
 export interface Health {
   ok: true;
   schoolsCount: number;
@@ -9,48 +10,101 @@ export interface Health {
   minN: number;
 }
 
-export interface VprFilterOption {
+export type Procedure = 'ВПР' | 'ОГЭ' | 'ЕГЭ';
+
+export interface ResultsFilterOption {
+  procedure: Procedure;
   year: number;
   subject: string;
-  grade: number;
+  /** ВПР only */
+  grade: number | null;
 }
 
-export interface VprIndicators {
+export type Level = 'school' | 'district' | 'region' | 'country';
+
+/** One procedure × subject × grade result: marks (ВПР, ОГЭ) or test scores (ЕГЭ). */
+export interface ResultIndicators {
   participants_count: number;
-  n2: number;
-  n3: number;
-  n4: number;
-  n5: number;
-  uspevaemost_pct: number;
-  kachestvo_pct: number;
-  dolya2_pct: number;
-  dolya5_pct: number;
-  avg_mark: number;
-  sou_pct: number;
+  uspevaemost_pct: number | null;
+  kachestvo_pct: number | null;
+  avg_mark: number | null;
+  dolya2_pct: number | null;
+  avg_test_score: number | null;
+  below_min_pct: number | null;
+  high_band_pct: number | null;
+  /** pupils with «2» (ВПР, ОГЭ) or below the minimum score (ЕГЭ), and their share */
+  key_count: number;
+  key_pct: number;
+  is_small_n: boolean;
 }
 
-export interface VprSchoolRow extends VprIndicators {
+export interface DistrictResultRow extends ResultIndicators {
+  level: Level;
+  school_id: string | null;
+  short_name: string | null;
+  school_type: string | null;
+  is_rural: boolean | null;
+  dolya5_pct: number | null;
+  score_100_count: number | null;
+  prev_key_pct: number | null;
+  prev_participants_count: number | null;
+  history: { year: number; pct: number; n: number }[];
+  clusters: string[];
+}
+
+export interface DistrictResults {
+  year: number;
+  procedure: Procedure;
+  subject: string;
+  grade?: number;
+  rows: DistrictResultRow[];
+}
+
+export interface ClusterChange {
   school_id: string;
   short_name: string;
-  school_type: string;
-  is_rural: boolean | null;
-  is_small_n: boolean;
-  prev_dolya2_pct: number | null;
-  prev_participants_count: number | null;
+  cluster: string;
+  cluster_title: string;
+  this_year: boolean;
+  last_year: boolean;
+  change: 'новый' | 'сохраняется' | 'снят';
+  /** null when the region published no list of that cluster for the year */
+  official: boolean | null;
+  explanation: string;
 }
 
-export type BenchmarkLevel = 'district' | 'region' | 'country';
-
-export interface VprBenchmarkRow extends VprIndicators {
-  level: BenchmarkLevel;
-}
-
-export interface VprDistrict {
+export interface ClusterComparisonRow {
   year: number;
-  subject: string;
-  grade: number;
-  schools: VprSchoolRow[];
-  benchmarks: VprBenchmarkRow[];
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  computed: boolean;
+  official: boolean;
+  agreement: 'совпадает' | 'только по расчёту' | 'только в списке региона';
+}
+
+export interface DistrictChange {
+  indicator: string;
+  title: string;
+  topic: string;
+  grade: number | null;
+  higher_is_better: boolean;
+  year: number;
+  n: number;
+  pct: number;
+  prev_year: number;
+  prev_pct: number;
+  change_pp: number;
+  change_significant: boolean;
+}
+
+export interface DistrictOverview {
+  year: number;
+  /** ФГ targets per direction, all grades pooled */
+  fg: FgDistrictRow[];
+  clusters: ClusterChange[];
+  comparison: ClusterComparisonRow[];
+  changes: DistrictChange[];
 }
 
 export interface SchoolListItem {
@@ -60,33 +114,113 @@ export interface SchoolListItem {
   is_rural: boolean | null;
 }
 
+export interface SchoolListRow extends SchoolListItem {
+  full_name: string;
+  flags_year: number | null;
+  clusters: string[];
+}
+
 export interface SchoolCard extends SchoolListItem {
   full_name: string;
   aliases: string[] | null;
+  partners: { school_id: string; short_name: string; role: string; kind: string; year: number }[];
 }
 
-export interface SchoolVprRow {
+export interface SchoolResultRow extends ResultIndicators {
+  procedure: Procedure;
+  year: number;
+  subject: string;
+  grade: number | null;
+  district_key_pct: number | null;
+  district_participants_count: number | null;
+  district_kachestvo_pct: number | null;
+  region_key_pct: number | null;
+  country_key_pct: number | null;
+}
+
+export interface FlagEvidence {
+  indicator: string;
+  year: number;
+  value: number | null;
+  n: number | null;
+  threshold: number | null;
+  baseline: number | null;
+  baseline_label: string | null;
+  met: boolean;
+}
+
+export interface SchoolFlag {
+  year: number;
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  cluster_title: string;
+  triggered: boolean;
+  rule_id: string;
+  rule_version: string;
+  rule_is_default: boolean;
+  methodology_version: string;
+  evidence: FlagEvidence[];
+  explanation: string;
+  clears_when: string;
+}
+
+export interface SchoolTaskRow {
   year: number;
   subject: string;
   grade: number;
+  task: string;
+  skill: string | null;
+  difficulty: string | null;
   participants_count: number;
-  uspevaemost_pct: number;
-  kachestvo_pct: number;
-  dolya2_pct: number;
-  dolya5_pct: number;
-  avg_mark: number;
+  completion_pct: number;
+  status: string;
+  district_pct: number | null;
+  region_pct: number | null;
+  country_pct: number | null;
+  vs_district_pp: number | null;
   is_small_n: boolean;
-  district_participants_count: number;
-  district_uspevaemost_pct: number;
-  district_kachestvo_pct: number;
-  district_dolya2_pct: number;
-  region_dolya2_pct: number | null;
-  country_dolya2_pct: number | null;
+}
+
+export interface SchoolFgRow {
+  year: number;
+  direction: string;
+  grade: number;
+  participants_count: number;
+  low_count: number;
+  low_share_pct: number;
+  low_target_pct: number;
+  low_met: boolean;
+  high_count: number;
+  high_share_pct: number;
+  high_target_pct: number;
+  high_met: boolean;
+  is_small_n: boolean;
+  district_low_share_pct: number | null;
+  district_high_share_pct: number | null;
+  district_participants_count: number | null;
+}
+
+export interface SchoolTeacherRow {
+  year: number;
+  /** null: all areas together */
+  area: string | null;
+  teachers_count: number;
+  deficit_count: number;
+  deficit_pct: number;
+  change_pp: number | null;
+  is_small_n: boolean;
+  district_deficit_pct: number | null;
+  district_teachers_count: number | null;
 }
 
 export interface SchoolPage {
   school: SchoolCard;
-  vpr: SchoolVprRow[];
+  results: SchoolResultRow[];
+  flags: SchoolFlag[];
+  tasks: SchoolTaskRow[];
+  fg: SchoolFgRow[];
+  teachers: SchoolTeacherRow[];
   custom: CustomIndicatorValue[];
 }
 

@@ -1,0 +1,92 @@
+/**
+ * Russian names of the methodology's parameters, for the «Методика» page and for validation
+ * messages. Pure data: the server and the dashboard both import it.
+ */
+export interface ParameterLabel {
+  label: string;
+  /** what the number is measured in: «%», «п.п.», «σ», … */
+  unit?: string;
+}
+
+export const PARAMETERS: Record<string, ParameterLabel> = {
+  version: { label: 'Версия' },
+  title: { label: 'Название' },
+  source: { label: 'Источник' },
+  rule: { label: 'Вид правила' },
+  isDefault: { label: 'Значения по умолчанию' },
+  effectiveFrom: { label: 'Действует с учебного года' },
+  minN: { label: 'Порог «мало данных»: участников меньше', unit: 'чел.' },
+  egeHighFrom: { label: 'Высокобалльники ЕГЭ: от балла', unit: 'балл' },
+  taskThresholds: { label: 'Пороги выполнения заданий ВПР (ФИОКО)' },
+  basic: { label: 'Базовый уровень' },
+  advanced: { label: 'Повышенный уровень' },
+  sufficientFrom: { label: 'Достаточно — от', unit: '%' },
+  insufficientBelow: { label: 'Недостаточно — ниже', unit: '%' },
+  trendSlopePp: { label: 'Тренд за 3–5 лет: рост или снижение больше', unit: 'п.п. в год' },
+  significanceZ: { label: 'Значимость изменения: критическое значение |z| (1,96 — 95 %)' },
+  fgTargets: { label: 'Цели по функциональной грамотности' },
+  lowMaxPct: { label: 'Недостаточный и низкий уровни — не более', unit: '%' },
+  highMinPct: { label: 'Высокий уровень — не менее', unit: '%' },
+  statusChangeGrid: { label: 'Сетка «состояние × изменение»' },
+  indicators: { label: 'Показатели' },
+  statusCutsPct: { label: 'Границы уровней состояния', unit: '%' },
+  changeCutsPp: { label: 'Границы уровней изменения', unit: 'п.п.' },
+  colors: { label: 'Цвета клеток' },
+  clusters: { label: 'Кластеры' },
+  versions: { label: 'Версии правила' },
+  thresholdPct: { label: 'Доля не преодолевших минимальный порог — от', unit: '%' },
+  minProcedures: { label: 'Процедур с превышением в году — не меньше' },
+  procedures: { label: 'Процедуры' },
+  includeSmallN: { label: 'Учитывать группы с малым числом участников' },
+  subjects: { label: 'Предметы' },
+  grades: { label: 'Классы' },
+  confirmedBelowPct: { label: 'Подтвердили отметку журнала — меньше', unit: '%' },
+  excessSigma: { label: 'Превышение качества над регионом — больше', unit: 'σ' },
+  excessExemptTypes: { label: 'Типы школ без признака превышения' },
+  inversionMarginPp: { label: 'Инверсия трудности — больше', unit: 'п.п.' },
+  peakRatio: { label: 'Пик на границе отметки — больше среднего соседних баллов в', unit: 'раз' },
+  peakMinPupils: { label: 'Пик на границе — не меньше участников', unit: 'чел.' },
+  minSigns: { label: 'Признаков для отнесения — не меньше' },
+  band: { label: 'Группа' },
+  percent: { label: 'Ширина группы', unit: '% школ' },
+  metrics: { label: 'Показатели ВПР' },
+  consecutiveYears: { label: 'Лет подряд — не меньше' },
+  excludeNonObjective: { label: 'Не ранжировать школы с признаками необъективности' },
+  yearsBack: { label: 'Снижение — к результату лет назад' },
+  zCritical: { label: 'Критическое значение z (1,96 — 95 %)' },
+  minGapPp: { label: 'Снижение или отставание — не меньше', unit: 'п.п.' },
+  excludeClusters: { label: 'Не относить школы из кластеров' },
+};
+
+export const RULE_KINDS: Record<string, string> = {
+  fail_share: 'доля не преодолевших минимальный порог',
+  objectivity_signs: 'признаки необъективности ВПР',
+  rank_band: 'место среди школ района несколько лет подряд',
+  decline_or_below: 'значимое снижение или отставание от района',
+};
+
+export const VALUE_NAMES: Record<string, string> = {
+  bottom: 'нижняя',
+  top: 'верхняя',
+  dolya2: 'доля «2»',
+  avg_mark: 'средняя отметка',
+  kachestvo: 'качество знаний',
+};
+
+/** «кластер ШНОР → версия № 1 → «Ширина группы»» for a zod issue path. */
+export function parameterPath(path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    if (key === 'clusters' && i + 1 < path.length) {
+      parts.push(`кластер ${String(path[++i])}`);
+    } else if (key === 'versions' && typeof path[i + 1] === 'number') {
+      parts.push(`версия правила № ${(path[++i] as number) + 1}`);
+    } else if (typeof key === 'number') {
+      parts.push(`значение № ${key + 1}`);
+    } else {
+      parts.push(`«${PARAMETERS[String(key)]?.label ?? String(key)}»`);
+    }
+  }
+  return parts.join(' → ') || 'методика';
+}

@@ -1,0 +1,58 @@
+/**
+ * The methodology in force for a store: the latest version saved from the dashboard, else the
+ * methodology file. Saving keeps every earlier version and rebuilds the models in the same
+ * transaction, so the flags never disagree with the rules shown.
+ */
+import type { Store } from './db.ts';
+import { loadMethodology, methodologySchema, type Methodology } from './methodology.ts';
+import { writeModels } from './models.ts';
+
+export interface MethodologyRevision {
+  revision_id: number;
+  version: string;
+  saved_by: string;
+  saved_at: string;
+}
+
+export interface MethodologyInForce {
+  methodology: Methodology;
+  /** null: the file (defaults or METHODOLOGY_PATH) */
+  revision: MethodologyRevision | null;
+}
+
+export async function methodologyInForce(store: Store): Promise<MethodologyInForce> {
+  const row = await store.one<MethodologyRevision & { body: string }>(
+    `SELECT revision_id, version, body, saved_by, strftime(saved_at, '%Y-%m-%dT%H:%M:%S') AS saved_at
+     FROM methodology_revision ORDER BY revision_id DESC LIMIT 1`,
+  );
+  if (!row) return { methodology: loadMethodology(), revision: null };
+  const { body, ...revision } = row;
+  return { methodology: methodologySchema.parse(JSON.parse(body)), revision };
+}
+
+export async function currentMethodology(store: Store): Promise<Methodology> {
+  return (await methodologyInForce(store)).methodology;
+}
+
+export async function methodologyRevisions(store: Store): Promise<MethodologyRevision[]> {
+  return store.all<MethodologyRevision>(
+    `SELECT revision_id, version, saved_by, strftime(saved_at, '%Y-%m-%dT%H:%M:%S') AS saved_at
+     FROM methodology_revision ORDER BY revision_id DESC`,
+  );
+}
+
+/** Stores a new version (validated by the caller) and rebuilds every model under it. */
+export async function saveMethodology(
+  store: Store,
+  methodology: Methodology,
+  user: string,
+): Promise<void> {
+  await store.transaction(async () => {
+    await store.run(
+      `INSERT INTO methodology_revision (revision_id, version, body, saved_by)
+       SELECT coalesce(max(revision_id), 0) + 1, $version, $body, $user FROM methodology_revision`,
+      { version: methodology.version, body: JSON.stringify(methodology), user },
+    );
+    await writeModels(store, methodology);
+  });
+}

@@ -1,0 +1,56 @@
+/** The district page: filters, every school's results for one selection, and the year's overview. */
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { Store } from '../../../analytics/db.ts';
+import { runQuery } from '../../../analytics/queries.ts';
+import { grade, label, year } from '../params.ts';
+import type {
+  ClusterChange,
+  DistrictChange,
+  DistrictResultRow,
+  ResultsFilterOption,
+} from '../../src/lib/api/types.ts';
+import type { FgDistrictRow } from '../../src/lib/api/fg-types.ts';
+
+const resultsQuery = z.object({
+  year,
+  procedure: z.enum(['ВПР', 'ОГЭ', 'ЕГЭ']),
+  subject: label,
+  grade: grade.optional(),
+});
+
+export function register(app: Hono, store: Store): void {
+  app.get('/api/district/filters', async (c) =>
+    c.json(await runQuery<ResultsFilterOption>(store, 'district_filters')),
+  );
+
+  app.get('/api/district/results', async (c) => {
+    const parsed = resultsQuery.safeParse(c.req.query());
+    if (!parsed.success)
+      return c.json(
+        {
+          error:
+            'Укажите учебный год, процедуру (ВПР, ОГЭ или ЕГЭ), предмет и для ВПР класс: ?year=2026&procedure=ВПР&subject=Математика&grade=5',
+        },
+        400,
+      );
+    const { grade = null, ...rest } = parsed.data;
+    const rows = await runQuery<DistrictResultRow>(store, 'district_results', { ...rest, grade });
+    return c.json({ ...parsed.data, rows });
+  });
+
+  app.get('/api/district/overview', async (c) => {
+    const parsed = z.object({ year }).safeParse(c.req.query());
+    if (!parsed.success) return c.json({ error: 'Укажите учебный год: ?year=2026' }, 400);
+    const params = parsed.data;
+    const [fg, clusters, comparison, changes] = await Promise.all([
+      runQuery<FgDistrictRow>(store, 'fg_district', params),
+      runQuery<ClusterChange>(store, 'cluster_changes', params),
+      runQuery(store, 'cluster_comparison', params),
+      runQuery<DistrictChange>(store, 'district_changes', params),
+    ]);
+    // All grades pooled, per direction.
+    const pooled = fg.filter((r) => r.grade === null);
+    return c.json({ year: params.year, fg: pooled, clusters, comparison, changes });
+  });
+}

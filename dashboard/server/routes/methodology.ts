@@ -1,0 +1,62 @@
+/**
+ * The methodology in force with its history; a preview of the flags a changed methodology would
+ * add or remove (nothing stored); and saving it as a new version, which rebuilds the models.
+ */
+import type { Context, Hono } from 'hono';
+import type { Store } from '../../../analytics/db.ts';
+import { describeIssues, methodologySchema } from '../../../analytics/methodology.ts';
+import {
+  methodologyInForce,
+  methodologyRevisions,
+  saveMethodology,
+} from '../../../analytics/methodology-store.ts';
+import { previewFlags } from '../../../analytics/flags-preview.ts';
+import { year } from '../params.ts';
+
+/** Runs work on its own connection, after the writes queued before it. */
+export type Queue = <T>(work: (session: Store) => Promise<T>) => Promise<T>;
+
+async function candidateOf(c: Context) {
+  const parsed = methodologySchema.safeParse(await c.req.json().catch(() => undefined));
+  return parsed.success
+    ? { methodology: parsed.data }
+    : { error: `Методика не прошла проверку: ${describeIssues(parsed.error)}` };
+}
+
+export function register(app: Hono, store: Store, queued: Queue): void {
+  app.get('/api/methodology', async (c) => {
+    const [inForce, revisions] = await Promise.all([
+      methodologyInForce(store),
+      methodologyRevisions(store),
+    ]);
+    return c.json({ ...inForce, revisions });
+  });
+
+  app.post('/api/methodology/preview', async (c) => {
+    const candidate = await candidateOf(c);
+    if ('error' in candidate) return c.json(candidate, 400);
+    const wanted = year.safeParse(c.req.query('year'));
+    return c.json(
+      await previewFlags(store, candidate.methodology, wanted.success ? wanted.data : null),
+    );
+  });
+
+  app.post('/api/methodology', async (c) => {
+    const candidate = await candidateOf(c);
+    if ('error' in candidate) return c.json(candidate, 400);
+    const { methodology } = candidate;
+    const known = [
+      (await methodologyInForce(store)).methodology.version,
+      ...(await methodologyRevisions(store)).map((r) => r.version),
+    ];
+    if (known.includes(methodology.version))
+      return c.json(
+        {
+          error: `Версия методики «${methodology.version}» уже есть: дайте изменённой методике новое название версии.`,
+        },
+        409,
+      );
+    await queued((session) => saveMethodology(session, methodology, 'сервер'));
+    return c.json({ ok: true, version: methodology.version });
+  });
+}

@@ -1,0 +1,23 @@
+/** What a procedure's results are called and measured by, in one place for every page. */
+import type { Procedure } from './api/types.ts';
+import { schoolYear } from './format.ts';
+
+/** The share the pages rank and draw: pupils with «2», or below the ЕГЭ minimum score. */
+export const keyShareLabel = (procedure: Procedure) =>
+  procedure === 'ЕГЭ' ? 'Ниже минимального балла' : 'Доля «2»';
+
+/** «ВПР, Математика, 5 класс, 2025/26» */
+export function selectionTitle(s: {
+  procedure: Procedure;
+  subject: string;
+  grade?: number | null;
+  year?: number;
+}): string {
+  const parts = [s.procedure, s.subject];
+  if (s.grade != null) parts.push(`${s.grade} класс`);
+  if (s.year != null) parts.push(schoolYear(s.year));
+  return parts.join(', ');
+}
+
+/** Clusters of support (risk) and of leaders are told apart by colour and by wording. */
+export const isLeaderCluster = (cluster: string) => cluster === 'ШЛ';

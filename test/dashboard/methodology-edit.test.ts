@@ -1,0 +1,56 @@
+import { expect, it } from 'vitest';
+import { loadMethodology } from '../../analytics/methodology.ts';
+import {
+  candidateOf,
+  changedClusters,
+  draftOf,
+  parseList,
+  showValue,
+} from '../../dashboard/src/lib/methodology-edit.ts';
+
+const m = loadMethodology();
+
+it('adds a new rule version from the chosen year only for the clusters that changed', () => {
+  const draft = draftOf(m, '2025/26', '2026.2');
+  draft.clusters.ШЛ!.percent = 20;
+  draft.general.lowMaxPct = 12;
+  expect(changedClusters(m, draft)).toEqual(['ШЛ']);
+  const next = candidateOf(m, draft);
+  if ('error' in next) throw new Error(next.error);
+  expect(next.version).toBe('2026.2');
+  expect(next.fgTargets).toEqual({ lowMaxPct: 12, highMinPct: m.fgTargets.highMinPct });
+  const versions = next.clusters.ШЛ!.versions;
+  expect(versions).toHaveLength(m.clusters.ШЛ!.versions.length + 1);
+  expect(versions.at(-1)).toMatchObject({
+    percent: 20,
+    version: '2026.2',
+    isDefault: false,
+    effectiveFrom: '2025/26',
+  });
+  expect(next.clusters.ШНОР).toEqual(m.clusters.ШНОР);
+  // The methodology read is not changed.
+  expect(m.clusters.ШЛ!.versions).toHaveLength(versions.length - 1);
+});
+
+it('replaces the version in force when the change starts in the same year, and refuses an earlier start', () => {
+  const from = m.clusters.ШПУН!.versions.at(-1)!.effectiveFrom;
+  const draft = draftOf(m, from, '2026.2');
+  draft.clusters.ШПУН!.thresholdPct = 25;
+  const next = candidateOf(m, draft);
+  if ('error' in next) throw new Error(next.error);
+  expect(next.clusters.ШПУН!.versions).toHaveLength(m.clusters.ШПУН!.versions.length);
+  expect(next.clusters.ШПУН!.versions.at(-1)).toMatchObject({ thresholdPct: 25 });
+  const earlier = draftOf(m, '2019/20', '2026.3');
+  earlier.clusters.ШПУН!.thresholdPct = 25;
+  expect(candidateOf(m, earlier)).toEqual({
+    error: `Новое правило кластера ШПУН не может действовать раньше действующего (с ${from}).`,
+  });
+});
+
+it('shows and reads parameter values the Russian way', () => {
+  expect(showValue('percent', 12.5)).toBe('12,5 % школ');
+  expect(showValue('metrics', ['dolya2', 'avg_mark'])).toBe('доля «2», средняя отметка');
+  expect(showValue('excludeNonObjective', true)).toBe('да');
+  expect(parseList('4; 5, 6', true)).toEqual([4, 5, 6]);
+  expect(parseList('ВПР, ОГЭ', false)).toEqual(['ВПР', 'ОГЭ']);
+});

@@ -1,0 +1,321 @@
+/**
+ * The district overview and the school page in a real browser on the demo store. Expected
+ * numbers come from the raw tables aggregated here (ЕГЭ, teachers, network pairs), from the
+ * generator's simulation (ВПР), and from other API endpoints (the flags), never from the page's
+ * own query: page = API = independent computation.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Store } from '../../analytics/db.ts';
+import { loadMethodology } from '../../analytics/methodology.ts';
+import { SCHOOLS } from '../../data/generator/district.ts';
+import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
+import { formatInt, formatPct, schoolYear } from '../../dashboard/src/lib/format.ts';
+import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let raw: Store;
+
+beforeAll(async () => {
+  raw = await Store.open(inject('demoStore'));
+  browser = await launchBrowser();
+  server = await startServer(inject('demoStore'));
+  page = await browser.newPage({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+});
+
+afterAll(async () => {
+  raw?.close();
+  await browser?.close();
+  if (server) expect(await server.stop()).toBe(0);
+});
+
+const targets = loadMethodology().fgTargets;
+const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}${path}`)).json();
+const text = (selector: string) => page.locator(selector).first().innerText();
+
+interface Flag {
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  triggered: boolean;
+  explanation: string;
+  clears_when: string;
+}
+const triggered = async (query: string) =>
+  (await api<{ flags: Flag[] }>(`/api/flags?${query}`)).flags.filter((f) => f.triggered);
+
+/** Parses a downloaded CSV (BOM, `;`, quotes) into rows of cells. */
+function parseCsv(csv: string): string[][] {
+  expect(csv.startsWith('\ufeff')).toBe(true);
+  return csv
+    .slice(1)
+    .trimEnd()
+    .split('\r\n')
+    .map((line) =>
+      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(;|$)/g)]
+        .slice(0, -1)
+        .map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')),
+    );
+}
+
+describe('district overview', () => {
+  const url = (query: string) => `${server.url}/?${query}`;
+
+  it('lists every computed cluster with its schools, what is new since last year, and matches the flags API', async () => {
+    await page.goto(url('year=2026&procedure=ВПР&subject=Математика&grade=5'));
+    await page.locator('.cluster-card').first().waitFor();
+    const now = await triggered('year=2026');
+    const before = await triggered('year=2025');
+    const clusters = [...new Set(now.map((f) => f.cluster))];
+    expect(clusters.length).toBeGreaterThanOrEqual(4);
+    for (const cluster of clusters) {
+      const card = page.locator(`.cluster-card[data-cluster="${cluster}"]`);
+      const schools = now.filter((f) => f.cluster === cluster);
+      expect(await card.locator('li').count(), cluster).toBe(schools.length);
+      for (const flag of schools) {
+        const item = card.locator(`li[data-school="${flag.school_id}"]`);
+        expect(await item.locator('a').innerText()).toBe(flag.short_name);
+        const wasFlagged = before.some(
+          (b) => b.cluster === cluster && b.school_id === flag.school_id,
+        );
+        expect(await item.locator('.tag.new').count(), `${cluster} ${flag.short_name}`).toBe(
+          wasFlagged ? 0 : 1,
+        );
+      }
+      const lastYear = before.filter((f) => f.cluster === cluster).length;
+      expect(await card.locator('.cluster-delta').innerText()).toContain(
+        `(${schoolYear(2025)}: ${lastYear})`,
+      );
+    }
+    // The KPI counts schools in risk clusters (ШЛ is the leaders' list, not a risk).
+    const risk = new Set(now.filter((f) => f.cluster !== 'ШЛ').map((f) => f.school_id));
+    expect(await text('.kpi[aria-label="Школ в кластерах риска"] .kpi-value')).toBe(
+      formatInt(risk.size),
+    );
+  });
+
+  it('shows the ФГ targets met per direction as counted from the raw levels', async () => {
+    const rows = await raw.all<{ direction: string; n: number; low: number; high: number }>(
+      `SELECT direction, count(*)::INTEGER AS n,
+              count(*) FILTER (WHERE level IN ('недостаточный', 'низкий'))::INTEGER AS low,
+              count(*) FILTER (WHERE level = 'высокий')::INTEGER AS high
+       FROM raw_fg_participant WHERE year = 2026 GROUP BY direction`,
+    );
+    const fromLevels = await raw.all<{ direction: string; n: number; low: number; high: number }>(
+      `SELECT direction, sum(pupils)::INTEGER AS n,
+              sum(pupils) FILTER (WHERE level IN ('недостаточный', 'низкий'))::INTEGER AS low,
+              sum(pupils) FILTER (WHERE level = 'высокий')::INTEGER AS high
+       FROM raw_fg_levels WHERE year = 2026 GROUP BY direction`,
+    );
+    const byDirection = new Map<string, { n: number; low: number; high: number }>();
+    for (const r of [...rows, ...fromLevels]) {
+      const sum = byDirection.get(r.direction) ?? { n: 0, low: 0, high: 0 };
+      byDirection.set(r.direction, {
+        n: sum.n + r.n,
+        low: sum.low + r.low,
+        high: sum.high + r.high,
+      });
+    }
+    expect(byDirection.size).toBe(6);
+    const lowMet = [...byDirection.values()].filter(
+      (d) => (100 * d.low) / d.n <= targets.lowMaxPct,
+    ).length;
+    const highMet = [...byDirection.values()].filter(
+      (d) => (100 * d.high) / d.n >= targets.highMinPct,
+    ).length;
+    expect(await text('.kpi[aria-label="ФГ: цель по низким уровням"] .kpi-value')).toBe(
+      `${lowMet} из 6`,
+    );
+    expect(await text('.kpi[aria-label="ФГ: цель по высокому уровню"] .kpi-value')).toBe(
+      `${highMet} из 6`,
+    );
+    const overview = await api<{ fg: { direction: string; low_share_pct: number }[] }>(
+      '/api/district/overview?year=2026',
+    );
+    for (const fg of overview.fg) {
+      const d = byDirection.get(fg.direction)!;
+      expect(fg.low_share_pct, fg.direction).toBeCloseTo((100 * d.low) / d.n, 9);
+    }
+    expect(await page.locator('#fg + figure.chart svg').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'district-overview.png'), fullPage: true });
+  });
+
+  it("draws each school's trend and flags beside its results", async () => {
+    const school = SCHOOLS.find((s) => s.login === 'sch470112')!;
+    const row = page.locator(`#district-schools tbody tr[data-key="${school.login}"]`);
+    const spark = await row.locator('svg.sparkline').getAttribute('aria-label');
+    for (const year of [2022, 2026]) {
+      const c = vprMarks(school, year, 5, 'MA');
+      expect(spark).toContain(
+        `${schoolYear(year)} — ${formatPct((100 * c.n2) / c.participants)} (n = ${formatInt(c.participants)})`,
+      );
+    }
+    const flags = (await triggered('year=2026&school=sch470112')).map((f) => f.cluster).sort();
+    expect((await row.locator('.cluster-badge').allInnerTexts()).sort()).toEqual(flags);
+  });
+
+  it('switches to ЕГЭ: the URL, the columns and the numbers change (counted from the school rows)', async () => {
+    await page.selectOption('#f-procedure', 'ЕГЭ');
+    await page.waitForURL(/procedure=%D0%95%D0%93%D0%AD/);
+    await page.selectOption('#f-subject', 'Физика');
+    await page.waitForURL(/subject=%D0%A4/);
+    await page.locator('#district-schools caption', { hasText: 'ЕГЭ, Физика, 2025/26' }).waitFor();
+    expect(await page.locator('#f-grade').count()).toBe(0);
+    const rows = await raw.all<{ school_id: string; participants: number; n_below_min: number }>(
+      `SELECT school_id, participants, n_below_min FROM raw_gia_school
+       WHERE year = 2026 AND exam = 'ЕГЭ' AND subject = 'Физика'`,
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      const row = `#district-schools tbody tr[data-key="${r.school_id}"]`;
+      expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(r.participants));
+      expect(await text(`${row} [data-col="key"]`)).toBe(
+        formatPct((100 * r.n_below_min) / r.participants),
+      );
+    }
+    const n = rows.reduce((s, r) => s + r.participants, 0);
+    const below = rows.reduce((s, r) => s + r.n_below_min, 0);
+    expect(await text('#district-schools tfoot tr[data-key="district"] [data-col="key"]')).toBe(
+      formatPct((100 * below) / n),
+    );
+    expect(await text('#district-schools thead')).toContain('Средний тестовый балл');
+  });
+
+  it('downloads the school table exactly as shown, district row included', async () => {
+    await page.goto(url('year=2026&procedure=ВПР&subject=Математика&grade=5'));
+    await page.locator('#district-schools tbody tr').first().waitFor();
+    // Sort by school name so the order differs from the default.
+    await page.locator('#district-schools thead button', { hasText: 'Школа' }).click();
+    const names = await page
+      .locator('#district-schools tbody th[data-col="school"] a')
+      .allInnerTexts();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#district-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'Школы района — ВПР, Математика, 5 класс, 2025-26.csv',
+    );
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    expect(csv[0]!.slice(0, 3)).toEqual(['Школа', 'Кластеры 2025/26', 'Участников (n)']);
+    expect(csv[0]).not.toContain('Динамика по годам');
+    expect(csv.slice(1, -2).map((r) => r[0])).toEqual(names);
+    const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    const last = csv.at(-2)!;
+    expect(last[0]).toBe('Район');
+    expect(last[2]).toBe(String(district.participants));
+    const key = csv[0]!.indexOf('Доля «2»');
+    expect(last[key]).toBe(
+      String(Math.round((10000 * district.n2) / district.participants) / 100).replace('.', ','),
+    );
+  });
+
+  it('prints without navigation, filters and buttons', async () => {
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.top nav').isVisible()).toBe(false);
+    expect(await page.locator('#f-year').isVisible()).toBe(false);
+    expect(await page.locator('.table-tools').first().isVisible()).toBe(false);
+    expect(await page.locator('#district-schools tbody tr').first().isVisible()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'district-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('opens a school from the cluster list', async () => {
+    await page.locator('.cluster-card[data-cluster="ШНОР"] li[data-school="sch470112"] a').click();
+    await page.waitForURL(/\/school\/sch470112$/);
+    await page.locator('#school-title').waitFor();
+    expect(await text('#school-title')).toBe('Луговская СОШ');
+  });
+});
+
+describe('school page', () => {
+  it('explains each flag with what would clear it, as the flags API has it', async () => {
+    await page.goto(`${server.url}/school/sch470109`);
+    await page.locator('article.flag').first().waitFor();
+    const flags = (await api<{ flags: Flag[] }>('/api/flags?year=2026&school=sch470109')).flags;
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    for (const flag of flags) {
+      const card = page.locator(`article.flag[data-cluster="${flag.cluster}"]`);
+      expect(await card.locator('.explanation').innerText()).toBe(flag.explanation);
+      expect(await card.locator('.clears').innerText()).toBe(`Условие снятия: ${flag.clears_when}`);
+      expect(await card.locator('.flag-state').innerText()).toContain(
+        flag.triggered ? 'признак установлен' : 'признак не установлен',
+      );
+    }
+  });
+
+  it('names its network partner from the latest loaded pairs', async () => {
+    const [pair] = await raw.all<{ partner: string; name: string; year: number }>(
+      `SELECT p.mentor_school_id AS partner, s.short_name AS name, p.year
+       FROM raw_network_pair p JOIN school s ON s.school_id = p.mentor_school_id
+       WHERE p.mentee_school_id = 'sch470109' ORDER BY p.year DESC LIMIT 1`,
+    );
+    expect(pair).toBeDefined();
+    const partners = page.locator('#school-partners');
+    expect(await partners.innerText()).toContain(`наставник: ${pair!.name}`);
+    expect(await partners.innerText()).toContain(schoolYear(pair!.year));
+    expect(await partners.locator('a').getAttribute('href')).toBe(`/school/${pair!.partner}`);
+  });
+
+  it('shows teacher deficits per area as counted from the raw diagnostics', async () => {
+    const areas = await raw.all<{ area: string; n: number; deficit: number }>(
+      `SELECT area, count(DISTINCT teacher_key)::INTEGER AS n,
+              count(DISTINCT teacher_key) FILTER (WHERE level IN ('высокий', 'критический'))::INTEGER AS deficit
+       FROM raw_teacher_diag WHERE school_id = 'sch470109'
+         AND year = (SELECT max(year) FROM raw_teacher_diag)
+       GROUP BY area`,
+    );
+    expect(areas.length).toBeGreaterThan(2);
+    for (const a of areas) {
+      const row = `#school-teachers tbody tr[data-key="${a.area}"]`;
+      expect(await text(`${row} [data-col="teachers"]`)).toBe(formatInt(a.n));
+      expect(await text(`${row} [data-col="deficit"]`)).toBe(
+        `${formatPct((100 * a.deficit) / a.n)} (${formatInt(a.deficit)})`,
+      );
+    }
+  });
+
+  it('lists the task deficits and ФГ levels the API has, and switches the trend by URL', async () => {
+    const page_ = await api<{
+      tasks: { status: string }[];
+      fg: { year: number }[];
+    }>('/api/schools/sch470109');
+    const weak = page_.tasks.filter((t) => t.status !== 'достаточно').length;
+    expect(weak).toBeGreaterThan(0);
+    expect(await page.locator('#school-tasks tbody tr').count()).toBe(weak);
+    await page.getByLabel('Показать все задания').check();
+    expect(await page.locator('#school-tasks tbody tr').count()).toBe(page_.tasks.length);
+    const fgYear = Math.max(...page_.fg.map((r) => r.year));
+    expect(await page.locator('#school-fg tbody tr').count()).toBe(
+      page_.fg.filter((r) => r.year === fgYear).length,
+    );
+    await page.selectOption('#f-result', 'ОГЭ|Математика|');
+    await page.waitForURL(/result=%D0%9E%D0%93%D0%AD/);
+    await page.locator('#trend', { hasText: 'ОГЭ, Математика' }).waitFor();
+    expect(await page.locator('#school-history tbody tr').count()).toBe(5);
+    await page.screenshot({ path: join(SCREENSHOTS, 'school-full.png'), fullPage: true });
+  });
+});
+
+describe('school list', () => {
+  it('finds a school by name and opens it', async () => {
+    await page.goto(`${server.url}/school`);
+    await page.locator('#school-list tbody tr').first().waitFor();
+    expect(await page.locator('#school-list tbody tr').count()).toBe(SCHOOLS.length);
+    await page.getByLabel('Поиск по названию или логину').fill('лицей');
+    expect(await page.locator('#school-list tbody tr').count()).toBe(
+      SCHOOLS.filter((s) => /лицей/i.test(s.shortName)).length,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'school-list.png'), fullPage: true });
+    await page.locator('#school-list tbody a').first().click();
+    await page.waitForURL(/\/school\/sch\d+$/);
+  });
+});

@@ -1,0 +1,434 @@
+/**
+ * The ФГ page in a real browser on the demo store. Expected numbers are computed here from the
+ * raw imported rows (raw_fg_levels / raw_fg_participant), not through the model SQL: the page,
+ * the API and this independent count must agree.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { Store } from '../../analytics/db.ts';
+import { loadMethodology } from '../../analytics/methodology.ts';
+import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
+import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
+import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let dir: string;
+
+/** Pupils per level of one school × direction × grade × year, as imported. */
+interface Counts {
+  year: number;
+  direction: string;
+  grade: number;
+  school: string;
+  levels: Map<string, number>;
+}
+let counts: Counts[] = [];
+let names = new Map<string, string>();
+const targets = loadMethodology().fgTargets;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mko-fg-e2e-'));
+  copyFileSync(inject('demoStore'), join(dir, 'copy.duckdb'));
+  const store = await Store.open(join(dir, 'copy.duckdb'));
+  type Raw = {
+    year: number;
+    direction: string;
+    grade: number;
+    school_id: string;
+    level: string;
+    pupils: number;
+  };
+  const delivered = await store.all<Raw>(
+    'SELECT year, direction, grade, school_id, level, pupils FROM raw_fg_levels',
+  );
+  const participants = await store.all<Omit<Raw, 'pupils'>>(
+    'SELECT year, direction, grade, school_id, level FROM raw_fg_participant',
+  );
+  names = new Map(
+    (
+      await store.all<{ school_id: string; short_name: string }>(
+        'SELECT school_id, short_name FROM school',
+      )
+    ).map((s) => [s.school_id, s.short_name]),
+  );
+  store.close();
+  const byKey = new Map<string, Counts>();
+  const add = (r: Omit<Raw, 'pupils'>, pupils: number) => {
+    if (!names.has(r.school_id)) return;
+    const key = `${r.year}|${r.direction}|${r.grade}|${r.school_id}`;
+    let c = byKey.get(key);
+    if (!c) {
+      c = {
+        year: r.year,
+        direction: r.direction,
+        grade: r.grade,
+        school: r.school_id,
+        levels: new Map(),
+      };
+      byKey.set(key, c);
+    }
+    c.levels.set(r.level, (c.levels.get(r.level) ?? 0) + pupils);
+  };
+  for (const r of delivered) add(r, r.pupils);
+  // Per-pupil results count only where no per-level counts were delivered for the same group.
+  const deliveredKeys = new Set(
+    delivered.map((r) => `${r.year}|${r.direction}|${r.grade}|${r.school_id}`),
+  );
+  for (const r of participants)
+    if (!deliveredKeys.has(`${r.year}|${r.direction}|${r.grade}|${r.school_id}`)) add(r, 1);
+  counts = [...byKey.values()];
+
+  browser = await launchBrowser();
+  server = await startServer(inject('demoStore'));
+  page = await browser.newPage({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) expect(await server.stop()).toBe(0);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface Share {
+  n: number;
+  low: number;
+  high: number;
+}
+/** n, low (недостаточный + низкий) and high pupils of a selection; grade null = all grades. */
+function share(year: number, direction: string, grade: number | null, school?: string): Share {
+  const rows = counts.filter(
+    (c) =>
+      c.year === year &&
+      c.direction === direction &&
+      (grade === null || c.grade === grade) &&
+      (school === undefined || c.school === school),
+  );
+  const sum = (level: string) => rows.reduce((s, c) => s + (c.levels.get(level) ?? 0), 0);
+  const n = rows.reduce((s, c) => s + [...c.levels.values()].reduce((a, b) => a + b, 0), 0);
+  return { n, low: sum('недостаточный') + sum('низкий'), high: sum('высокий') };
+}
+const pct = (part: number, n: number) => (100 * part) / n;
+const directionsOf = (year: number) =>
+  [...new Set(counts.filter((c) => c.year === year).map((c) => c.direction))].sort((a, b) =>
+    a.localeCompare(b, 'ru'),
+  );
+const schoolsOf = (year: number, direction: string) => [
+  ...new Set(
+    counts.filter((c) => c.year === year && c.direction === direction).map((c) => c.school),
+  ),
+];
+/** A school's pupils above the low target: N × (low share − target), never below zero. */
+const excess = (s: Share) => Math.max(0, s.low - (s.n * targets.lowMaxPct) / 100);
+
+/** 95 % Wilson interval of a share, in per cent. */
+function wilson(k: number, n: number): [number, number] {
+  const z = 1.96;
+  const p = k / n;
+  const centre = p + (z * z) / (2 * n);
+  const margin = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  const d = 1 + (z * z) / n;
+  return [(100 * (centre - margin)) / d, (100 * (centre + margin)) / d];
+}
+
+const latestYear = () => Math.max(...counts.map((c) => c.year));
+const text = (selector: string) => page.locator(selector).innerText();
+const api = async (query: string) =>
+  (await (await fetch(`${server.url}/api/fg${query}`)).json()) as FgPage;
+
+async function checkDistrictTable(year: number, body: FgPage): Promise<void> {
+  for (const direction of directionsOf(year))
+    for (const grade of [6, 9, null]) {
+      const s = share(year, direction, grade);
+      const row = `#fg-district tbody tr[data-key="${direction}|${grade ?? 'all'}"]`;
+      const lowShare = pct(s.low, s.n);
+      const highShare = pct(s.high, s.n);
+      expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(s.n));
+      expect(await text(`${row} [data-col="low_count"]`)).toBe(formatInt(s.low));
+      expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(lowShare));
+      expect(await text(`${row} [data-col="low_target"]`)).toBe(formatPct(targets.lowMaxPct));
+      expect(await text(`${row} [data-col="low_status"]`)).toBe(
+        lowShare <= targets.lowMaxPct ? 'выполнена' : 'не выполнена',
+      );
+      expect(await text(`${row} [data-col="low_gap"]`)).toBe(
+        formatPp(lowShare - targets.lowMaxPct),
+      );
+      expect(await text(`${row} [data-col="high_count"]`)).toBe(formatInt(s.high));
+      expect(await text(`${row} [data-col="high_share"]`)).toBe(formatPct(highShare));
+      expect(await text(`${row} [data-col="high_status"]`)).toBe(
+        highShare >= targets.highMinPct ? 'выполнена' : 'не выполнена',
+      );
+      // Not-met cells are coloured.
+      const lowClass = await page.locator(`${row} [data-col="low_status"]`).getAttribute('class');
+      expect(lowClass).toContain(lowShare <= targets.lowMaxPct ? 'better' : 'bad');
+      // The API carries the same figures.
+      const apiRow = body.district.find((r) => r.direction === direction && r.grade === grade)!;
+      expect(apiRow.participants_count).toBe(s.n);
+      expect(apiRow.low_count).toBe(s.low);
+      expect(apiRow.high_count).toBe(s.high);
+      expect(apiRow.low_share_pct).toBeCloseTo(lowShare, 9);
+      expect(apiRow.high_share_pct).toBeCloseTo(highShare, 9);
+    }
+}
+
+async function checkSchoolTable(
+  year: number,
+  direction: string,
+  grade: number | null,
+  body: FgPage,
+): Promise<void> {
+  const schools = schoolsOf(year, direction)
+    .map((id) => ({ id, s: share(year, direction, grade, id) }))
+    .filter((x) => x.s.n > 0);
+  const total = schools.reduce((sum, x) => sum + excess(x.s), 0);
+  expect(await page.locator('#fg-schools tbody tr').count()).toBe(schools.length);
+  expect(body.schools).toHaveLength(schools.length);
+  for (const { id, s } of schools) {
+    const row = `#fg-schools tbody tr[data-key="${id}"]`;
+    expect(await text(`${row} [data-col="school"] a`)).toBe(names.get(id));
+    expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(s.n));
+    expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(pct(s.low, s.n)));
+    const contribution = total > 0 ? (100 * excess(s)) / total : 0;
+    expect(await text(`${row} [data-col="contribution"]`)).toBe(
+      contribution > 0 ? formatPct(contribution) : '—',
+    );
+    const apiRow = body.schools.find((r) => r.school_id === id)!;
+    expect(apiRow.participants_count).toBe(s.n);
+    expect(apiRow.low_share_pct).toBeCloseTo(pct(s.low, s.n), 9);
+    expect(apiRow.low_excess_pupils).toBeCloseTo(excess(s), 9);
+    expect(apiRow.low_gap_contribution_pct ?? 0).toBeCloseTo(contribution, 9);
+  }
+  // Sorted by contribution, largest first.
+  const order = await page
+    .locator('#fg-schools tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+  const expected = [...schools]
+    .sort((a, b) => excess(b.s) - excess(a.s))
+    .filter((x) => excess(x.s) > 0)
+    .map((x) => x.id);
+  expect(order.slice(0, expected.length)).toEqual(expected);
+  // District row of the table.
+  const d = share(year, direction, grade);
+  expect(await text('#fg-schools tfoot [data-col="participants"]')).toBe(formatInt(d.n));
+  expect(await text('#fg-schools tfoot [data-col="low_share"]')).toBe(formatPct(pct(d.low, d.n)));
+}
+
+describe('ФГ page', () => {
+  it('shows targets, contributions and the trend equal to the API and to the raw counts', async () => {
+    await page.goto(`${server.url}/fg`);
+    await page.locator('#fg-district tbody tr').first().waitFor();
+    await expect(text('h1')).resolves.toBe('Функциональная грамотность');
+
+    const year = latestYear();
+    const body = await api('');
+    // The configured targets, not constants of the page.
+    expect(body.targets).toEqual({
+      low_target_pct: targets.lowMaxPct,
+      high_target_pct: targets.highMinPct,
+    });
+    // Defaults: the latest year, all grades, the direction with the largest district gap.
+    const directions = directionsOf(year);
+    const gap = (d: string) => {
+      const s = share(year, d, null);
+      return pct(s.low, s.n) - targets.lowMaxPct;
+    };
+    const worst = [...directions].sort((a, b) => gap(b) - gap(a))[0]!;
+    expect(body).toMatchObject({ year, grade: null, direction: worst });
+    expect(await page.locator('#f-year').inputValue()).toBe(String(year));
+    expect(await page.locator('#f-grade').inputValue()).toBe('all');
+    expect(await page.locator('#f-direction').inputValue()).toBe(worst);
+    expect(await page.locator('#f-year option:checked').innerText()).toBe(schoolYear(year));
+
+    // KPI tiles.
+    const all = directions.map((d) => share(year, d, null));
+    const lowMet = all.filter((s) => pct(s.low, s.n) <= targets.lowMaxPct).length;
+    const highMet = all.filter((s) => pct(s.high, s.n) >= targets.highMinPct).length;
+    const kpi = (label: string) => text(`.kpi[aria-label="${label}"] .kpi-value`);
+    await expect(kpi('Цель по недостаточному и низкому уровням выполнена')).resolves.toBe(
+      `${lowMet} из ${directions.length}`,
+    );
+    await expect(kpi('Цель по высокому уровню выполнена')).resolves.toBe(
+      `${highMet} из ${directions.length}`,
+    );
+    await expect(kpi('Участников диагностики')).resolves.toBe(
+      formatInt(all.reduce((s, x) => s + x.n, 0)),
+    );
+
+    await checkDistrictTable(year, body);
+    await checkSchoolTable(year, worst, null, body);
+
+    // The targets chart: one per direction row, target lines labelled with the configured values.
+    const targetsChart = page.locator('figure.chart', { hasText: 'по направлениям' });
+    await expect(targetsChart.textContent()).resolves.toContain(
+      `цель: не более ${formatPct(targets.lowMaxPct)}`,
+    );
+    await expect(targetsChart.textContent()).resolves.toContain(
+      `цель: не менее ${formatPct(targets.highMinPct)}`,
+    );
+    for (const note of await page.locator('.chart-note').allInnerTexts())
+      expect(note).toMatch(/Данные загружены \d\d\.\d\d\.\d{4}/);
+    expect(await page.locator('figure.chart').count()).toBe(3);
+
+    // The trend: the district low share by year with its Wilson interval.
+    const years = [...new Set(counts.map((c) => c.year))].sort();
+    for (const y of years) {
+      const s = share(y, worst, null);
+      const row = `#fg-trend tbody tr[data-key="${y}"]`;
+      expect(await text(`${row} [data-col="year"]`)).toBe(schoolYear(y));
+      expect(await text(`${row} [data-col="n"]`)).toBe(formatInt(s.n));
+      expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(pct(s.low, s.n)));
+      const [lo, hi] = wilson(s.low, s.n);
+      expect(await text(`${row} [data-col="low_ci"]`)).toBe(`${formatPct(lo)} – ${formatPct(hi)}`);
+      const apiRow = body.trend.find((r) => r.indicator === 'fg_low' && r.year === y)!;
+      expect(apiRow.ci_low_pct).toBeCloseTo(lo, 9);
+      expect(apiRow.ci_high_pct).toBeCloseTo(hi, 9);
+    }
+
+    await page.screenshot({ path: join(SCREENSHOTS, 'fg.png'), fullPage: true });
+    // No horizontal overflow of the page at 1366 px.
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  it('filters change the URL and the content', async () => {
+    const year = latestYear() - 2;
+    await page.selectOption('#f-year', String(year));
+    await page.waitForURL(/year=\d+/);
+    expect(new URL(page.url()).searchParams.get('year')).toBe(String(year));
+    await page
+      .locator('table.data caption', { hasText: schoolYear(year) })
+      .first()
+      .waitFor();
+    await checkDistrictTable(year, await api(`?year=${year}`));
+
+    await page.selectOption('#f-grade', '9');
+    await page.waitForURL(/grade=9/);
+    await page.locator('#fg-schools caption', { hasText: '9 класс' }).waitFor();
+    // A direction whose district trend in grade 9 has changes larger than chance.
+    const direction = 'Математическая грамотность';
+    expect(directionsOf(year)).toContain(direction);
+    await page.selectOption('#f-direction', direction);
+    await page.waitForURL(/direction=/);
+    expect(new URL(page.url()).searchParams.get('direction')).toBe(direction);
+    await page.locator('#fg-schools caption', { hasText: direction }).waitFor();
+    const body = await api(`?year=${year}&grade=9&direction=${encodeURIComponent(direction)}`);
+    await checkSchoolTable(year, direction, 9, body);
+    // The KPI tiles follow the grade.
+    const dirs = directionsOf(year).map((d) => share(year, d, 9));
+    await expect(text('.kpi[aria-label="Участников диагностики"] .kpi-value')).resolves.toBe(
+      formatInt(dirs.reduce((s, x) => s + x.n, 0)),
+    );
+    // The trend: significance of each year-over-year change by a two-proportion z-test.
+    const years = [...new Set(counts.map((c) => c.year))].sort();
+    let marked = 0;
+    for (const [i, y] of years.entries()) {
+      const row = `#fg-trend tbody tr[data-key="${y}"]`;
+      if (i === 0) {
+        expect(await text(`${row} [data-col="low_significant"]`)).toBe('—');
+        continue;
+      }
+      const a = share(years[i - 1]!, direction, 9);
+      const b = share(y, direction, 9);
+      const pooled = (a.low + b.low) / (a.n + b.n);
+      const z =
+        (b.low / b.n - a.low / a.n) / Math.sqrt(pooled * (1 - pooled) * (1 / a.n + 1 / b.n));
+      const significant = Math.abs(z) > 1.96;
+      if (significant) marked++;
+      expect(await text(`${row} [data-col="low_significant"]`), String(y)).toBe(
+        significant ? 'значимо' : 'незначимо',
+      );
+      expect(await text(`${row} [data-col="low_change"]`)).toBe(
+        formatPp(pct(b.low, b.n) - pct(a.low, a.n)),
+      );
+    }
+    expect(marked).toBeGreaterThan(0);
+    await expect(
+      page.locator('figure.chart', { hasText: 'по годам' }).locator('.chart-note').innerText(),
+    ).resolves.toMatch(/недостаточный и низкий в \d{4}\/\d\d: [+-]\d/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'fg-grade9.png'), fullPage: true });
+  });
+
+  it('downloads the school table as shown (CSV)', async () => {
+    const shown = await page
+      .locator('#fg-schools tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('[data-col="school"] a, [data-col="participants"]')].map(
+            (c) => (c as HTMLElement).innerText,
+          ),
+        ),
+      );
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#fg-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split('\r\n');
+    expect(lines[0]!.split(';').slice(0, 4)).toEqual([
+      'Школа',
+      'Участников (n)',
+      'Недостаточный и низкий, чел.',
+      'Доля недостаточного и низкого',
+    ]);
+    // The schools as shown, then the district row of the footer.
+    expect(lines).toHaveLength(shown.length + 2);
+    lines.slice(1, -1).forEach((line, i) => {
+      const cells = line.split(';');
+      expect(cells[0]).toBe(shown[i]![0]);
+      expect(cells[1]).toBe(shown[i]![1]!.replace(/\s/g, ''));
+    });
+    const query = new URL(page.url()).searchParams;
+    const d = share(Number(query.get('year')), query.get('direction')!, Number(query.get('grade')));
+    expect(d.n).toBeGreaterThan(0);
+    const two = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
+    expect(lines.at(-1)!.split(';').slice(0, 8)).toEqual([
+      'Район',
+      String(d.n),
+      String(d.low),
+      two(pct(d.low, d.n)),
+      two(pct(d.low, d.n) - targets.lowMaxPct),
+      two(excess(d)),
+      '',
+      two(pct(d.high, d.n)),
+    ]);
+    expect(await page.locator('#fg-schools tfoot tr[data-key="district"] a').count()).toBe(0);
+    // Shares carry a decimal comma.
+    expect(lines.slice(1).some((l) => /;\d+,\d+;/.test(l))).toBe(true);
+  });
+
+  it('opens the school page from the contribution table', async () => {
+    const link = page.locator('#fg-schools tbody tr').first().locator('[data-col="school"] a');
+    const name = await link.innerText();
+    const id = await page.locator('#fg-schools tbody tr').first().getAttribute('data-key');
+    await link.click();
+    await page.waitForURL(new RegExp(`/school/${id}$`));
+    await page.locator('h1', { hasText: name }).waitFor();
+  });
+
+  it('explains an empty or invalid selection in Russian', async () => {
+    await page.goto(`${server.url}/fg?year=2019`);
+    await page
+      .locator('.empty-state', { hasText: 'Нет данных ФГ за 2018/19 учебный год' })
+      .waitFor();
+    await page.goto(`${server.url}/fg?direction=${encodeURIComponent('Астрономия')}`);
+    await page
+      .locator('.empty-state', { hasText: 'Нет данных по направлению «Астрономия»' })
+      .waitFor();
+    await page.goto(`${server.url}/fg?year=abc`);
+    await page.locator('.status.error', { hasText: 'Параметры страницы ФГ' }).waitFor();
+    const bad = await fetch(`${server.url}/api/fg?grade=12`);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/класс от 1 до 11/);
+  });
+});
