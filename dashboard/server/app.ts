@@ -24,7 +24,7 @@ import * as fgRoutes from './routes/fg.ts';
 import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as methodologyRoutes from './routes/methodology.ts';
-import { schoolId, year } from './params.ts';
+import { badRequest, parseQuery, schoolId, year } from './params.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
 
 export interface AppOptions {
@@ -179,12 +179,9 @@ export function createApp({ store, distDir }: AppOptions): Hono {
   app.post('/api/mappings', async (c) => {
     const parsed = mappingSchema.safeParse(await c.req.json().catch(() => null));
     if (!parsed.success)
-      return c.json(
-        {
-          error:
-            'Сопоставление столбцов не сохранено: нужны название набора (от 2 до 100 символов), столбец школы, столбец учебного года и хотя бы один показатель с названием от 2 до 150 символов.',
-        },
-        400,
+      return badRequest(
+        c,
+        'Сопоставление столбцов не сохранено: нужны название набора (от 2 до 100 символов), столбец школы, столбец учебного года и хотя бы один показатель с названием от 2 до 150 символов.',
       );
     await queued((session) => saveMapping(session, parsed.data, 'сервер'));
     return c.json({ ok: true });
@@ -215,13 +212,13 @@ export function createApp({ store, distDir }: AppOptions): Hono {
 
   /** Computed risk-cluster flags with evidence, explanation and the condition that clears them. */
   app.get('/api/flags', async (c) => {
-    const query = flagsQuery.safeParse(c.req.query());
-    if (!query.success)
-      return c.json(
-        { error: 'Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер.' },
-        400,
-      );
-    const { year = null, school = null, cluster = null } = query.data;
+    const query = parseQuery(
+      c,
+      flagsQuery,
+      'Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер.',
+    );
+    if (query instanceof Response) return query;
+    const { year = null, school = null, cluster = null } = query;
     const params = { year, school_id: school, cluster };
     const [flags, comparison] = await Promise.all([
       runQuery(store, 'risk_flags', params),
@@ -238,16 +235,13 @@ export function createApp({ store, distDir }: AppOptions): Hono {
   app.get('/api/exports/:name', async (c) => {
     const name = c.req.param('name');
     if (!(name in EXPORTS)) return c.json({ error: `Нет выгрузки «${name}».` }, 404);
-    const query = exportQuery.safeParse(c.req.query());
-    if (!query.success)
-      return c.json(
-        {
-          error:
-            'Параметры выгрузки: year — учебный год (2026), school — логин ОО, format — json, csv или xlsx.',
-        },
-        400,
-      );
-    const { format, ...filter } = query.data;
+    const query = parseQuery(
+      c,
+      exportQuery,
+      'Параметры выгрузки: year — учебный год (2026), school — логин ОО, format — json, csv или xlsx.',
+    );
+    if (query instanceof Response) return query;
+    const { format, ...filter } = query;
     const exportName = name as ExportName;
     const table = await exportTable(store, exportName, filter);
     if (format === 'json') return c.json(table);
@@ -262,12 +256,9 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     const parsed = downloadBody.safeParse(await c.req.json().catch(() => null));
     const format = c.req.query('format');
     if (!parsed.success || (format !== 'csv' && format !== 'xlsx'))
-      return c.json(
-        {
-          error:
-            'Таблица для скачивания не принята: нужны название файла, заголовки столбцов и строки (не больше 100 000), формат csv или xlsx.',
-        },
-        400,
+      return badRequest(
+        c,
+        'Таблица для скачивания не принята: нужны название файла, заголовки столбцов и строки (не больше 100 000), формат csv или xlsx.',
       );
     const { fileName, ...table } = parsed.data;
     const file = `${fileName}.${format}`;

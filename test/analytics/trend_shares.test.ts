@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importPaths } from '../../ingest/import.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { wilson } from '../helpers/stats.ts';
 
 let t: TempStore;
 
@@ -35,15 +36,6 @@ const trend = async (year: number) =>
   )[0]!;
 
 /** Wilson score interval, written out here as the second method. */
-function wilson(x: number, n: number): [number, number] {
-  const z = 1.96;
-  const p = x / n;
-  const centre = p + (z * z) / (2 * n);
-  const half = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  const scale = 1 + (z * z) / n;
-  return [(100 * (centre - half)) / scale, (100 * (centre + half)) / scale];
-}
-
 it('gives each year its share with a Wilson interval', async () => {
   const r = await trend(2025);
   expect(r.pct).toBeCloseTo(25, 10);

@@ -4,6 +4,7 @@ import {
   candidateOf,
   changedClusters,
   draftOf,
+  listText,
   parseList,
   showValue,
 } from '../../dashboard/src/lib/methodology-edit.ts';
@@ -53,4 +54,6 @@ it('shows and reads parameter values the Russian way', () => {
   expect(showValue('excludeNonObjective', true)).toBe('да');
   expect(parseList('4; 5, 6', true)).toEqual([4, 5, 6]);
   expect(parseList('ВПР, ОГЭ', false)).toEqual(['ВПР', 'ОГЭ']);
+  expect(parseList('доля «2», Средняя отметка', false)).toEqual(['dolya2', 'avg_mark']);
+  expect(listText(['dolya2', 'avg_mark'])).toBe('доля «2», средняя отметка');
 });

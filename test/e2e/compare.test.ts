@@ -4,35 +4,21 @@
  * cells are classified here with the cut points of the default methodology — none of it
  * through the model SQL. The page must equal both these numbers and the API's.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
 import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
 import type { CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { csvNumber, downloadCsv } from './downloads.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(inject('demoStore'));
-  page = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-    acceptDownloads: true,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-});
+beforeAll(async () => ({ server, page } = await openDashboard(inject('demoStore'))));
+afterAll(closeDashboard);
 
 const MIN_N = methodology.minN;
 const text = (selector: string) => page.locator(selector).first().innerText();
@@ -219,14 +205,8 @@ describe('«Сравнение лет»', () => {
   it('downloads the school table as shown', async () => {
     await page.goto(`${server.url}/compare?year_a=2025&year_b=2026&${MATH5}`);
     await page.locator('#compare-schools tbody tr[data-key]').first().waitFor();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#compare-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
-    const csv = readFileSync((await download.path())!, 'utf8');
-    expect(csv.startsWith('\ufeff')).toBe(true);
-    const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe(
+    const csv = await downloadCsv(page, '#compare-schools');
+    expect(csv[0]!.join(';')).toBe(
       'Школа;Доля 2024/25;n 2024/25;Доля 2025/26;n 2025/26;Изменение;z;Значимость;Оценка;Примечание',
     );
     const shown = await page
@@ -235,29 +215,28 @@ describe('«Сравнение лет»', () => {
         rows.map((r) => r.querySelector('[data-col="school"] a')!.textContent!.trim()),
       );
     // The schools as shown, then the district row of the footer.
-    expect(lines.slice(1, -1).map((l) => l.split(';')[0])).toEqual(shown);
+    expect(csv.slice(1, -1).map((r) => r[0])).toEqual(shown);
     const school = SCHOOLS.find((s) => s.login === 'sch470103')!;
-    const line = lines.find((l) => l.startsWith(`${school.shortName};`))!.split(';');
+    const line = csv.find((r) => r[0] === school.shortName)!;
     const a = vprMarks(school, 2025, 5, 'MA');
     const b = vprMarks(school, 2026, 5, 'MA');
-    const two = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
     expect(line.slice(1, 5)).toEqual([
-      two(pct(a)),
+      csvNumber(pct(a)),
       String(a.participants),
-      two(pct(b)),
+      csvNumber(pct(b)),
       String(b.participants),
     ]);
     expect(line[7]).toBe(significance(zTest(a, b)));
     const districtA = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2025, 5, 'MA')));
     const districtB = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
-    const last = lines.at(-1)!.split(';');
+    const last = csv.at(-1)!;
     expect(last.slice(0, 6)).toEqual([
       'Район',
-      two(pct(districtA)),
+      csvNumber(pct(districtA)),
       String(districtA.participants),
-      two(pct(districtB)),
+      csvNumber(pct(districtB)),
       String(districtB.participants),
-      two(pct(districtB) - pct(districtA)),
+      csvNumber(pct(districtB) - pct(districtA)),
     ]);
     expect(Number(last[6]!.replace(',', '.'))).toBeCloseTo(zTest(districtA, districtB)!, 1);
     expect(last[7]).toBe(significance(zTest(districtA, districtB)));

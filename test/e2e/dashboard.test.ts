@@ -5,26 +5,17 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
 import { formatInt, formatPct } from '../../dashboard/src/lib/format.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-});
+// An empty store: the server itself loads the demo through the importer.
+beforeAll(async () => ({ server, page } = await openDashboard()));
+afterAll(closeDashboard);
 
 const cellText = (selector: string) => page.locator(selector).innerText();
 

@@ -4,47 +4,27 @@
  * заданий», teachers' diagnostic levels), not through the model SQL: the page must equal the
  * API, and both must equal this independent computation.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Store } from '../../analytics/db.ts';
+import type { Page } from 'playwright-core';
 import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
 import type {
   DeficitOptions,
   DeficitVpr,
   TeacherDeficits,
 } from '../../dashboard/src/lib/api/deficits-types.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { useStoreCopy } from '../helpers/store.ts';
+import { csvNumber, downloadCsv } from './downloads.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let raw: Store;
-let rawDir: string;
+beforeAll(async () => ({ server, page } = await openDashboard(inject('demoStore'))));
+afterAll(closeDashboard);
+/** The raw tables the importer wrote, read from a copy of the demo store. */
+const raw = useStoreCopy(inject('demoStore'));
 
 const MATH = 'Математика';
-
-beforeAll(async () => {
-  rawDir = mkdtempSync(join(tmpdir(), 'mko-deficits-raw-'));
-  copyFileSync(inject('demoStore'), join(rawDir, 'raw.duckdb'));
-  raw = await Store.open(join(rawDir, 'raw.duckdb'));
-  browser = await launchBrowser();
-  server = await startServer(inject('demoStore'));
-  page = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-    acceptDownloads: true,
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  raw?.close();
-  if (rawDir) rmSync(rawDir, { recursive: true, force: true });
-  if (server) expect(await server.stop()).toBe(0);
-});
 
 const api = async <T>(path: string): Promise<T> => {
   const response = await fetch(`${server.url}${path}`);
@@ -56,30 +36,6 @@ const vprApi = (year: number, subject: string, grade: number) =>
     `/api/deficits/vpr?year=${year}&subject=${encodeURIComponent(subject)}&grade=${grade}`,
   );
 const parseRu = (text: string) => Number(text.replace(/[^\d,+−-]/g, '').replace(',', '.'));
-/** Rows of a CSV download: UTF-8 BOM, `;`, quoted fields with `""` escapes, CRLF. */
-function parseCsv(file: Buffer): string[][] {
-  expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-  const body = file.toString('utf8').slice(1);
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (quoted) {
-      if (ch === '"' && body[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ';') (row.push(field), (field = ''));
-    else if (ch === '\r' && body[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      ((row = []), (field = ''), i++);
-    } else field += ch;
-  }
-  return rows;
-}
 const text = (selector: string) => page.locator(selector).innerText();
 
 interface Expected {
@@ -91,7 +47,7 @@ interface Expected {
 
 /** Registry schools (reference data, not a model). */
 async function registry(): Promise<Map<string, string>> {
-  const rows = await raw.all<{ school_id: string; short_name: string }>(
+  const rows = await raw.store.all<{ school_id: string; short_name: string }>(
     'SELECT school_id, short_name FROM school',
   );
   return new Map(rows.map((r) => [r.school_id, r.short_name]));
@@ -100,7 +56,7 @@ async function registry(): Promise<Map<string, string>> {
 /** From pupils' scores (raw_vpr_participant_task): a school's % = points / max points; X = 0. */
 async function fromPupils(year: number, subject: string, grade: number): Promise<Expected> {
   const known = await registry();
-  const rows = await raw.all<{
+  const rows = await raw.store.all<{
     school_id: string;
     task: string;
     max_score: number;
@@ -139,7 +95,7 @@ async function fromPupils(year: number, subject: string, grade: number): Promise
 /** From ФИС ОКО «Выполнение заданий» (raw_vpr_tasks): district = Σ(% × n) / Σ n over schools. */
 async function fromTaskReport(year: number, subject: string, grade: number): Promise<Expected> {
   const known = await registry();
-  const rows = await raw.all<{
+  const rows = await raw.store.all<{
     school_id: string;
     task: string;
     participants: number;
@@ -292,7 +248,7 @@ describe('«Дефициты» page', () => {
 
   it('teacher deficits per area equal the diagnostic levels counted here', async () => {
     const known = await registry();
-    const rows = await raw.all<{
+    const rows = await raw.store.all<{
       year: number;
       school_id: string;
       teacher_key: string;
@@ -351,13 +307,8 @@ describe('«Дефициты» page', () => {
       expect(small, id).toBe(any.n < 10 ? 1 : 0);
     }
     // The download of the school × area table ends with the district row of its footer.
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#teacher-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
-    const lines = parseCsv(readFileSync(await download.path()));
+    const lines = await downloadCsv(page, '#teacher-schools');
     expect(lines).toHaveLength(schoolIds.length + 2);
-    const two = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
     const header = lines[0]!;
     const district = lines.at(-1)!;
     const anyNow = share(2026, null);
@@ -365,9 +316,9 @@ describe('«Дефициты» page', () => {
     for (const area of [...areas, null]) {
       const column = header.indexOf(`${area ?? 'Хотя бы в одной области'}, %`);
       expect(column, String(area)).toBeGreaterThan(1);
-      expect(district[column], String(area)).toBe(two(share(2026, area).pct));
+      expect(district[column], String(area)).toBe(csvNumber(share(2026, area).pct));
     }
-    expect(district.at(-2)).toBe(two(anyNow.pct - share(2025, null).pct));
+    expect(district.at(-2)).toBe(csvNumber(anyNow.pct - share(2025, null).pct));
     expect(district.at(-1)).toBe(anyNow.n < 10 ? 'да' : 'нет');
     // …as the footer on the page shows it, without a school link.
     const foot = '#teacher-schools tfoot tr[data-key="district"]';
@@ -420,11 +371,7 @@ describe('«Дефициты» page', () => {
     await page.goto(`${server.url}/deficits?year=2026&subject=${encodeURIComponent(MATH)}&grade=5`);
     await page.locator('#deficit-tasks tbody tr').first().waitFor();
     const data = await vprApi(2026, MATH, 5);
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#deficit-tasks').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
-    const lines = parseCsv(readFileSync(await download.path()));
+    const lines = await downloadCsv(page, '#deficit-tasks');
     expect(lines[0]!.join(';')).toBe(
       'Задание;Проверяемое умение;Уровень;Макс. балл;Район, %;Участников в районе (n);Регион, %;РФ, %;Школ с недостаточным выполнением;Школ с данными (n);Оценка района',
     );
@@ -436,17 +383,13 @@ describe('«Дефициты» page', () => {
       const cells = lines[i + 1]!;
       expect(cells[0]).toBe(shownTasks[i]);
       expect(cells[1]).toBe(t.skill);
-      expect(cells[4]).toBe(String(Math.round(t.district_pct * 100) / 100).replace('.', ','));
+      expect(cells[4]).toBe(csvNumber(t.district_pct));
       expect(cells[5]).toBe(String(t.district_n));
       expect(cells[8]).toBe(String(t.insufficient_schools_count));
       expect(cells.at(-1)).toBe(t.district_status);
     });
     // The long school × task table (the heat map's data) downloads exactly its shown rows.
-    const [cells] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#deficit-cells').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
-    const cellLines = parseCsv(readFileSync(await cells.path()));
+    const cellLines = await downloadCsv(page, '#deficit-cells');
     expect(cellLines).toHaveLength(data.schools.length + 1);
     const shownKeys = await page
       .locator('#deficit-cells tbody tr')
@@ -455,7 +398,7 @@ describe('«Дефициты» page', () => {
     cellLines.slice(1).forEach((cells, i) => {
       const c = byKey.get(shownKeys[i]!)!;
       expect(cells.slice(0, 2)).toEqual([c.short_name, c.task]);
-      expect(cells[4]).toBe(String(Math.round(c.completion_pct * 100) / 100).replace('.', ','));
+      expect(cells[4]).toBe(csvNumber(c.completion_pct));
       expect(cells[5]).toBe(String(c.participants_count));
     });
   });

@@ -4,38 +4,23 @@
  * generator's simulation (ВПР), and from other API endpoints (the flags), never from the page's
  * own query: page = API = independent computation.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Store } from '../../analytics/db.ts';
+import type { Page } from 'playwright-core';
 import { loadMethodology } from '../../analytics/methodology.ts';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
 import { formatInt, formatPct, schoolYear } from '../../dashboard/src/lib/format.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { useStoreCopy } from '../helpers/store.ts';
+import { clickCsvDownload, csvNumber, readCsv } from './downloads.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let raw: Store;
-
-beforeAll(async () => {
-  raw = await Store.open(inject('demoStore'));
-  browser = await launchBrowser();
-  server = await startServer(inject('demoStore'));
-  page = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-    acceptDownloads: true,
-  });
-});
-
-afterAll(async () => {
-  raw?.close();
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-});
+beforeAll(async () => ({ server, page } = await openDashboard(inject('demoStore'))));
+afterAll(closeDashboard);
+/** The raw tables the importer wrote, read from a copy of the demo store. */
+const raw = useStoreCopy(inject('demoStore'));
 
 const targets = loadMethodology().fgTargets;
 const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}${path}`)).json();
@@ -51,20 +36,6 @@ interface Flag {
 }
 const triggered = async (query: string) =>
   (await api<{ flags: Flag[] }>(`/api/flags?${query}`)).flags.filter((f) => f.triggered);
-
-/** Parses a downloaded CSV (BOM, `;`, quotes) into rows of cells. */
-function parseCsv(csv: string): string[][] {
-  expect(csv.startsWith('\ufeff')).toBe(true);
-  return csv
-    .slice(1)
-    .trimEnd()
-    .split('\r\n')
-    .map((line) =>
-      [...line.matchAll(/("(?:[^"]|"")*"|[^;]*)(;|$)/g)]
-        .slice(0, -1)
-        .map((m) => m[1]!.replace(/^"|"$/g, '').replace(/""/g, '"')),
-    );
-}
 
 describe('district overview', () => {
   const url = (query: string) => `${server.url}/?${query}`;
@@ -103,13 +74,18 @@ describe('district overview', () => {
   });
 
   it('shows the ФГ targets met per direction as counted from the raw levels', async () => {
-    const rows = await raw.all<{ direction: string; n: number; low: number; high: number }>(
+    const rows = await raw.store.all<{ direction: string; n: number; low: number; high: number }>(
       `SELECT direction, count(*)::INTEGER AS n,
               count(*) FILTER (WHERE level IN ('недостаточный', 'низкий'))::INTEGER AS low,
               count(*) FILTER (WHERE level = 'высокий')::INTEGER AS high
        FROM raw_fg_participant WHERE year = 2026 GROUP BY direction`,
     );
-    const fromLevels = await raw.all<{ direction: string; n: number; low: number; high: number }>(
+    const fromLevels = await raw.store.all<{
+      direction: string;
+      n: number;
+      low: number;
+      high: number;
+    }>(
       `SELECT direction, sum(pupils)::INTEGER AS n,
               sum(pupils) FILTER (WHERE level IN ('недостаточный', 'низкий'))::INTEGER AS low,
               sum(pupils) FILTER (WHERE level = 'высокий')::INTEGER AS high
@@ -169,7 +145,11 @@ describe('district overview', () => {
     await page.waitForURL(/subject=%D0%A4/);
     await page.locator('#district-schools caption', { hasText: 'ЕГЭ, Физика, 2025/26' }).waitFor();
     expect(await page.locator('#f-grade').count()).toBe(0);
-    const rows = await raw.all<{ school_id: string; participants: number; n_below_min: number }>(
+    const rows = await raw.store.all<{
+      school_id: string;
+      participants: number;
+      n_below_min: number;
+    }>(
       `SELECT school_id, participants, n_below_min FROM raw_gia_school
        WHERE year = 2026 AND exam = 'ЕГЭ' AND subject = 'Физика'`,
     );
@@ -197,14 +177,11 @@ describe('district overview', () => {
     const names = await page
       .locator('#district-schools tbody th[data-col="school"] a')
       .allInnerTexts();
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#district-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
+    const download = await clickCsvDownload(page, '#district-schools');
     expect(download.suggestedFilename()).toBe(
       'Школы района — ВПР, Математика, 5 класс, 2025-26.csv',
     );
-    const csv = parseCsv(readFileSync((await download.path())!, 'utf8'));
+    const csv = await readCsv(download);
     expect(csv[0]!.slice(0, 3)).toEqual(['Школа', 'Кластеры 2025/26', 'Участников (n)']);
     expect(csv[0]).not.toContain('Динамика по годам');
     expect(csv.slice(1, -2).map((r) => r[0])).toEqual(names);
@@ -213,9 +190,7 @@ describe('district overview', () => {
     expect(last[0]).toBe('Район');
     expect(last[2]).toBe(String(district.participants));
     const key = csv[0]!.indexOf('Доля «2»');
-    expect(last[key]).toBe(
-      String(Math.round((10000 * district.n2) / district.participants) / 100).replace('.', ','),
-    );
+    expect(last[key]).toBe(csvNumber((100 * district.n2) / district.participants));
   });
 
   it('prints without navigation, filters and buttons', async () => {
@@ -253,7 +228,7 @@ describe('school page', () => {
   });
 
   it('names its network partner from the latest loaded pairs', async () => {
-    const [pair] = await raw.all<{ partner: string; name: string; year: number }>(
+    const [pair] = await raw.store.all<{ partner: string; name: string; year: number }>(
       `SELECT p.mentor_school_id AS partner, s.short_name AS name, p.year
        FROM raw_network_pair p JOIN school s ON s.school_id = p.mentor_school_id
        WHERE p.mentee_school_id = 'sch470109' ORDER BY p.year DESC LIMIT 1`,
@@ -266,7 +241,7 @@ describe('school page', () => {
   });
 
   it('shows teacher deficits per area as counted from the raw diagnostics', async () => {
-    const areas = await raw.all<{ area: string; n: number; deficit: number }>(
+    const areas = await raw.store.all<{ area: string; n: number; deficit: number }>(
       `SELECT area, count(DISTINCT teacher_key)::INTEGER AS n,
               count(DISTINCT teacher_key) FILTER (WHERE level IN ('высокий', 'критический'))::INTEGER AS deficit
        FROM raw_teacher_diag WHERE school_id = 'sch470109'

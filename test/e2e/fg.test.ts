@@ -3,21 +3,19 @@
  * raw imported rows (raw_fg_levels / raw_fg_participant), not through the model SQL: the page,
  * the API and this independent count must agree.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { Store } from '../../analytics/db.ts';
+import type { Page } from 'playwright-core';
 import { loadMethodology } from '../../analytics/methodology.ts';
 import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
 import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { wilson } from '../helpers/stats.ts';
+import { storeCopy } from '../helpers/store.ts';
+import { csvNumber, downloadCsv } from './downloads.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-let dir: string;
 
 /** Pupils per level of one school × direction × grade × year, as imported. */
 interface Counts {
@@ -32,9 +30,7 @@ let names = new Map<string, string>();
 const targets = loadMethodology().fgTargets;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'mko-fg-e2e-'));
-  copyFileSync(inject('demoStore'), join(dir, 'copy.duckdb'));
-  const store = await Store.open(join(dir, 'copy.duckdb'));
+  const { store, dispose } = await storeCopy(inject('demoStore'));
   type Raw = {
     year: number;
     direction: string;
@@ -56,7 +52,7 @@ beforeAll(async () => {
       )
     ).map((s) => [s.school_id, s.short_name]),
   );
-  store.close();
+  dispose();
   const byKey = new Map<string, Counts>();
   const add = (r: Omit<Raw, 'pupils'>, pupils: number) => {
     if (!names.has(r.school_id)) return;
@@ -83,20 +79,9 @@ beforeAll(async () => {
     if (!deliveredKeys.has(`${r.year}|${r.direction}|${r.grade}|${r.school_id}`)) add(r, 1);
   counts = [...byKey.values()];
 
-  browser = await launchBrowser();
-  server = await startServer(inject('demoStore'));
-  page = await browser.newPage({
-    viewport: { width: 1366, height: 768 },
-    locale: 'ru-RU',
-    acceptDownloads: true,
-  });
+  ({ server, page } = await openDashboard(inject('demoStore')));
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(closeDashboard);
 
 interface Share {
   n: number;
@@ -128,16 +113,6 @@ const schoolsOf = (year: number, direction: string) => [
 ];
 /** A school's pupils above the low target: N × (low share − target), never below zero. */
 const excess = (s: Share) => Math.max(0, s.low - (s.n * targets.lowMaxPct) / 100);
-
-/** 95 % Wilson interval of a share, in per cent. */
-function wilson(k: number, n: number): [number, number] {
-  const z = 1.96;
-  const p = k / n;
-  const centre = p + (z * z) / (2 * n);
-  const margin = z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  const d = 1 + (z * z) / n;
-  return [(100 * (centre - margin)) / d, (100 * (centre + margin)) / d];
-}
 
 const latestYear = () => Math.max(...counts.map((c) => c.year));
 const text = (selector: string) => page.locator(selector).innerText();
@@ -368,43 +343,36 @@ describe('ФГ page', () => {
           ),
         ),
       );
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.locator('#fg-schools').getByRole('button', { name: 'Скачать CSV' }).click(),
-    ]);
-    const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.slice(1).trim().split('\r\n');
-    expect(lines[0]!.split(';').slice(0, 4)).toEqual([
+    const csv = await downloadCsv(page, '#fg-schools');
+    expect(csv[0]!.slice(0, 4)).toEqual([
       'Школа',
       'Участников (n)',
       'Недостаточный и низкий, чел.',
       'Доля недостаточного и низкого',
     ]);
     // The schools as shown, then the district row of the footer.
-    expect(lines).toHaveLength(shown.length + 2);
-    lines.slice(1, -1).forEach((line, i) => {
-      const cells = line.split(';');
+    expect(csv).toHaveLength(shown.length + 2);
+    csv.slice(1, -1).forEach((cells, i) => {
       expect(cells[0]).toBe(shown[i]![0]);
       expect(cells[1]).toBe(shown[i]![1]!.replace(/\s/g, ''));
     });
     const query = new URL(page.url()).searchParams;
     const d = share(Number(query.get('year')), query.get('direction')!, Number(query.get('grade')));
     expect(d.n).toBeGreaterThan(0);
-    const two = (x: number) => String(Math.round(x * 100) / 100).replace('.', ',');
-    expect(lines.at(-1)!.split(';').slice(0, 8)).toEqual([
+    expect(csv.at(-1)!.slice(0, 8)).toEqual([
       'Район',
       String(d.n),
       String(d.low),
-      two(pct(d.low, d.n)),
-      two(pct(d.low, d.n) - targets.lowMaxPct),
-      two(excess(d)),
+      csvNumber(pct(d.low, d.n)),
+      csvNumber(pct(d.low, d.n) - targets.lowMaxPct),
+      csvNumber(excess(d)),
       '',
-      two(pct(d.high, d.n)),
+      csvNumber(pct(d.high, d.n)),
     ]);
     expect(await page.locator('#fg-schools tfoot tr[data-key="district"] a').count()).toBe(0);
     // Shares carry a decimal comma.
-    expect(lines.slice(1).some((l) => /;\d+,\d+;/.test(l))).toBe(true);
+    const inner = csv.slice(1).flatMap((cells) => cells.slice(1, -1));
+    expect(inner.some((c) => /^\d+,\d+$/.test(c))).toBe(true);
   });
 
   it('opens the school page from the contribution table', async () => {

@@ -6,24 +6,14 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadMethodology } from '../../analytics/methodology.ts';
-import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
-let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await startServer(inject('demoStore'));
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (server) expect(await server.stop()).toBe(0);
-});
+beforeAll(async () => ({ server, page } = await openDashboard(inject('demoStore'))));
+afterAll(closeDashboard);
 
 const defaults = loadMethodology();
 const leaders = async (year: number) =>

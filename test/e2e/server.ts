@@ -4,7 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
@@ -95,4 +96,32 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+// What openDashboard started in this test file (each file has its own module instance).
+let browser: Browser | undefined;
+let server: RunningServer | undefined;
+
+/**
+ * Chromium, the server on a copy of `template` (or on an empty store it fills with the demo),
+ * and one page at 1366×768 in ru-RU that accepts downloads. For a file's beforeAll, with
+ * closeDashboard as its afterAll.
+ */
+export async function openDashboard(
+  template?: string,
+): Promise<{ server: RunningServer; page: Page }> {
+  browser = await launchBrowser();
+  server = await startServer(template);
+  const page = await browser.newPage({
+    viewport: { width: 1366, height: 768 },
+    locale: 'ru-RU',
+    acceptDownloads: true,
+  });
+  return { server, page };
+}
+
+/** Closes the browser and stops the server, which must exit cleanly. */
+export async function closeDashboard(): Promise<void> {
+  await browser?.close();
+  if (server) expect(await server.stop()).toBe(0);
 }

@@ -1,9 +1,10 @@
 /** Test stores in temporary files, and a fingerprint of their content to prove "unchanged". */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Store } from '../../analytics/db.ts';
+import { afterAll, beforeAll } from 'vitest';
 import { ensureSchema } from '../../ingest/schema.ts';
 
 export interface TempStore {
@@ -12,16 +13,43 @@ export interface TempStore {
   dispose: () => void;
 }
 
-export async function tempStore(): Promise<TempStore> {
+/** A store file in a new temporary folder; `prepare` may put a file there before it opens. */
+async function openInTempDir(prepare: (path: string) => void = () => {}): Promise<TempStore> {
   const dir = mkdtempSync(join(tmpdir(), 'mko-test-'));
-  const store = await Store.open(join(dir, 'test.duckdb'));
-  await ensureSchema(store);
+  const path = join(dir, 'test.duckdb');
+  prepare(path);
+  const store = await Store.open(path);
   return {
     store,
     dir,
     dispose: () => {
       store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An empty store with the schema. */
+export async function tempStore(): Promise<TempStore> {
+  const t = await openInTempDir();
+  await ensureSchema(t.store);
+  return t;
+}
+
+/** A copy of a built store (the browser tests' demo), read without locking the shared original. */
+export const storeCopy = (template: string): Promise<TempStore> =>
+  openInTempDir((path) => copyFileSync(template, path));
+
+/** storeCopy for a whole test file: made in its beforeAll, removed in its afterAll. */
+export function useStoreCopy(template: string): { readonly store: Store } {
+  let copy: TempStore | undefined;
+  beforeAll(async () => {
+    copy = await storeCopy(template);
+  });
+  afterAll(() => copy?.dispose());
+  return {
+    get store() {
+      return copy!.store;
     },
   };
 }

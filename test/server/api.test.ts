@@ -1,18 +1,8 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../ingest/import.ts';
-import { createApp } from '../../dashboard/server/app.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../helpers/app.ts';
 
-let t: TempStore;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await tempStore();
-  await importPaths(t.store, [await writeRegistryFile(t.dir), writeVprCsv(t.dir)]);
-  app = createApp({ store: t.store });
-});
-afterAll(() => t.dispose());
+const app = useApp();
 
 describe('API', () => {
   it('reports health with the schools count and years', async () => {

@@ -3,12 +3,10 @@
  * two-proportion test written out here, the status × change grid classified here from the
  * default methodology's cut points, and Russian answers to bad parameters.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../ingest/import.ts';
-import { createApp } from '../../dashboard/server/app.ts';
+import { describe, expect, it } from 'vitest';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
 import type { CompareOptions, CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
+import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 
 // Mathematics grade 5: [school year, login, name, participants, «2»].
@@ -24,21 +22,15 @@ const MARKS: [string, string, string, number, number][] = [
   ['2024/25', 'sch000002', 'Лесная ООШ', 4, 2],
 ];
 
-let t: TempStore;
-let app: ReturnType<typeof createApp>;
-
-beforeAll(async () => {
-  t = await tempStore();
+const app = useApp(async (dir) => {
   const rows = MARKS.map(([year, login, name, n, n2]) => {
     const rest = n - n2;
     const n3 = Math.floor(rest / 3);
     const n4 = Math.floor(rest / 3);
     return [year, login, name, 5, 'Математика', n, n2, n3, n4, rest - n3 - n4];
   });
-  await importPaths(t.store, [await writeRegistryFile(t.dir), writeVprCsv(t.dir, rows)]);
-  app = createApp({ store: t.store });
+  return [await writeRegistryFile(dir), writeVprCsv(dir, rows)];
 });
-afterAll(() => t.dispose());
 
 const counts = (login: string | null, year: number) => {
   const label = `${year - 1}/${String(year).slice(2)}`;
@@ -114,7 +106,7 @@ describe('/api/compare', () => {
 
   it('gives consecutive years the same z as trend_shares', async () => {
     const { body } = await get<CompareResult>(`?year_a=2024&year_b=2025&${selection}`);
-    const model = await t.store.all<{ school_id: string; z_score: number }>(
+    const model = await app.store.all<{ school_id: string; z_score: number }>(
       `SELECT school_id, z_score FROM trend_shares
        WHERE indicator = 'vpr_dolya2' AND level = 'school' AND year = 2025 AND z_score IS NOT NULL`,
     );

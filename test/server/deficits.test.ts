@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../ingest/import.ts';
-import { createApp } from '../../dashboard/server/app.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { useApp } from '../helpers/app.ts';
 
-let t: TempStore;
-let app: ReturnType<typeof createApp>;
-beforeAll(async () => {
-  t = await tempStore();
-  await importPaths(t.store, [await writeRegistryFile(t.dir), writeVprCsv(t.dir)]);
-  app = createApp({ store: t.store });
-});
-afterAll(() => t.dispose());
+const app = useApp();
 
 describe('«Дефициты» API', () => {
   it('lists no task-level ВПР and no teacher diagnostics when none were loaded', async () => {

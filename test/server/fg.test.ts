@@ -1,22 +1,17 @@
 /** GET /api/fg on a small hand-made store: defaults, filters, contributions and bad input. */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { createApp } from '../../dashboard/server/app.ts';
 import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
+import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile } from '../helpers/fixtures.ts';
 
-let t: TempStore;
-let app: ReturnType<typeof createApp>;
 const LEVELS = ['Недостаточный', 'Низкий', 'Средний', 'Повышенный', 'Высокий'];
 const ЧГ = 'Читательская грамотность';
 const МГ = 'Математическая грамотность';
 
-beforeAll(async () => {
-  t = await tempStore();
-  const counts = join(t.dir, 'фг.csv');
+const app = useApp(async (dir) => {
+  const counts = join(dir, 'фг.csv');
   writeCsv(counts, [
     ['Учебный год', 'Логин ОО', 'Направление', 'Класс', ...LEVELS],
     // 2025/26, reading: school 1 has 30 % low (6 of 20), school 3 has 10 % low (4 of 40).
@@ -27,10 +22,8 @@ beforeAll(async () => {
     ['2025/26', 'sch000003', МГ, 6, 0, 0, 5, 3, 2],
     ['2024/25', 'sch000001', ЧГ, 9, 1, 1, 10, 5, 3],
   ]);
-  await importPaths(t.store, [await writeRegistryFile(t.dir), counts]);
-  app = createApp({ store: t.store });
+  return [await writeRegistryFile(dir), counts];
 });
-afterAll(() => t.dispose());
 
 const get = async (query: string) => {
   const response = await app.request(`/api/fg${query}`);

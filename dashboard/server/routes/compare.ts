@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { grade, label, year } from '../params.ts';
+import { badRequest, grade, label, parseQuery, year } from '../params.ts';
 import {
   COMPARE_INDICATORS,
   type CompareOption,
@@ -37,21 +37,15 @@ export function register(app: Hono, store: Store): void {
   });
 
   app.get('/api/compare', async (c) => {
-    const parsed = compareQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json(
-        {
-          error:
-            'Параметры сравнения: year_a и year_b — учебные годы (например, 2025 и 2026), indicator — показатель (vpr_dolya2, vpr_kachestvo, oge_dolya2, ege_below_min, fg_low, fg_high), topic — предмет или направление ФГ, grade — класс (пусто, если класса нет).',
-        },
-        400,
-      );
-    const { year_a, year_b, indicator, topic, grade = null } = parsed.data;
+    const query = parseQuery(
+      c,
+      compareQuery,
+      'Параметры сравнения: year_a и year_b — учебные годы (например, 2025 и 2026), indicator — показатель (vpr_dolya2, vpr_kachestvo, oge_dolya2, ege_below_min, fg_low, fg_high), topic — предмет или направление ФГ, grade — класс (пусто, если класса нет).',
+    );
+    if (query instanceof Response) return query;
+    const { year_a, year_b, indicator, topic, grade = null } = query;
     if (year_a === year_b)
-      return c.json(
-        { error: 'Выберите два разных учебных года: сейчас год А и год Б совпадают.' },
-        400,
-      );
+      return badRequest(c, 'Выберите два разных учебных года: сейчас год А и год Б совпадают.');
     const selection = { indicator, topic, grade: grade ?? 0 };
     const [pairs, grid] = await Promise.all([
       runQuery<ComparePair>(store, 'compare_years', { year_a, year_b, ...selection }),

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { grade, year } from '../params.ts';
+import { grade, parseQuery, year } from '../params.ts';
 import type {
   DeficitOptions,
   DeficitSchoolCell,
@@ -29,16 +29,12 @@ export function register(app: Hono, store: Store): void {
   });
 
   app.get('/api/deficits/vpr', async (c) => {
-    const parsed = vprQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json(
-        {
-          error:
-            'Укажите год (например, 2026), предмет (например, Математика) и класс (число от 1 до 11).',
-        },
-        400,
-      );
-    const params = parsed.data;
+    const params = parseQuery(
+      c,
+      vprQuery,
+      'Укажите год (например, 2026), предмет (например, Математика) и класс (число от 1 до 11).',
+    );
+    if (params instanceof Response) return params;
     const [tasks, schools] = await Promise.all([
       runQuery<DeficitTaskRow>(store, 'deficits_vpr_tasks', params),
       runQuery<DeficitSchoolCell>(store, 'deficits_vpr_schools', params),
@@ -47,10 +43,13 @@ export function register(app: Hono, store: Store): void {
   });
 
   app.get('/api/deficits/teachers', async (c) => {
-    const parsed = teacherQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json({ error: 'Укажите год диагностики педагогов числом, например 2026.' }, 400);
-    const rows = await runQuery<TeacherDeficitRow>(store, 'deficits_teachers', parsed.data);
-    return c.json({ year: parsed.data.year, rows } satisfies TeacherDeficits);
+    const params = parseQuery(
+      c,
+      teacherQuery,
+      'Укажите год диагностики педагогов числом, например 2026.',
+    );
+    if (params instanceof Response) return params;
+    const rows = await runQuery<TeacherDeficitRow>(store, 'deficits_teachers', params);
+    return c.json({ year: params.year, rows } satisfies TeacherDeficits);
   });
 }

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { grade, label, year } from '../params.ts';
+import { grade, label, parseQuery, year } from '../params.ts';
 import type {
   ClusterChange,
   DistrictChange,
@@ -18,6 +18,7 @@ const resultsQuery = z.object({
   subject: label,
   grade: grade.optional(),
 });
+const overviewQuery = z.object({ year });
 
 export function register(app: Hono, store: Store): void {
   app.get('/api/district/filters', async (c) =>
@@ -25,24 +26,20 @@ export function register(app: Hono, store: Store): void {
   );
 
   app.get('/api/district/results', async (c) => {
-    const parsed = resultsQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json(
-        {
-          error:
-            'Укажите учебный год, процедуру (ВПР, ОГЭ или ЕГЭ), предмет и для ВПР класс: ?year=2026&procedure=ВПР&subject=Математика&grade=5',
-        },
-        400,
-      );
-    const { grade = null, ...rest } = parsed.data;
+    const query = parseQuery(
+      c,
+      resultsQuery,
+      'Укажите учебный год, процедуру (ВПР, ОГЭ или ЕГЭ), предмет и для ВПР класс: ?year=2026&procedure=ВПР&subject=Математика&grade=5',
+    );
+    if (query instanceof Response) return query;
+    const { grade = null, ...rest } = query;
     const rows = await runQuery<DistrictResultRow>(store, 'district_results', { ...rest, grade });
-    return c.json({ ...parsed.data, rows });
+    return c.json({ ...query, rows });
   });
 
   app.get('/api/district/overview', async (c) => {
-    const parsed = z.object({ year }).safeParse(c.req.query());
-    if (!parsed.success) return c.json({ error: 'Укажите учебный год: ?year=2026' }, 400);
-    const params = parsed.data;
+    const params = parseQuery(c, overviewQuery, 'Укажите учебный год: ?year=2026');
+    if (params instanceof Response) return params;
     const [fg, clusters, comparison, changes] = await Promise.all([
       runQuery<FgDistrictRow>(store, 'fg_district', params),
       runQuery<ClusterChange>(store, 'cluster_changes', params),

@@ -6,7 +6,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { grade, label, year } from '../params.ts';
+import { grade, label, parseQuery, year } from '../params.ts';
 import type { FgDistrictRow, FgPage, FgSchoolRow, FgTrendRow } from '../../src/lib/api/fg-types.ts';
 
 const fgQuery = z.object({
@@ -78,15 +78,12 @@ export async function fgPage(store: Store, query: z.infer<typeof fgQuery>): Prom
 
 export function register(app: Hono, store: Store): void {
   app.get('/api/fg', async (c) => {
-    const parsed = fgQuery.safeParse(c.req.query());
-    if (!parsed.success)
-      return c.json(
-        {
-          error:
-            'Параметры страницы ФГ: year — учебный год числом (2026 для 2025/26), grade — класс от 1 до 11 или all (все классы), direction — название направления.',
-        },
-        400,
-      );
-    return c.json(await fgPage(store, parsed.data));
+    const query = parseQuery(
+      c,
+      fgQuery,
+      'Параметры страницы ФГ: year — учебный год числом (2026 для 2025/26), grade — класс от 1 до 11 или all (все классы), direction — название направления.',
+    );
+    if (query instanceof Response) return query;
+    return c.json(await fgPage(store, query));
   });
 }

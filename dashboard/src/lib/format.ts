@@ -38,6 +38,14 @@ export const formatInt = (value: number | null | undefined) =>
 export const formatMark = (value: number | null | undefined) =>
   value == null ? DASH : decimal2.format(value);
 
+/** 12,3 % (45): a share with the count it is made of. */
+export const formatPctOf = (pct: number | null | undefined, count: number | null | undefined) =>
+  `${formatPct(pct)} (${formatInt(count)})`;
+
+/** 12,3 % (n = 45): a share with its number of participants. */
+export const formatPctN = (pct: number | null | undefined, n: number | null | undefined) =>
+  `${formatPct(pct)} (n = ${formatInt(n)})`;
+
 /** Russian plural: pluralRu(5, ['школа', 'школы', 'школ']) → 'школ'. */
 export function pluralRu(n: number, [one, few, many]: readonly [string, string, string]): string {
   const mod10 = n % 10;

@@ -115,16 +115,23 @@ export function showValue(key: string, value: unknown): string {
   const unit = PARAMETERS[key]?.unit;
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (typeof value === 'number') return `${formatNumber(value)}${unit ? ` ${unit}` : ''}`;
-  if (Array.isArray(value))
-    return value.map((v) => VALUE_NAMES[String(v)] ?? String(v)).join(', ') || '—';
+  if (Array.isArray(value)) return listText(value) || '—';
   return VALUE_NAMES[String(value)] ?? String(value);
 }
 
-/** Reads a list typed as «4, 5» back: numbers stay numbers. */
+/** A list as the editor shows it: «доля «2», средняя отметка» rather than codes. */
+export const listText = (values: readonly (string | number)[]) =>
+  values.map((v) => VALUE_NAMES[String(v)] ?? String(v)).join(', ');
+
+const CODES = new Map(Object.entries(VALUE_NAMES).map(([code, name]) => [name, code]));
+
+/** Reads a list typed as «4, 5» or «доля «2», средняя отметка» back: numbers stay numbers, names become codes. */
 export function parseList(text: string, numeric: boolean): (string | number)[] {
   const items = text
     .split(/[,;]/)
     .map((s) => s.trim())
     .filter(Boolean);
-  return numeric ? items.map((s) => Number(s.replace(',', '.'))) : items;
+  return numeric
+    ? items.map((s) => Number(s.replace(',', '.')))
+    : items.map((s) => CODES.get(s.toLowerCase()) ?? s);
 }

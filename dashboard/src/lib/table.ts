@@ -2,7 +2,7 @@
  * Column definitions shared by every table of the dashboard: one value per cell that sorts,
  * is shown (formatted) and is downloaded, so a download holds exactly the rows on screen.
  */
-import { formatNumber } from './format.ts';
+import { formatInt, formatMark, formatNumber, formatPct, formatPp, schoolYear } from './format.ts';
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -23,6 +23,58 @@ export interface Column<T> {
   /** left out of downloads (e.g. a sparkline) */
   screenOnly?: boolean;
 }
+
+/** What a column constructor takes besides key, label and value: tone, exported, custom, or a
+ * format of its own (e.g. a share with its n) in place of the constructor's. */
+export type ColumnExtra<T> = Partial<Omit<Column<T>, 'key' | 'label' | 'value'>>;
+
+type NumberValue = number | null | undefined;
+
+/** Constructor of numeric columns shown with `show`: the value sorts and downloads as a number. */
+const numberColumn =
+  (show: (value: NumberValue) => string) =>
+  <T>(
+    key: string,
+    label: string,
+    value: (row: T) => NumberValue,
+    extra?: ColumnExtra<T>,
+  ): Column<T> => ({
+    key,
+    label,
+    value,
+    format: (row) => show(value(row)),
+    numeric: true,
+    ...extra,
+  });
+
+/** A share, «12,3 %». */
+export const pctColumn = numberColumn(formatPct);
+/** A change in percentage points, «+2,1 п.п.». */
+export const ppColumn = numberColumn(formatPp);
+/** A count, «1 234». */
+export const intColumn = numberColumn(formatInt);
+/** A mean mark, «3,75». */
+export const markColumn = numberColumn(formatMark);
+
+/** «Участников (n)»: the number of participants, the n beside every share of a row. */
+export const participantsColumn: Column<{ participants_count: number | null }> = intColumn(
+  'participants',
+  'Участников (n)',
+  (row) => row.participants_count,
+);
+
+/** A school year: sorts by the year, shown and downloaded as «2025/26». */
+export const yearColumn = <T>(
+  key: string,
+  label: string,
+  value: (row: T) => number,
+): Column<T> => ({
+  key,
+  label,
+  value,
+  format: (row) => schoolYear(value(row)),
+  exported: (row) => schoolYear(value(row)),
+});
 
 export type SortDirection = 'asc' | 'desc';
 

@@ -1,10 +1,7 @@
 /** Response of GET /api/fg: ФГ targets of the district, school contributions and the trend. */
 
-/** One row of fg_targets for the district (grade null: all grades pooled). */
-export interface FgDistrictRow {
-  year: number;
-  direction: string;
-  grade: number | null;
+/** What district and school rows share: participants, both levels against their targets, coverage. */
+export interface FgLevels {
   participants_count: number;
   low_count: number;
   high_count: number;
@@ -18,36 +15,28 @@ export interface FgDistrictRow {
   low_gap_pp: number;
   /** target − high share, п.п. (positive: below the required minimum) */
   high_gap_pp: number;
+  /** pupils above the low target: N · (low share − target), 0 when the target is met */
   low_excess_pupils: number;
-  high_shortfall_pupils: number;
   enrolled_count: number | null;
   coverage_pct: number | null;
   is_small_n: boolean;
 }
 
+/** One row of fg_targets for the district (grade null: all grades pooled). */
+export interface FgDistrictRow extends FgLevels {
+  year: number;
+  direction: string;
+  grade: number | null;
+  high_shortfall_pupils: number;
+}
+
 /** One school's result for the chosen year × direction × grade. */
-export interface FgSchoolRow {
+export interface FgSchoolRow extends FgLevels {
   school_id: string;
   short_name: string;
   school_type: string;
-  participants_count: number;
-  low_count: number;
-  high_count: number;
-  low_share_pct: number;
-  high_share_pct: number;
-  low_target_pct: number;
-  high_target_pct: number;
-  low_met: boolean;
-  high_met: boolean;
-  low_gap_pp: number;
-  high_gap_pp: number;
-  /** pupils above the low target: N · (low share − target), 0 when the target is met */
-  low_excess_pupils: number;
   /** share of all schools' excess pupils, %; null when no school exceeds the target */
   low_gap_contribution_pct: number | null;
-  enrolled_count: number | null;
-  coverage_pct: number | null;
-  is_small_n: boolean;
 }
 
 /** The district's low (fg_low) or high (fg_high) share in one year with its interval. */
