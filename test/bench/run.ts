@@ -14,6 +14,7 @@ import { Store } from '../../analytics/db.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import { distDir } from '../../dashboard/server/config.ts';
 import { launchBrowser, startServer } from '../e2e/server.ts';
+import { pluralRu } from '../../dashboard/src/lib/format.ts';
 
 const WARM_LOADS = 10;
 
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     for (const [path, time] of api) console.log(`  ${ms(time).padStart(7)}  ${path}`);
     console.log('\nНачальный JavaScript (сжатый gzip):');
     console.log(
-      `  ${(js.bytes / 1024).toFixed(1).replace('.', ',')} КБ в ${js.files} файлах; цель: меньше 250 КБ — ${js.bytes < 250 * 1024 ? 'выполнена' : 'НЕ выполнена'}`,
+      `  ${(js.bytes / 1024).toFixed(1).replace('.', ',')} КБ в ${js.files} ${pluralRu(js.files, ['файле', 'файлах', 'файлах'])}; цель: меньше 250 КБ — ${js.bytes < 250 * 1024 ? 'выполнена' : 'НЕ выполнена'}`,
     );
   } finally {
     await browser.close();
