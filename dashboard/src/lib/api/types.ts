@@ -224,10 +224,6 @@ export interface SchoolPage {
   custom: CustomIndicatorValue[];
 }
 
-export interface ApiError {
-  error: string;
-}
-
 // Import reports and mappings are the importer's own types, shared as they are.
 export type { Outcome as ImportOutcome } from '../../../../ingest/outcomes.ts';
 export type { Problem as ImportProblem } from '../../../../ingest/problems.ts';
