@@ -1,17 +1,16 @@
 -- District page: every school's indicators for one procedure × year × subject × grade, and the
 -- district / region / RF rows; each school with last year's key share, its key share in every
--- year (the sparkline) and the risk clusters it is flagged in that year.
+-- year (the sparkline; the district and region rows have theirs too) and the risk clusters it is flagged in that year.
 WITH selected AS (
   SELECT * FROM ind_results
   WHERE procedure = $procedure AND subject = $subject
     AND (grade = $grade OR (grade IS NULL AND $grade IS NULL))
 ),
 history AS (
-  SELECT school_id,
+  SELECT level, school_id,
          list({'year': year, 'pct': key_pct, 'n': participants_count} ORDER BY year) AS history
   FROM selected
-  WHERE level = 'school'
-  GROUP BY school_id
+  GROUP BY level, school_id
 ),
 flags AS (
   SELECT school_id, list(cluster ORDER BY cluster) AS clusters
@@ -30,7 +29,7 @@ LEFT JOIN school AS s USING (school_id)
 LEFT JOIN selected AS prev
   ON prev.level = r.level AND prev.school_id IS NOT DISTINCT FROM r.school_id
   AND prev.year = r.year - 1
-LEFT JOIN history AS h ON r.level = 'school' AND h.school_id = r.school_id
+LEFT JOIN history AS h ON h.level = r.level AND h.school_id IS NOT DISTINCT FROM r.school_id
 LEFT JOIN flags AS f ON r.level = 'school' AND f.school_id = r.school_id
 WHERE r.year = $year
 ORDER BY CASE r.level WHEN 'school' THEN 0 WHEN 'district' THEN 1 WHEN 'region' THEN 2 ELSE 3 END,

@@ -134,6 +134,14 @@ describe('district overview', () => {
         `${schoolYear(year)} — ${formatPct((100 * c.n2) / c.participants)} (n = ${formatInt(c.participants)})`,
       );
     }
+    const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    expect(
+      await page
+        .locator('#district-schools tfoot tr[data-key="district"] svg.sparkline')
+        .getAttribute('aria-label'),
+    ).toContain(
+      `${schoolYear(2026)} — ${formatPct((100 * district.n2) / district.participants)} (n = ${formatInt(district.participants)})`,
+    );
     const flags = (await triggered('year=2026&school=sch470112')).map((f) => f.cluster).sort();
     expect((await row.locator('.cluster-badge').allInnerTexts()).sort()).toEqual(flags);
   });
