@@ -37,6 +37,18 @@ interface Flag {
 const triggered = async (query: string) =>
   (await api<{ flags: Flag[] }>(`/api/flags?${query}`)).flags.filter((f) => f.triggered);
 
+/** Form controls and buttons without an accessible name on the current page. */
+const unlabelledControls = () =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('select, input, button')]
+      .filter((el) => {
+        const labels = (el as HTMLInputElement).labels;
+        const labelled = (labels && labels.length > 0) || el.getAttribute('aria-label');
+        return !labelled && !el.textContent?.trim();
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+
 describe('district overview', () => {
   const url = (query: string) => `${server.url}/?${query}`;
 
@@ -201,6 +213,26 @@ describe('district overview', () => {
     expect(last[key]).toBe(csvNumber((100 * district.n2) / district.participants));
   });
 
+  it('labels every control and sorts from the keyboard', async () => {
+    expect(await unlabelledControls()).toEqual([]);
+    const header = page.locator('#district-schools thead th', { hasText: 'Качество знаний' });
+    await header.locator('button').focus();
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    await page.keyboard.press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const first = await page
+      .locator('#district-schools tbody tr')
+      .first()
+      .locator('[data-col="kachestvo"]')
+      .innerText();
+    const all = await page
+      .locator('#district-schools tbody [data-col="kachestvo"]')
+      .allInnerTexts();
+    const value = (t: string) => Number(t.replace(/\s|%/g, '').replace(',', '.'));
+    expect(value(first)).toBe(Math.min(...all.map(value)));
+  });
+
   it('prints without navigation, filters and buttons', async () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.top nav').isVisible()).toBe(false);
@@ -300,5 +332,29 @@ describe('school list', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'school-list.png'), fullPage: true });
     await page.locator('#school-list tbody a').first().click();
     await page.waitForURL(/\/school\/sch\d+$/);
+  });
+});
+
+describe('every view', () => {
+  it('names every control, and fits 1366 px without scrolling sideways', async () => {
+    for (const path of [
+      '/',
+      '/school',
+      '/school/sch470109',
+      '/compare',
+      '/fg',
+      '/deficits',
+      '/methodology',
+      '/import',
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await unlabelledControls(), path).toEqual([]);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      );
+      expect(overflow, path).toBe(false);
+    }
   });
 });
