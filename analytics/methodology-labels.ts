@@ -24,6 +24,10 @@ export const PARAMETERS: Record<string, ParameterLabel> = {
   insufficientBelow: { label: 'Недостаточно — ниже', unit: '%' },
   trendSlopePp: { label: 'Тренд за 3–5 лет: рост или снижение больше', unit: 'п.п. в год' },
   significanceZ: { label: 'Значимость изменения: критическое значение |z| (1,96 — 95 %)' },
+  recurringDeficitSchoolsPct: {
+    label: 'Повторяющийся дефицит: задание ВПР недостаточно выполнено не менее чем в',
+    unit: '% школ',
+  },
   fgTargets: { label: 'Цели по функциональной грамотности' },
   lowMaxPct: { label: 'Недостаточный и низкий уровни — не более', unit: '%' },
   highMinPct: { label: 'Высокий уровень — не менее', unit: '%' },

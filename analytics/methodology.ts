@@ -143,6 +143,8 @@ export const methodologySchema = z.object({
   trendSlopePp: z.number().min(0).max(50),
   /** critical |z| for «значимое изменение» and the intervals of shares (1,96 = 95 %) */
   significanceZ: z.number().positive().max(5),
+  /** a ВПР task is a deficit that recurs across the district when it is insufficient in at least this share of schools (and in two at least) */
+  recurringDeficitSchoolsPct: z.number().min(0).max(100).default(33),
   /**
    * Status × change grid (as the California School Dashboard): per indicator, four ascending
    * cut points of the share (%) and of its change (п.п.) give levels 1–5; `colors[status][change]`

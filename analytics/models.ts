@@ -178,6 +178,7 @@ const methodologyParams = (m: Methodology) => ({
   advanced_insufficient_below: m.taskThresholds.advanced.insufficientBelow,
   trend_slope_pp: m.trendSlopePp,
   significance_z: m.significanceZ,
+  recurring_deficit_schools_pct: m.recurringDeficitSchoolsPct,
   fg_low_max_pct: m.fgTargets.lowMaxPct,
   fg_high_min_pct: m.fgTargets.highMinPct,
 });

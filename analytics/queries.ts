@@ -35,6 +35,16 @@ export const QUERY_NAMES = [
   'fg_district',
   'fg_schools',
   'fg_trend',
+  'briefing_measured',
+  'briefing_sources',
+  'briefing_district_shares',
+  'briefing_changes',
+  'briefing_recurring_tasks',
+  'briefing_school_focus',
+  'briefing_school_fg',
+  'briefing_school_tasks',
+  'briefing_years',
+  'briefing_schools',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

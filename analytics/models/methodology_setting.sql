@@ -10,5 +10,6 @@ SELECT
   $advanced_insufficient_below::DOUBLE AS advanced_insufficient_below,
   $trend_slope_pp::DOUBLE AS trend_slope_pp,
   $significance_z::DOUBLE AS significance_z,
+  $recurring_deficit_schools_pct::DOUBLE AS recurring_deficit_schools_pct,
   $fg_low_max_pct::DOUBLE AS fg_low_max_pct,
   $fg_high_min_pct::DOUBLE AS fg_high_min_pct;

@@ -6,7 +6,7 @@ SELECT
   f.participants_count, f.low_count, f.high_count,
   f.low_share_pct, f.high_share_pct, f.low_target_pct, f.high_target_pct,
   f.low_met, f.high_met, f.low_gap_pp, f.high_gap_pp,
-  f.low_excess_pupils, f.low_gap_contribution_pct,
+  f.low_excess_pupils, f.high_shortfall_pupils, f.low_gap_contribution_pct,
   f.enrolled_count, f.coverage_pct, f.is_small_n
 FROM fg_targets AS f
 JOIN school AS s USING (school_id)

@@ -24,6 +24,8 @@ import * as fgRoutes from './routes/fg.ts';
 import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as methodologyRoutes from './routes/methodology.ts';
+import * as briefingRoutes from './routes/briefing.ts';
+import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
 
@@ -58,15 +60,8 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** Headers of a file download with a Russian name (RFC 6266; an ASCII fallback for old clients). */
-function download(fileName: string): Record<string, string> {
-  const safe = fileName.replace(/[«»:/\\"]/g, '');
-  const extension = safe.endsWith('.csv') ? 'csv' : 'xlsx';
-  return {
-    'content-type': CONTENT_TYPES[extension],
-    'content-disposition': `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
-  };
-}
+const download = (fileName: string) =>
+  attachment(fileName, CONTENT_TYPES[fileName.endsWith('.csv') ? 'csv' : 'xlsx']);
 
 export function createApp({ store, distDir }: AppOptions): Hono {
   const app = new Hono();
@@ -268,7 +263,14 @@ export function createApp({ store, distDir }: AppOptions): Hono {
   });
 
   methodologyRoutes.register(app, store, queued);
-  for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
+  for (const routes of [
+    districtRoutes,
+    schoolRoutes,
+    fgRoutes,
+    deficitsRoutes,
+    compareRoutes,
+    briefingRoutes,
+  ])
     routes.register(app, store);
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));

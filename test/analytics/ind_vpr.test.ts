@@ -95,6 +95,15 @@ describe('models and queries', () => {
       fg_district: { year: 2026 },
       fg_schools: { year: 2026, direction: 'Читательская грамотность', grade: 6 },
       fg_trend: { direction: 'Читательская грамотность', grade: 6 },
+      briefing_measured: { year: 2025, school_id: 'sch000001' },
+      briefing_sources: { year: 2025 },
+      briefing_district_shares: { year: 2025 },
+      briefing_changes: { year: 2025, school_id: 'sch000001' },
+      briefing_recurring_tasks: { year: 2025 },
+      briefing_school_focus: { year: 2025, school_id: 'sch000001' },
+      briefing_school_fg: { year: 2025, school_id: 'sch000001' },
+      briefing_school_tasks: { year: 2025, school_id: 'sch000001' },
+      briefing_schools: { year: 2025 },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(

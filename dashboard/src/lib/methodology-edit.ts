@@ -32,6 +32,7 @@ export interface Draft {
     egeHighFrom: number;
     trendSlopePp: number;
     significanceZ: number;
+    recurringDeficitSchoolsPct: number;
     lowMaxPct: number;
     highMinPct: number;
     basicSufficientFrom: number;
@@ -51,6 +52,7 @@ export function draftOf(m: Methodology, effectiveFrom: string, version: string):
       egeHighFrom: m.egeHighFrom,
       trendSlopePp: m.trendSlopePp,
       significanceZ: m.significanceZ,
+      recurringDeficitSchoolsPct: m.recurringDeficitSchoolsPct,
       lowMaxPct: m.fgTargets.lowMaxPct,
       highMinPct: m.fgTargets.highMinPct,
       basicSufficientFrom: m.taskThresholds.basic.sufficientFrom,
@@ -81,6 +83,7 @@ export function candidateOf(m: Methodology, draft: Draft): Methodology | { error
     egeHighFrom: g.egeHighFrom,
     trendSlopePp: g.trendSlopePp,
     significanceZ: g.significanceZ,
+    recurringDeficitSchoolsPct: g.recurringDeficitSchoolsPct,
     fgTargets: { lowMaxPct: g.lowMaxPct, highMinPct: g.highMinPct },
     taskThresholds: {
       basic: { sufficientFrom: g.basicSufficientFrom, insufficientBelow: g.basicInsufficientBelow },

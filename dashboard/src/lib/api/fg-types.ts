@@ -35,6 +35,8 @@ export interface FgSchoolRow extends FgLevels {
   school_id: string;
   short_name: string;
   school_type: string;
+  /** pupils short of the high target: N · (target − high share), 0 when the target is met */
+  high_shortfall_pupils: number;
   /** share of all schools' excess pupils, %; null when no school exceeds the target */
   low_gap_contribution_pct: number | null;
 }

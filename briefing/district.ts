@@ -1,0 +1,477 @@
+/**
+ * The district briefing (аналитическая справка) for one school year: seven sections of
+ * template sentences over the figures of the named queries — the same figures the dashboard
+ * shows for the same year.
+ */
+import type { Store } from '../analytics/db.ts';
+import { runQuery } from '../analytics/queries.ts';
+import type { FgDistrictRow, FgSchoolRow } from '../dashboard/src/lib/api/fg-types.ts';
+import { fgTargetsSpec } from '../dashboard/src/lib/charts/fg-targets.ts';
+import { formatPupils } from '../dashboard/src/lib/charts/fg-contributions.ts';
+import { OKABE_ITO } from '../dashboard/src/lib/charts/palette.ts';
+import { isLeaderCluster } from '../dashboard/src/lib/results.ts';
+import * as Plot from '@observablehq/plot';
+import { group } from 'd3-array';
+import { CHART_WIDTH, drawChart } from './charts.ts';
+import { BriefingBuilder, type Briefing } from './document.ts';
+import type {
+  ClusterChangeRow,
+  ClusterComparisonRow,
+  MeasuredRow,
+  RecurringTaskRow,
+  SchoolFocus,
+  SchoolShareRow,
+  ShareRow,
+  TeacherRow,
+} from './rows.ts';
+import {
+  METHOD_NOTE,
+  SHARE_COLUMNS,
+  briefingContext,
+  demoWarning,
+  measuredSection,
+  runningHead,
+  shareCells,
+  shareChangeSentence,
+  significantSummary,
+  type BriefingContext,
+} from './sections.ts';
+import {
+  SCHOOLS,
+  TASKS,
+  OF_TEACHERS,
+  countRu,
+  formatDate,
+  formatInt,
+  formatPct,
+  formatPp,
+  capitalize,
+  listRu,
+  pluralRu,
+  schoolYear,
+  shareN,
+  topicLabel,
+} from './text.ts';
+import { FOCUS_COLUMNS, focusCells, teacherLatestYear } from './support.ts';
+
+export async function districtBriefing(store: Store, year: number): Promise<Briefing> {
+  const context = await briefingContext(store, year);
+  const doc = new BriefingBuilder();
+  doc.paragraph(demoWarning(context));
+  doc.paragraph(
+    `Справка составлена автоматически по данным хранилища «Мониторинг качества образования»; каждое число взято из таблиц справки и совпадает с панелью мониторинга при тех же фильтрах.`,
+    METHOD_NOTE,
+  );
+
+  const measured = await runQuery<MeasuredRow>(store, 'briefing_measured', {
+    year,
+    school_id: null,
+  });
+  measuredSection(doc, context, measured, 'школ района');
+  const shares = await runQuery<ShareRow>(store, 'briefing_district_shares', { year });
+  keyIndicators(doc, context, shares);
+  await fgTargets(doc, store, context);
+  await clusters(doc, store, context);
+  await schoolChanges(doc, store, context);
+  await recurringDeficits(doc, store, context);
+  await supportFocus(doc, store, context);
+
+  doc.heading('Приложение. Все ключевые показатели района');
+  doc.table({
+    caption: `Ключевые показатели района: ${context.yearText} учебный год и предыдущий год`,
+    columns: SHARE_COLUMNS,
+    rows: shares.map(shareCells),
+  });
+
+  return {
+    fileStem: `Справка_район_${context.yearText.replace('/', '-')}`,
+    title: `Аналитическая справка о результатах оценочных процедур в ${context.yearText} учебном году`,
+    subtitle: `Муниципальный район, все школы · данные на ${formatDate(context.dataDate)}`,
+    runningHead: runningHead(context),
+    blocks: doc.blocks,
+  };
+}
+
+/** Section 2: the key shares of the district beside last year, the significant changes named. */
+function keyIndicators(doc: BriefingBuilder, context: BriefingContext, shares: ShareRow[]) {
+  doc.heading('2. Ключевые показатели и их изменение за год');
+  const significant = shares.filter((r) => r.change_significant);
+  doc.paragraph(
+    significantSummary(shares, 'района'),
+    'Полный перечень показателей с долями прошлого и этого года — в приложении.',
+  );
+  for (const direction of ['улучшение', 'ухудшение'] as const) {
+    const rows = significant.filter((r) => r.direction === direction);
+    if (rows.length === 0) continue;
+    doc.paragraph(direction === 'улучшение' ? 'Значимо улучшились:' : 'Значимо ухудшились:');
+    doc.bullets(rows.map(shareChangeSentence));
+  }
+  if (significant.length > 0)
+    doc.table({
+      caption: `Значимые изменения показателей района за ${context.yearText} учебный год`,
+      columns: SHARE_COLUMNS,
+      rows: significant.map(shareCells),
+    });
+}
+
+/** Section 3: ФГ targets per direction, and the schools that add most to each gap. */
+async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+  doc.heading('3. Функциональная грамотность: целевые показатели');
+  const rows = await runQuery<FgDistrictRow>(store, 'fg_district', { year: context.year });
+  const pooled = rows.filter((r) => r.grade === null);
+  if (pooled.length === 0) {
+    doc.paragraph(`За ${context.yearText} учебный год результатов ФГ нет.`);
+    return;
+  }
+  const { low_target_pct, high_target_pct } = pooled[0]!;
+  const lowMet = pooled.filter((r) => r.low_met).length;
+  const highMet = pooled.filter((r) => r.high_met).length;
+  doc.paragraph(
+    `Цели района: доля обучающихся с недостаточным и низким уровнями — не более ${formatPct(low_target_pct)}, с высоким уровнем — не менее ${formatPct(high_target_pct)}.`,
+    `По всем классам вместе цель по недостаточному и низкому уровням выполнена в ${formatInt(lowMet)} из ${formatInt(pooled.length)} направлений, по высокому уровню — в ${formatInt(highMet)} из ${formatInt(pooled.length)}.`,
+  );
+  const table = doc.table({
+    caption: `Целевые показатели ФГ по направлениям и классам, ${context.yearText} учебный год`,
+    columns: [
+      { title: 'Направление', width: 26 },
+      { title: 'Класс', width: 8 },
+      { title: 'Участ\u00adников', width: 12, numeric: true },
+      { title: 'Недоста\u00adточный и низкий', width: 14, numeric: true },
+      { title: 'Цель', width: 13 },
+      { title: 'Высокий', width: 13, numeric: true },
+      { title: 'Цель', width: 14 },
+    ],
+    rows: rows.map((r) => [
+      r.direction,
+      r.grade == null ? 'все' : String(r.grade),
+      formatInt(r.participants_count),
+      formatPct(r.low_share_pct),
+      r.low_met ? 'выполнена' : 'не выполнена',
+      formatPct(r.high_share_pct),
+      r.high_met ? 'выполнена' : 'не выполнена',
+    ]),
+  });
+  const chart = drawChart(fgTargetsSpec(pooled, { low_target_pct, high_target_pct }, CHART_WIDTH));
+  const figure = doc.chart({
+    caption: 'Целевые показатели ФГ по направлениям, все классы вместе',
+    ...chart,
+    note: `n — число участников направления. Пунктир — цель. Данные на ${formatDate(context.dataDate)}.`,
+  });
+  doc.paragraph(
+    `Значения по направлениям и классам приведены в таблице ${table}, по всем классам вместе — на рисунке ${figure}.`,
+  );
+
+  for (const r of pooled.filter((d) => !d.low_met || !d.high_met)) {
+    const schools = await runQuery<FgSchoolRow>(store, 'fg_schools', {
+      year: context.year,
+      direction: r.direction,
+      grade: null,
+    });
+    const sentences = [`${r.direction} (n = ${formatInt(r.participants_count)}):`];
+    if (!r.low_met) {
+      const top = schools.filter((s) => s.low_excess_pupils > 0).slice(0, 3);
+      sentences.push(
+        `недостаточный и низкий уровни — ${formatPct(r.low_share_pct)} при цели не более ${formatPct(r.low_target_pct)}, превышение ${formatPp(r.low_gap_pp)}, сверх цели ${formatPupils(r.low_excess_pupils)}.`,
+        top.length
+          ? `Больше всего к превышению добавляют: ${listRu(top.map((s) => `${s.short_name} (${formatPupils(s.low_excess_pupils)}, ${formatPct(s.low_gap_contribution_pct)} всего превышения по школам)`))}.`
+          : '',
+      );
+    }
+    if (!r.high_met) {
+      const top = [...schools]
+        .filter((s) => s.high_shortfall_pupils > 0)
+        .sort((a, b) => b.high_shortfall_pupils - a.high_shortfall_pupils)
+        .slice(0, 3);
+      sentences.push(
+        `${r.low_met ? 'в' : 'В'}ысокий уровень — ${formatPct(r.high_share_pct)} при цели не менее ${formatPct(r.high_target_pct)}, до цели не хватает ${formatPupils(r.high_shortfall_pupils)}.`,
+        top.length
+          ? `Больше всего недостаёт до цели по высокому уровню: ${listRu(top.map((s) => `${s.short_name} (${formatPupils(s.high_shortfall_pupils)})`))}.`
+          : '',
+      );
+    }
+    doc.paragraph(...sentences);
+  }
+}
+
+/** Section 4: the schools in each cluster with their reasons, the changes and the region's lists. */
+async function clusters(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+  doc.heading('4. Кластеры риска');
+  const changes = await runQuery<ClusterChangeRow>(store, 'cluster_changes', {
+    year: context.year,
+  });
+  const comparison = await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', {
+    year: context.year,
+  });
+  const prevYear = schoolYear(context.year - 1);
+  if (changes.length === 0)
+    doc.paragraph(
+      `Ни одна школа не попала в кластеры ни в ${context.yearText}, ни в ${prevYear} учебном году.`,
+    );
+  const byCluster = group(changes, (r) => r.cluster);
+  for (const [cluster, rows] of byCluster) {
+    doc.heading(`${cluster} — ${rows[0]!.cluster_title}`, 2);
+    const now = rows.filter((r) => r.this_year);
+    const before = rows.filter((r) => r.last_year);
+    const named = (change: ClusterChangeRow['change']) =>
+      rows.filter((r) => r.change === change).map((r) => r.short_name);
+    doc.paragraph(
+      isLeaderCluster(cluster) &&
+        'Это школы-лидеры: кластер показывает опыт, на который можно опереться, а не риск.',
+      `В ${context.yearText} учебном году в кластере ${countRu(now.length, SCHOOLS)} (в ${prevYear} — ${formatInt(before.length)}).`,
+      named('новый').length ? `Впервые: ${listRu(named('новый'))}.` : '',
+      named('сохраняется').length
+        ? `Остаются с прошлого года: ${listRu(named('сохраняется'))}.`
+        : '',
+      named('снят').length ? `Вышли из кластера: ${listRu(named('снят'))}.` : '',
+    );
+    if (now.length > 0)
+      doc.table({
+        caption: `${cluster}: школы и основания, ${context.yearText} учебный год`,
+        columns: [
+          { title: 'Школа', width: 20 },
+          { title: 'С прошлого года', width: 13 },
+          { title: 'Основание (по методике)', width: 53 },
+          { title: 'Список региона', width: 14 },
+        ],
+        rows: now.map((r) => [
+          r.short_name,
+          r.change === 'новый' ? 'впервые' : 'остаётся',
+          r.explanation,
+          r.official == null ? 'не загружен' : r.official ? 'есть' : 'нет',
+        ]),
+      });
+  }
+  const disagreements = comparison.filter((r) => r.agreement !== 'совпадает');
+  doc.heading('Расхождения с региональными списками', 2);
+  if (comparison.length === 0) {
+    doc.paragraph(`Региональные списки кластеров за ${context.yearText} учебный год не загружены.`);
+  } else if (disagreements.length === 0) {
+    doc.paragraph('Расчёт по методике совпадает с региональными списками по всем кластерам.');
+  } else {
+    doc.paragraph(
+      `Расчёт по методике и региональные списки расходятся для ${countRu(disagreements.length, ['пары', 'пар', 'пар'])} «школа — кластер»:`,
+    );
+    doc.bullets(disagreements.map((r) => `${r.cluster}: ${r.short_name} — ${r.agreement}`));
+  }
+}
+
+interface SchoolChanges {
+  name: string;
+  better: SchoolShareRow[];
+  worse: SchoolShareRow[];
+}
+
+/** Section 5: schools by their significant changes since last year. */
+async function schoolChanges(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+  doc.heading('5. Школы со значимыми изменениями результатов');
+  const rows = await runQuery<SchoolShareRow>(store, 'briefing_changes', {
+    year: context.year,
+    school_id: null,
+  });
+  const schools: SchoolChanges[] = [...group(rows, (r) => r.short_name)].map(([name, list]) => ({
+    name,
+    better: list.filter((r) => r.direction === 'улучшение'),
+    worse: list.filter((r) => r.direction === 'ухудшение'),
+  }));
+  if (schools.length === 0) {
+    doc.paragraph('Значимых изменений показателей школ за год нет.');
+    return;
+  }
+  const net = (s: SchoolChanges) => s.better.length - s.worse.length;
+  schools.sort((a, b) => net(b) - net(a) || a.name.localeCompare(b.name, 'ru'));
+  const improved = schools.filter((s) => net(s) > 0).slice(0, 3);
+  const declined = schools
+    .filter((s) => net(s) < 0)
+    .slice(-3)
+    .reverse();
+  const largest = (list: SchoolShareRow[]) =>
+    [...list].sort((a, b) => Math.abs(b.change_pp ?? 0) - Math.abs(a.change_pp ?? 0))[0];
+  doc.paragraph(
+    `Значимые изменения ключевых долей с прошлого года (при n не меньше порога «мало данных» в оба года) есть у ${countRu(schools.length, ['школы', 'школ', 'школ'])}.`,
+    improved.length
+      ? `Больше всего значимых улучшений за вычетом ухудшений: ${listRu(improved.map((s) => `${s.name} (+${formatInt(net(s))})`))}.`
+      : 'Ни у одной школы значимых улучшений не больше, чем ухудшений.',
+    declined.length
+      ? `Больше всего значимых ухудшений за вычетом улучшений: ${listRu(declined.map((s) => `${s.name} (${formatInt(net(s)).replace('-', '\u2212')})`))}.`
+      : 'Ни у одной школы значимых ухудшений не больше, чем улучшений.',
+  );
+  const chart = drawChart(changesSpec(schools));
+  doc.chart({
+    caption: `Число значимых улучшений и ухудшений ключевых долей по школам, ${context.yearText} к прошлому году`,
+    ...chart,
+    note: `Учтены доли с числом участников не меньше порога «мало данных» в оба года. Данные на ${formatDate(context.dataDate)}.`,
+  });
+  const describe = (r: SchoolShareRow | undefined) => (r ? shareChangeSentence(r) : '—');
+  doc.table({
+    caption: `Школы со значимыми изменениями, ${context.yearText} учебный год к прошлому`,
+    columns: [
+      { title: 'Школа', width: 18 },
+      { title: 'Улуч­шений', width: 9, numeric: true },
+      { title: 'Ухуд­шений', width: 9, numeric: true },
+      { title: 'Наибольшее улучшение', width: 32 },
+      { title: 'Наибольшее ухудшение', width: 32 },
+    ],
+    rows: schools.map((s) => [
+      s.name,
+      formatInt(s.better.length),
+      formatInt(s.worse.length),
+      describe(largest(s.better)),
+      describe(largest(s.worse)),
+    ]),
+  });
+}
+
+const BETTER = 'значимые улучшения';
+const WORSE = 'значимые ухудшения';
+
+function changesSpec(schools: SchoolChanges[]): Plot.PlotOptions {
+  const bars = schools.flatMap((s) => [
+    { school: s.name, kind: BETTER, value: s.better.length },
+    { school: s.name, kind: WORSE, value: -s.worse.length },
+  ]);
+  const extent = Math.max(...bars.map((b) => Math.abs(b.value)));
+  return {
+    width: CHART_WIDTH,
+    height: 26 * schools.length + 60,
+    marginLeft: 170,
+    x: {
+      label: '← ухудшения · число долей · улучшения →',
+      labelAnchor: 'center',
+      // symmetric, with room for the count labels beyond the longest bar
+      domain: [-extent - 1, extent + 1],
+      tickFormat: Math.abs,
+    },
+    y: { label: null, domain: schools.map((s) => s.name) },
+    color: { domain: [BETTER, WORSE], range: [OKABE_ITO.blue, OKABE_ITO.vermillion], legend: true },
+    marks: [
+      Plot.barX(bars, { y: 'school', x: 'value', fill: 'kind' }),
+      Plot.text(
+        bars.filter((b) => b.value > 0),
+        { y: 'school', x: 'value', text: 'value', textAnchor: 'start', dx: 4 },
+      ),
+      Plot.text(
+        bars.filter((b) => b.value < 0),
+        { y: 'school', x: 'value', text: (b) => formatInt(-b.value), textAnchor: 'end', dx: -4 },
+      ),
+      Plot.ruleX([0]),
+    ],
+  };
+}
+
+/** Section 6: ВПР tasks insufficient in several schools, and teacher competence areas. */
+async function recurringDeficits(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+  doc.heading('6. Дефициты, которые повторяются в нескольких школах');
+  doc.heading('Задания ВПР', 2);
+  const tasks = await runQuery<RecurringTaskRow>(store, 'briefing_recurring_tasks', {
+    year: context.year,
+  });
+  if (tasks.length === 0) {
+    doc.paragraph(
+      `В ${context.yearText} учебном году нет заданий ВПР, выполненных недостаточно в нескольких школах (или нет результатов по заданиям).`,
+    );
+  } else {
+    const threshold = tasks[0]!.recurring_deficit_schools_pct;
+    const bySubject = [...group(tasks, (t) => t.subject)].sort((a, b) => b[1].length - a[1].length);
+    const label = doc.table({
+      caption: `Задания ВПР, выполненные недостаточно не менее чем в ${formatPct(threshold)} школ, ${context.yearText} учебный год`,
+      columns: [
+        { title: 'Предмет, класс', width: 17 },
+        { title: 'Задание', width: 9 },
+        { title: 'Проверяемое умение', width: 44 },
+        { title: 'Школ с недостаточным выполнением', width: 15, numeric: true },
+        { title: 'Выполнение по району', width: 15, numeric: true },
+      ],
+      rows: tasks.map((t) => [
+        topicLabel(t.subject, t.grade),
+        t.task,
+        t.skill ?? '—',
+        `${formatInt(t.insufficient_schools_count)} из ${formatInt(t.schools_count)}`,
+        shareN(t.district_pct, t.district_n),
+      ]),
+    });
+    const top = tasks[0]!;
+    doc.paragraph(
+      `${capitalize(countRu(tasks.length, TASKS))} ВПР ${pluralRu(tasks.length, ['выполнено', 'выполнены', 'выполнены'])} недостаточно (ниже порога ФИОКО) не менее чем в ${formatPct(threshold)} школ, где их писали, и не менее чем в двух школах (таблица ${label}).`,
+      `По предметам: ${listRu(bySubject.map(([subject, list]) => `${subject} — ${formatInt(list.length)}`))}.`,
+      `Чаще всего недостаточно выполнено задание ${top.task} (${topicLabel(top.subject, top.grade)}): в ${formatInt(top.insufficient_schools_count)} из ${formatInt(top.schools_count)} школ${top.skill ? `; умение: «${top.skill}»` : ''}.`,
+    );
+  }
+  doc.heading('Затруднения педагогов', 2);
+  const teacherYear = await teacherLatestYear(store, context.year);
+  if (teacherYear == null) {
+    doc.paragraph('Результатов диагностики педагогов за этот или прошлые годы нет.');
+    return;
+  }
+  const teachers = await runQuery<TeacherRow>(store, 'deficits_teachers', { year: teacherYear });
+  const district = teachers.filter((r) => r.level === 'district' && r.area != null);
+  const schoolCount = new Set(teachers.filter((r) => r.level === 'school').map((r) => r.school_id))
+    .size;
+  const schoolsWith = (area: string) =>
+    teachers.filter((r) => r.level === 'school' && r.area === area && r.deficit_count > 0).length;
+  const worst = [...district].sort((a, b) => b.deficit_pct - a.deficit_pct);
+  const any = teachers.find((r) => r.level === 'district' && r.area == null);
+  doc.paragraph(
+    `По диагностике ${teacherYear === context.year ? 'этого учебного года' : `${schoolYear(teacherYear)} учебного года (последней на эту дату)`} высокий или критический уровень затруднений хотя бы в одной области у ${any ? `${formatInt(any.deficit_count)} из ${countRu(any.teachers_count, OF_TEACHERS)} (${formatPct(any.deficit_pct)})` : '—'}.`,
+    worst.length
+      ? `Чаще всего — в областях ${listRu(worst.slice(0, 2).map((r) => `«${r.area}» (${formatPct(r.deficit_pct)}, ${formatInt(r.deficit_count)} из ${formatInt(r.teachers_count)})`))}.`
+      : '',
+  );
+  doc.table({
+    caption: `Педагоги с высоким и критическим уровнем затруднений по областям компетенций, диагностика ${schoolYear(teacherYear)} учебного года`,
+    columns: [
+      { title: 'Область компетенций', width: 30 },
+      { title: 'Педагогов с затруднениями', width: 22, numeric: true },
+      { title: 'Изменение с прошлой диагностики', width: 24, numeric: true },
+      { title: 'Школ, где такие педагоги есть', width: 24, numeric: true },
+    ],
+    rows: worst.map((r) => [
+      r.area!,
+      `${formatInt(r.deficit_count)} из ${formatInt(r.teachers_count)} (${formatPct(r.deficit_pct)})`,
+      formatPp(r.change_pp),
+      `${formatInt(schoolsWith(r.area!))} из ${formatInt(schoolCount)}`,
+    ]),
+  });
+}
+
+/** Section 7: the risk schools with their network partner and their main deficits. */
+async function supportFocus(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+  doc.heading('7. Предлагаемый фокус адресной поддержки');
+  const changes = await runQuery<ClusterChangeRow>(store, 'cluster_changes', {
+    year: context.year,
+  });
+  const risk = changes.filter((r) => r.this_year && !isLeaderCluster(r.cluster));
+  const leaders = changes.filter((r) => r.this_year && isLeaderCluster(r.cluster));
+  const schools = [...group(risk, (r) => r.school_id)];
+  if (schools.length === 0) {
+    doc.paragraph(`В ${context.yearText} учебном году ни одна школа не попала в кластеры риска.`);
+    return;
+  }
+  const rows: string[][] = [];
+  const withoutPartner: string[] = [];
+  for (const [schoolId, flags] of schools) {
+    const [focus] = await runQuery<SchoolFocus>(store, 'briefing_school_focus', {
+      year: context.year,
+      school_id: schoolId,
+    });
+    if (focus!.partners.length === 0) withoutPartner.push(flags[0]!.short_name);
+    rows.push(
+      focusCells(
+        flags[0]!.short_name,
+        flags.map((f) => f.cluster),
+        focus!,
+      ),
+    );
+  }
+  doc.paragraph(
+    `Предлагается сосредоточить адресную поддержку на ${countRu(schools.length, ['школе', 'школах', 'школах'])} кластеров риска: ${listRu(schools.map(([, f]) => f[0]!.short_name))}.`,
+    'Для каждой указаны сетевой партнёр (наставник или подшефная школа по последнему загруженному списку пар), три задания ВПР с наибольшим отставанием от района и области компетенций, где больше всего педагогов школы испытывают затруднения.',
+    withoutPartner.length
+      ? `Без сетевого партнёра: ${listRu(withoutPartner)}${leaders.length ? `; наставника можно подобрать среди школ-лидеров (${listRu(leaders.map((l) => l.short_name))})` : ''}.`
+      : '',
+  );
+  doc.table({
+    caption: `Фокус адресной поддержки, ${context.yearText} учебный год`,
+    columns: FOCUS_COLUMNS,
+    rows,
+  });
+}

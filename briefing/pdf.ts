@@ -1,0 +1,62 @@
+/**
+ * PDF of a briefing, printed by Chromium from its print page: A4, the running head at the top
+ * and «Стр. N из M» at the bottom of every page, no browser header or footer. One browser
+ * serves a whole batch.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import type { Briefing } from './document.ts';
+import { briefingHtml } from './html.ts';
+
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export class PdfUnavailableError extends Error {}
+
+const escape = (text: string) =>
+  text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
+
+const headerTemplate = (runningHead: string) =>
+  `<div style="font: 8pt 'Liberation Sans', Arial, sans-serif; color: #555; width: 100%; text-align: right; padding: 0 15mm 0 25mm;">${escape(runningHead)}</div>`;
+
+const FOOTER_TEMPLATE = `<div style="font: 9pt 'Liberation Serif', 'Times New Roman', serif; width: 100%; text-align: center;">Стр. <span class="pageNumber"></span> из <span class="totalPages"></span></div>`;
+
+export class PdfPrinter {
+  private constructor(private readonly browser: Browser) {}
+
+  static async open(): Promise<PdfPrinter> {
+    const path = chromiumPath();
+    if (!existsSync(path))
+      throw new PdfUnavailableError(
+        `Для PDF нужен браузер Chromium, а по пути ${path} его нет. Установите его (apt-get install chromium) или укажите путь в переменной CHROMIUM_PATH; справка в DOCX формируется и без него.`,
+      );
+    const browser = await chromium.launch({
+      executablePath: path,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+    });
+    return new PdfPrinter(browser);
+  }
+
+  async print(briefing: Briefing): Promise<Buffer> {
+    const page = await this.browser.newPage();
+    try {
+      await page.setContent(briefingHtml(briefing), { waitUntil: 'load' });
+      await page.emulateMedia({ media: 'print' });
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        preferCSSPageSize: true,
+        displayHeaderFooter: true,
+        headerTemplate: headerTemplate(briefing.runningHead),
+        footerTemplate: FOOTER_TEMPLATE,
+        tagged: true,
+        outline: true,
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}

@@ -1,0 +1,124 @@
+/** Rows of the named queries the briefings read (analytics/queries/briefing_*.sql and others). */
+
+export interface MeasuredRow {
+  procedure: string;
+  schools_count: number;
+  works_count: number;
+  subjects: string[] | null;
+  grades: number[] | null;
+}
+
+export interface SourceRow {
+  dataset: string;
+  files_count: number;
+  file_names: string[];
+  imported_on: string;
+  is_demo: boolean;
+}
+
+/** A key share in a year beside its previous year (trend_shares). */
+export interface ShareRow {
+  indicator: string;
+  title: string;
+  higher_is_better: boolean;
+  topic: string;
+  grade: number | null;
+  prev_year: number | null;
+  prev_pct: number | null;
+  prev_n: number | null;
+  year: number;
+  pct: number;
+  count: number;
+  n: number;
+  change_pp: number | null;
+  change_significant: boolean;
+  direction: 'улучшение' | 'ухудшение' | 'без изменений';
+}
+
+export interface SchoolShareRow extends ShareRow {
+  school_id: string;
+  short_name: string;
+  district_pct: number | null;
+  district_n: number | null;
+  is_small_n: boolean;
+}
+
+export interface ClusterChangeRow {
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  cluster_title: string;
+  this_year: boolean;
+  last_year: boolean;
+  change: 'новый' | 'сохраняется' | 'снят';
+  official: boolean | null;
+  explanation: string;
+}
+
+export interface ClusterComparisonRow {
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  computed: boolean;
+  official: boolean;
+  agreement: 'совпадает' | 'только по расчёту' | 'только в списке региона';
+}
+
+export interface RecurringTaskRow {
+  subject: string;
+  grade: number;
+  task: string;
+  skill: string | null;
+  district_pct: number;
+  district_n: number;
+  schools_count: number;
+  insufficient_schools_count: number;
+  schools: string[];
+  recurring_deficit_schools_pct: number;
+}
+
+export interface TeacherRow {
+  level: 'school' | 'district';
+  school_id: string | null;
+  short_name: string | null;
+  area: string | null;
+  teachers_count: number;
+  deficit_count: number;
+  deficit_pct: number;
+  previous_year: number | null;
+  change_pp: number | null;
+  is_small_n: boolean;
+}
+
+export interface FocusTask {
+  subject: string;
+  grade: number;
+  task: string;
+  skill: string | null;
+  completion_pct: number;
+  district_pct: number;
+  vs_district_pp: number;
+  n: number;
+}
+
+export interface SchoolFocus {
+  partners: { short_name: string; role: string; kind: string; year: number }[];
+  tasks: FocusTask[];
+  teacher_areas: {
+    year: number;
+    area: string;
+    deficit_count: number;
+    teachers_count: number;
+    deficit_pct: number;
+  }[];
+}
+
+export interface FlagRow {
+  school_id: string;
+  short_name: string;
+  cluster: string;
+  cluster_title: string;
+  triggered: boolean;
+  explanation: string;
+  clears_when: string | null;
+}

@@ -1,0 +1,43 @@
+/**
+ * The Russian phrases of the briefings. Numbers go through the dashboard's own formatters, so a
+ * share reads the same in the briefing as on screen.
+ */
+import { countRu, formatInt, formatPct, formatPp, pluralRu } from '../dashboard/src/lib/format.ts';
+
+export { countRu, formatInt, formatPct, formatPp, pluralRu };
+export { formatDate, schoolYear, SCHOOLS } from '../dashboard/src/lib/format.ts';
+
+export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
+export const WORKS = ['работа', 'работы', 'работ'] as const;
+export const TASKS = ['задание', 'задания', 'заданий'] as const;
+/** after «из»: «из 281 педагога», «из 285 педагогов» */
+export const OF_TEACHERS = ['педагога', 'педагогов', 'педагогов'] as const;
+export const INDICATORS = ['показатель', 'показателя', 'показателей'] as const;
+
+/** «А, Б и В» */
+export function listRu(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} и ${items.at(-1)}`;
+}
+
+/** «12,3 % (n = 456)» */
+export const shareN = (pct: number | null | undefined, n: number | null | undefined) =>
+  `${formatPct(pct)} (n = ${formatInt(n)})`;
+
+/** «Математика, 5 кл.» or «Математика» for ОГЭ/ЕГЭ and pooled ФГ */
+export const topicLabel = (topic: string, grade: number | null) =>
+  grade == null ? topic : `${topic}, ${grade} кл.`;
+
+/** «4, 5 и 6 классы» */
+export const gradesRu = (grades: readonly number[]) =>
+  `${listRu(grades.map(String))} ${grades.length === 1 ? 'класс' : 'классы'}`;
+
+/** «да» / «нет» for a yes-no column */
+export const yesNo = (value: boolean) => (value ? 'да' : 'нет');
+
+/** A change in п.п. with «значимо» when it is larger than chance allows. */
+export const changeText = (changePp: number | null, significant: boolean) =>
+  changePp == null ? '—' : `${formatPp(changePp)}${significant ? ', значимо' : ''}`;
+
+/** «48 заданий» → «48 заданий», «задание» → «Задание»: the first letter in upper case. */
+export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,0 +1,9 @@
+/** Headers of a file download with a Russian name (RFC 6266; an ASCII fallback for old clients). */
+export function attachment(fileName: string, contentType: string): Record<string, string> {
+  const safe = fileName.replace(/[«»:/\\"]/g, '');
+  const extension = safe.split('.').pop() ?? 'bin';
+  return {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename="download.${extension}"; filename*=UTF-8''${encodeURIComponent(safe)}`,
+  };
+}

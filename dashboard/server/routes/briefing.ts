@@ -1,0 +1,82 @@
+/**
+ * «Справки»: the years and schools a briefing can be made for, one briefing (district or
+ * school) as DOCX or PDF, and a batch — the district and every chosen school — as one ZIP.
+ */
+import { existsSync } from 'node:fs';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { Store } from '../../../analytics/db.ts';
+import {
+  BRIEFING_FORMATS,
+  CONTENT_TYPES,
+  NoDataError,
+  briefingSchools,
+  briefingYears,
+  makeBatch,
+  makeBriefing,
+  type BriefingFile,
+} from '../../../briefing/generate.ts';
+import { PdfUnavailableError, chromiumPath } from '../../../briefing/pdf.ts';
+import { UnknownSchoolError } from '../../../briefing/school.ts';
+import type { BriefingOptions } from '../../src/lib/api/briefing-types.ts';
+import { attachment } from '../attachment.ts';
+import { parseQuery, schoolId, year } from '../params.ts';
+
+const format = z.enum(BRIEFING_FORMATS);
+
+const fileQuery = z.object({ year, format, school: schoolId.optional() });
+
+const batchQuery = z.object({
+  year,
+  format,
+  /** comma-separated logins; absent: every school with results in the year */
+  schools: z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(schoolId).min(1).max(500))
+    .optional(),
+});
+
+const BAD_QUERY =
+  'Справка не сформирована: нужны учебный год (например, 2026), формат docx или pdf и, для справки по школе, логин школы.';
+
+async function send(c: Context, make: () => Promise<BriefingFile>) {
+  try {
+    const file = await make();
+    const type = CONTENT_TYPES[file.fileName.split('.').pop() as keyof typeof CONTENT_TYPES];
+    return c.body(new Uint8Array(file.data), 200, attachment(file.fileName, type));
+  } catch (error) {
+    if (error instanceof NoDataError || error instanceof UnknownSchoolError)
+      return c.json({ error: error.message }, 404);
+    if (error instanceof PdfUnavailableError) return c.json({ error: error.message }, 503);
+    throw error;
+  }
+}
+
+export function register(app: Hono, store: Store): void {
+  app.get('/api/briefings/options', async (c) => {
+    const query = parseQuery(c, z.object({ year: year.optional() }), BAD_QUERY);
+    if (query instanceof Response) return query;
+    const years = await briefingYears(store);
+    const chosen = query.year ?? years[0] ?? null;
+    const body: BriefingOptions = {
+      years,
+      year: chosen,
+      schools: chosen == null ? [] : await briefingSchools(store, chosen),
+      pdfAvailable: existsSync(chromiumPath()),
+    };
+    return c.json(body);
+  });
+
+  app.get('/api/briefings/file', async (c) => {
+    const query = parseQuery(c, fileQuery, BAD_QUERY);
+    if (query instanceof Response) return query;
+    return send(c, () => makeBriefing(store, query.year, query.school ?? null, query.format));
+  });
+
+  app.get('/api/briefings/batch', async (c) => {
+    const query = parseQuery(c, batchQuery, BAD_QUERY);
+    if (query instanceof Response) return query;
+    return send(c, () => makeBatch(store, query.year, query.schools ?? null, query.format));
+  });
+}

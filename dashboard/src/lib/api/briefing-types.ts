@@ -1,0 +1,11 @@
+/** Response of GET /api/briefings/options: what the «Справки» page offers. */
+export interface BriefingOptions {
+  /** school years with results, newest first */
+  years: number[];
+  /** the year the schools are for (the newest when none was asked) */
+  year: number | null;
+  /** schools with results in that year */
+  schools: { school_id: string; short_name: string }[];
+  /** false when the server has no Chromium to print PDF */
+  pdfAvailable: boolean;
+}
