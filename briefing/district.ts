@@ -29,6 +29,7 @@ import {
   SHARE_COLUMNS,
   briefingContext,
   demoWarning,
+  fgTargetsMet,
   measuredSection,
   runningHead,
   shareCells,
@@ -39,6 +40,7 @@ import {
 import {
   SCHOOLS,
   TASKS,
+  OF_SCHOOLS,
   OF_TEACHERS,
   countRu,
   formatDate,
@@ -128,7 +130,7 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
   const highMet = pooled.filter((r) => r.high_met).length;
   doc.paragraph(
     `Цели района: доля обучающихся с недостаточным и низким уровнями — не более ${formatPct(low_target_pct)}, с высоким уровнем — не менее ${formatPct(high_target_pct)}.`,
-    `По всем классам вместе цель по недостаточному и низкому уровням выполнена в ${formatInt(lowMet)} из ${formatInt(pooled.length)} направлений, по высокому уровню — в ${formatInt(highMet)} из ${formatInt(pooled.length)}.`,
+    fgTargetsMet(pooled.length, lowMet, highMet),
   );
   const table = doc.table({
     caption: `Целевые показатели ФГ по направлениям и классам, ${context.yearText} учебный год`,
@@ -393,7 +395,7 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
     doc.paragraph(
       `${capitalize(countRu(tasks.length, TASKS))} ВПР ${pluralRu(tasks.length, ['выполнено', 'выполнены', 'выполнены'])} недостаточно (ниже порога ФИОКО) не менее чем в ${formatPct(threshold)} школ, где их писали, и не менее чем в двух школах (таблица ${label}).`,
       `По предметам: ${listRu(bySubject.map(([subject, list]) => `${subject} — ${formatInt(list.length)}`))}.`,
-      `Чаще всего недостаточно выполнено задание ${top.task} (${topicLabel(top.subject, top.grade)}): в ${formatInt(top.insufficient_schools_count)} из ${formatInt(top.schools_count)} школ${top.skill ? `; умение: «${top.skill}»` : ''}.`,
+      `Чаще всего недостаточно выполнено задание ${top.task} (${topicLabel(top.subject, top.grade)}): в ${formatInt(top.insufficient_schools_count)} из ${countRu(top.schools_count, OF_SCHOOLS)}${top.skill ? `; умение: «${top.skill}»` : ''}.`,
     );
   }
   doc.heading('Затруднения педагогов', 2);

@@ -21,6 +21,7 @@ import {
   METHOD_NOTE,
   briefingContext,
   demoWarning,
+  fgTargetsMet,
   measuredSection,
   runningHead,
   shareCells,
@@ -189,7 +190,11 @@ async function fgTargets(
     pooled.filter((r) => !(kind === 'low' ? r.low_met : r.high_met)).map((r) => r.direction);
   doc.paragraph(
     `Цели: недостаточный и низкий уровни — не более ${formatPct(low_target_pct)}, высокий — не менее ${formatPct(high_target_pct)}.`,
-    `По всем классам вместе цель по недостаточному и низкому уровням выполнена в ${formatInt(pooled.length - unmet('low').length)} из ${formatInt(pooled.length)} направлений, по высокому уровню — в ${formatInt(pooled.length - unmet('high').length)} из ${formatInt(pooled.length)}.`,
+    fgTargetsMet(
+      pooled.length,
+      pooled.length - unmet('low').length,
+      pooled.length - unmet('high').length,
+    ),
     unmet('low').length
       ? `Не выполнена по недостаточному и низкому уровням: ${listRu(unmet('low'))}.`
       : '',

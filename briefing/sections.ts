@@ -69,7 +69,7 @@ function measuredPhrase(r: MeasuredRow): string {
     r.grades?.length ? gradesRu(r.grades) : null,
     r.subjects?.length
       ? r.procedure === 'ФГ'
-        ? `${r.subjects.length} направлений`
+        ? countRu(r.subjects.length, ['направление', 'направления', 'направлений'])
         : countRu(r.subjects.length, ['предмет', 'предмета', 'предметов'])
       : null,
   ].filter(Boolean);
@@ -160,6 +160,10 @@ export const shareCells = (r: ShareRow) => [
 /** «ВПР: доля «2», Математика, 5 кл.: 12,3 % (n = 456) → 8,1 % (n = 470), −4,2 п.п.» */
 export const shareChangeSentence = (r: ShareRow) =>
   `${r.title}, ${topicLabel(r.topic, r.grade)}: ${shareN(r.prev_pct, r.prev_n)} → ${shareN(r.pct, r.n)}, ${formatPp(r.change_pp)}`;
+
+/** «цель … выполнена в 4 из 6 направлений, по высокому уровню — в 3 из 6» */
+export const fgTargetsMet = (directions: number, lowMet: number, highMet: number) =>
+  `По всем классам вместе цель по недостаточному и низкому уровням выполнена в ${formatInt(lowMet)} из ${countRu(directions, ['направления', 'направлений', 'направлений'])}, по высокому уровню — в ${formatInt(highMet)} из ${formatInt(directions)}.`;
 
 /** «5 показателей значимо улучшились (…), 3 — ухудшились (…)» as sentences. */
 export function significantSummary(rows: ShareRow[], subject: string): string {

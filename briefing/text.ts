@@ -10,6 +10,8 @@ export { formatDate, schoolYear, SCHOOLS } from '../dashboard/src/lib/format.ts'
 export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
 export const WORKS = ['работа', 'работы', 'работ'] as const;
 export const TASKS = ['задание', 'задания', 'заданий'] as const;
+/** after «из»: «из 1 школы», «из 18 школ» */
+export const OF_SCHOOLS = ['школы', 'школ', 'школ'] as const;
 /** after «из»: «из 281 педагога», «из 285 педагогов» */
 export const OF_TEACHERS = ['педагога', 'педагогов', 'педагогов'] as const;
 export const INDICATORS = ['показатель', 'показателя', 'показателей'] as const;
