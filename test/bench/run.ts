@@ -3,7 +3,9 @@
  * - the district page, from navigation until the school table and the clusters are drawn
  *   (cold first load, then warm loads: median and worst);
  * - the API calls behind it;
- * - the JavaScript the browser must load first, gzipped (index.html's scripts and preloads).
+ * - the JavaScript the browser must load first, gzipped (index.html's scripts and preloads);
+ * - the briefings over HTTP: the district's DOCX and PDF (median of three), and the batch of
+ *   the district and every school as one ZIP of PDFs.
  * Prints a table; nothing is asserted (speed is never a unit test).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -74,6 +76,23 @@ async function main(): Promise<void> {
     }
     const js = initialScriptsGzip(distDir());
 
+    const briefings: [string, number][] = [];
+    for (const [label, path, times] of [
+      ['справка по району, DOCX', '/api/briefings/file?year=2026&format=docx', 3],
+      ['справка по району, PDF', '/api/briefings/file?year=2026&format=pdf', 3],
+      ['пакет: район и все школы, PDF в ZIP', '/api/briefings/batch?year=2026&format=pdf', 1],
+    ] as const) {
+      const runs: number[] = [];
+      for (let i = 0; i < times; i++) {
+        started = Date.now();
+        const response = await fetch(`${server.url}${path}`);
+        await response.arrayBuffer();
+        if (!response.ok) throw new Error(`${path}: ${response.status}`);
+        runs.push(Date.now() - started);
+      }
+      briefings.push([label, median(runs)]);
+    }
+
     console.log('\nСтраница «Район» (Chromium, 1366×768, демонстрационный район):');
     console.log(`  первая загрузка:                 ${ms(cold)}`);
     console.log(`  повторная, медиана из ${WARM_LOADS}:        ${ms(median(warm))}`);
@@ -87,6 +106,8 @@ async function main(): Promise<void> {
     console.log(
       `  ${(js.bytes / 1024).toFixed(1).replace('.', ',')} КБ в ${js.files} ${pluralRu(js.files, ['файле', 'файлах', 'файлах'])}; цель: меньше 250 КБ — ${js.bytes < 250 * 1024 ? 'выполнена' : 'НЕ выполнена'}`,
     );
+    console.log('\nСправки (запрос к серверу до последнего байта файла; цель — меньше минуты):');
+    for (const [label, time] of briefings) console.log(`  ${ms(time).padStart(9)}  ${label}`);
   } finally {
     await browser.close();
     await server.stop();
