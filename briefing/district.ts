@@ -15,14 +15,14 @@ import { group } from 'd3-array';
 import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import type {
-  ClusterChangeRow,
+  ClusterChange,
   ClusterComparisonRow,
   MeasuredRow,
   RecurringTaskRow,
   SchoolFocus,
   SchoolShareRow,
   ShareRow,
-  TeacherRow,
+  TeacherDeficitRow,
 } from './rows.ts';
 import {
   METHOD_NOTE,
@@ -34,6 +34,7 @@ import {
   runningHead,
   shareCells,
   shareChangeSentence,
+  tasksBySubject,
   significantSummary,
   type BriefingContext,
 } from './sections.ts';
@@ -198,7 +199,7 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
 /** Section 4: the schools in each cluster with their reasons, the changes and the region's lists. */
 async function clusters(doc: BriefingBuilder, store: Store, context: BriefingContext) {
   doc.heading('4. Кластеры риска');
-  const changes = await runQuery<ClusterChangeRow>(store, 'cluster_changes', {
+  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', {
     year: context.year,
   });
   const comparison = await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', {
@@ -214,7 +215,7 @@ async function clusters(doc: BriefingBuilder, store: Store, context: BriefingCon
     doc.heading(`${cluster} — ${rows[0]!.cluster_title}`, 2);
     const now = rows.filter((r) => r.this_year);
     const before = rows.filter((r) => r.last_year);
-    const named = (change: ClusterChangeRow['change']) =>
+    const named = (change: ClusterChange['change']) =>
       rows.filter((r) => r.change === change).map((r) => r.short_name);
     doc.paragraph(
       isLeaderCluster(cluster) &&
@@ -373,14 +374,13 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
     );
   } else {
     const threshold = tasks[0]!.recurring_deficit_schools_pct;
-    const bySubject = [...group(tasks, (t) => t.subject)].sort((a, b) => b[1].length - a[1].length);
     const label = doc.table({
       caption: `Задания ВПР, выполненные недостаточно не менее чем в ${formatPct(threshold)} школ, ${context.yearText} учебный год`,
       columns: [
         { title: 'Предмет, класс', width: 17 },
         { title: 'Задание', width: 9 },
         { title: 'Проверяемое умение', width: 44 },
-        { title: 'Школ с недостаточным выполнением', width: 15, numeric: true },
+        { title: 'Школ ниже порога', width: 15, numeric: true },
         { title: 'Выполнение по району', width: 15, numeric: true },
       ],
       rows: tasks.map((t) => [
@@ -394,7 +394,7 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
     const top = tasks[0]!;
     doc.paragraph(
       `${capitalize(countRu(tasks.length, TASKS))} ВПР ${pluralRu(tasks.length, ['выполнено', 'выполнены', 'выполнены'])} недостаточно (ниже порога ФИОКО) не менее чем в ${formatPct(threshold)} школ, где их писали, и не менее чем в двух школах (таблица ${label}).`,
-      `По предметам: ${listRu(bySubject.map(([subject, list]) => `${subject} — ${formatInt(list.length)}`))}.`,
+      `По предметам: ${tasksBySubject(tasks)}.`,
       `Чаще всего недостаточно выполнено задание ${top.task} (${topicLabel(top.subject, top.grade)}): в ${formatInt(top.insufficient_schools_count)} из ${countRu(top.schools_count, OF_SCHOOLS)}${top.skill ? `; умение: «${top.skill}»` : ''}.`,
     );
   }
@@ -404,7 +404,9 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
     doc.paragraph('Результатов диагностики педагогов за этот или прошлые годы нет.');
     return;
   }
-  const teachers = await runQuery<TeacherRow>(store, 'deficits_teachers', { year: teacherYear });
+  const teachers = await runQuery<TeacherDeficitRow>(store, 'deficits_teachers', {
+    year: teacherYear,
+  });
   const district = teachers.filter((r) => r.level === 'district' && r.area != null);
   const schoolCount = new Set(teachers.filter((r) => r.level === 'school').map((r) => r.school_id))
     .size;
@@ -438,7 +440,7 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
 /** Section 7: the risk schools with their network partner and their main deficits. */
 async function supportFocus(doc: BriefingBuilder, store: Store, context: BriefingContext) {
   doc.heading('7. Предлагаемый фокус адресной поддержки');
-  const changes = await runQuery<ClusterChangeRow>(store, 'cluster_changes', {
+  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', {
     year: context.year,
   });
   const risk = changes.filter((r) => r.this_year && !isLeaderCluster(r.cluster));

@@ -1,4 +1,14 @@
-/** Rows of the named queries the briefings read (analytics/queries/briefing_*.sql and others). */
+/**
+ * Rows of the briefing queries (analytics/queries/briefing_*.sql); the rows of queries the
+ * dashboard reads too are the dashboard's own API types.
+ */
+export type {
+  ClusterChange,
+  ClusterComparisonRow,
+  SchoolFlag,
+  SchoolTeacherRow,
+} from '../dashboard/src/lib/api/types.ts';
+export type { TeacherDeficitRow } from '../dashboard/src/lib/api/deficits-types.ts';
 
 export interface MeasuredRow {
   procedure: string;
@@ -43,27 +53,6 @@ export interface SchoolShareRow extends ShareRow {
   is_small_n: boolean;
 }
 
-export interface ClusterChangeRow {
-  school_id: string;
-  short_name: string;
-  cluster: string;
-  cluster_title: string;
-  this_year: boolean;
-  last_year: boolean;
-  change: 'новый' | 'сохраняется' | 'снят';
-  official: boolean | null;
-  explanation: string;
-}
-
-export interface ClusterComparisonRow {
-  school_id: string;
-  short_name: string;
-  cluster: string;
-  computed: boolean;
-  official: boolean;
-  agreement: 'совпадает' | 'только по расчёту' | 'только в списке региона';
-}
-
 export interface RecurringTaskRow {
   subject: string;
   grade: number;
@@ -75,19 +64,6 @@ export interface RecurringTaskRow {
   insufficient_schools_count: number;
   schools: string[];
   recurring_deficit_schools_pct: number;
-}
-
-export interface TeacherRow {
-  level: 'school' | 'district';
-  school_id: string | null;
-  short_name: string | null;
-  area: string | null;
-  teachers_count: number;
-  deficit_count: number;
-  deficit_pct: number;
-  previous_year: number | null;
-  change_pp: number | null;
-  is_small_n: boolean;
 }
 
 export interface FocusTask {
@@ -111,14 +87,4 @@ export interface SchoolFocus {
     teachers_count: number;
     deficit_pct: number;
   }[];
-}
-
-export interface FlagRow {
-  school_id: string;
-  short_name: string;
-  cluster: string;
-  cluster_title: string;
-  triggered: boolean;
-  explanation: string;
-  clears_when: string | null;
 }

@@ -2,7 +2,6 @@
  * The briefing of one school for one school year: the district briefing's seven sections told
  * for the school, each figure beside the district's.
  */
-import { group } from 'd3-array';
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
 import { fgTargetsSpec } from '../dashboard/src/lib/charts/fg-targets.ts';
@@ -10,9 +9,10 @@ import { isLeaderCluster } from '../dashboard/src/lib/results.ts';
 import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import type {
-  ClusterChangeRow,
+  ClusterChange,
   ClusterComparisonRow,
-  FlagRow,
+  SchoolFlag,
+  SchoolTeacherRow,
   MeasuredRow,
   SchoolFocus,
   SchoolShareRow,
@@ -26,11 +26,13 @@ import {
   runningHead,
   shareCells,
   shareChangeSentence,
+  tasksBySubject,
   significantSummary,
   type BriefingContext,
 } from './sections.ts';
 import { focusTasksText, focusTeachersText, partnersText, teacherLatestYear } from './support.ts';
 import {
+  INDICATORS,
   OF_TEACHERS,
   TASKS,
   countRu,
@@ -80,16 +82,6 @@ interface SchoolTaskRow {
   is_small_n: boolean;
   insufficient_schools_count: number | null;
   schools_count: number | null;
-}
-
-interface SchoolTeacherRow {
-  year: number;
-  area: string | null;
-  teachers_count: number;
-  deficit_count: number;
-  deficit_pct: number;
-  change_pp: number | null;
-  district_deficit_pct: number | null;
 }
 
 /** How many of a school's weakest tasks the table lists; the text counts them all. */
@@ -238,13 +230,13 @@ async function flags(
   schoolId: string,
 ): Promise<string[]> {
   doc.heading('4. Кластеры риска');
-  const all = await runQuery<FlagRow>(store, 'risk_flags', {
+  const all = await runQuery<SchoolFlag>(store, 'risk_flags', {
     year: context.year,
     school_id: schoolId,
     cluster: null,
   });
   const changes = (
-    await runQuery<ClusterChangeRow>(store, 'cluster_changes', { year: context.year })
+    await runQuery<ClusterChange>(store, 'cluster_changes', { year: context.year })
   ).filter((r) => r.school_id === schoolId);
   const official = (
     await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', { year: context.year })
@@ -294,7 +286,7 @@ function significantChanges(doc: BriefingBuilder, shares: SchoolShareRow[]) {
     const rows = significant.filter((r) => r.direction === direction);
     doc.paragraph(
       rows.length
-        ? `Значимо ${direction === 'улучшение' ? 'улучшились' : 'ухудшились'} ${countRu(rows.length, ['показатель', 'показателя', 'показателей'])}:`
+        ? `Значимо ${direction === 'улучшение' ? 'улучшились' : 'ухудшились'} ${countRu(rows.length, INDICATORS)}:`
         : `Значимых ${direction === 'улучшение' ? 'улучшений' : 'ухудшений'} нет.`,
     );
     doc.bullets(rows.map(shareChangeSentence));
@@ -318,7 +310,6 @@ async function deficits(
       `В ${context.yearText} учебном году заданий ВПР, выполненных школой недостаточно, нет (или нет результатов по заданиям).`,
     );
   } else {
-    const bySubject = [...group(tasks, (t) => t.subject)].sort((a, b) => b[1].length - a[1].length);
     const shared = tasks.filter((t) => (t.insufficient_schools_count ?? 0) >= 2);
     const shown = tasks.slice(0, TASKS_SHOWN);
     const table = doc.table({
@@ -344,7 +335,7 @@ async function deficits(
       note: SMALL_N_NOTE,
     });
     doc.paragraph(
-      `Ниже порога ФИОКО школа выполнила ${countRu(tasks.length, TASKS)} ВПР: ${listRu(bySubject.map(([s, list]) => `${s} — ${formatInt(list.length)}`))}.`,
+      `Ниже порога ФИОКО школа выполнила ${countRu(tasks.length, TASKS)} ВПР: ${tasksBySubject(tasks)}.`,
       `${formatInt(shared.length)} из них недостаточно выполнены и в других школах района — это общий дефицит, его удобно разбирать вместе с ними.`,
       tasks.length > shown.length
         ? `В таблице ${table} — ${formatInt(shown.length)} заданий с наибольшим отставанием от района; полный список — на странице «Дефициты» панели мониторинга.`

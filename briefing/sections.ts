@@ -1,4 +1,5 @@
 /** Parts that the district and the school briefings share: the measured procedures, the sources, the shares table. */
+import { group } from 'd3-array';
 import type { Store } from '../analytics/db.ts';
 import { currentMethodology } from '../analytics/methodology-store.ts';
 import { runQuery } from '../analytics/queries.ts';
@@ -7,12 +8,12 @@ import type { BriefingBuilder, TableColumn } from './document.ts';
 import type { MeasuredRow, ShareRow, SourceRow } from './rows.ts';
 import {
   SCHOOLS,
-  WORKS,
   countRu,
   formatDate,
   formatInt,
   formatPp,
   gradesRu,
+  listRu,
   schoolYear,
   shareN,
   topicLabel,
@@ -160,6 +161,14 @@ export const shareCells = (r: ShareRow) => [
 /** «ВПР: доля «2», Математика, 5 кл.: 12,3 % (n = 456) → 8,1 % (n = 470), −4,2 п.п.» */
 export const shareChangeSentence = (r: ShareRow) =>
   `${r.title}, ${topicLabel(r.topic, r.grade)}: ${shareN(r.prev_pct, r.prev_n)} → ${shareN(r.pct, r.n)}, ${formatPp(r.change_pp)}`;
+
+/** «Математика — 12, Русский язык — 9 и …»: tasks counted per subject, the most first. */
+export const tasksBySubject = (tasks: readonly { subject: string }[]) =>
+  listRu(
+    [...group(tasks, (t) => t.subject)]
+      .sort((a, b) => b[1].length - a[1].length)
+      .map(([subject, list]) => `${subject} — ${formatInt(list.length)}`),
+  );
 
 /** «цель … выполнена в 4 из 6 направлений, по высокому уровню — в 3 из 6» */
 export const fgTargetsMet = (directions: number, lowMet: number, highMet: number) =>

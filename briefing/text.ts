@@ -7,8 +7,6 @@ import { countRu, formatInt, formatPct, formatPp, pluralRu } from '../dashboard/
 export { countRu, formatInt, formatPct, formatPp, pluralRu };
 export { formatDate, schoolYear, SCHOOLS } from '../dashboard/src/lib/format.ts';
 
-export const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
-export const WORKS = ['работа', 'работы', 'работ'] as const;
 export const TASKS = ['задание', 'задания', 'заданий'] as const;
 /** after «из»: «из 1 школы», «из 18 школ» */
 export const OF_SCHOOLS = ['школы', 'школ', 'школ'] as const;
@@ -34,12 +32,5 @@ export const topicLabel = (topic: string, grade: number | null) =>
 export const gradesRu = (grades: readonly number[]) =>
   `${listRu(grades.map(String))} ${grades.length === 1 ? 'класс' : 'классы'}`;
 
-/** «да» / «нет» for a yes-no column */
-export const yesNo = (value: boolean) => (value ? 'да' : 'нет');
-
-/** A change in п.п. with «значимо» when it is larger than chance allows. */
-export const changeText = (changePp: number | null, significant: boolean) =>
-  changePp == null ? '—' : `${formatPp(changePp)}${significant ? ', значимо' : ''}`;
-
-/** «48 заданий» → «48 заданий», «задание» → «Задание»: the first letter in upper case. */
+/** «задание» → «Задание»: the first letter in upper case. */
 export const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
