@@ -1,0 +1,81 @@
+/** npm run briefing as a user runs it: a file written on a small store, and Russian errors for bad arguments. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../../ingest/import.ts';
+import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { tempStore, type TempStore } from '../helpers/store.ts';
+
+let t: TempStore;
+let dbPath: string;
+
+beforeAll(async () => {
+  t = await tempStore();
+  await importPaths(t.store, [await writeRegistryFile(t.dir), writeVprCsv(t.dir)]);
+  dbPath = join(t.dir, 'test.duckdb');
+  // The CLI opens the store file itself; DuckDB lets one process hold it.
+  t.store.close();
+});
+afterAll(() => t.dispose());
+
+function briefing(...args: string[]) {
+  // node with tsx's loader, as `npm run briefing` runs it, without npm's own notices on stderr
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'briefing/cli.ts', ...args], {
+    env: { ...process.env, DB_PATH: dbPath },
+    encoding: 'utf8',
+  });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+describe('npm run briefing', () => {
+  it('writes the district DOCX and says where, how big and how long', () => {
+    const out = join(t.dir, 'район.docx');
+    const run = briefing('--year', '2024/25', '--format', 'docx', '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      new RegExp(`^Справка записана: ${out} \\(\\d+ КБ, [\\d,]+ с\\)\\n$`),
+    );
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('zips the district and every school with results', async () => {
+    const out = join(t.dir, 'все.zip');
+    expect(
+      briefing('--year', '2025', '--all-schools', '--format', 'docx', '--out', out).status,
+    ).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(out));
+    expect(Object.keys(zip.files).filter((f) => f.endsWith('.docx'))).toHaveLength(4);
+  });
+
+  it('explains bad arguments in Russian and writes nothing', () => {
+    const out = join(t.dir, 'нет.docx');
+    const cases: [string[], string][] = [
+      [['--year', '25-26'], 'Учебный год «25-26» не понят: ожидалось, например, 2025/26 или 2026.'],
+      [
+        ['--year', '2024/25', '--format', 'rtf'],
+        'Формат «rtf» не поддерживается: ожидалось docx или pdf.',
+      ],
+      [
+        ['--year', '2024/25', '--school', 'sch000001', '--all-schools'],
+        'Укажите либо --school, либо --all-schools, но не оба сразу.',
+      ],
+      [
+        ['--year', '2019/20'],
+        'За 2019/20 учебный год результатов школ нет. Есть данные за: 2024/25.',
+      ],
+      [
+        ['--year', '2024/25', '--school', 'sch999999'],
+        'Школы с логином «sch999999» нет в реестре.',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const run = briefing(...args, '--out', out);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr.trim()).toBe(message);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+});
