@@ -344,6 +344,7 @@ describe('every view', () => {
       '/compare',
       '/fg',
       '/deficits',
+      '/briefings',
       '/methodology',
       '/import',
     ]) {

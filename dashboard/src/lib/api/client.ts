@@ -77,15 +77,49 @@ export async function downloadTable(
     const body = await response.json().catch(() => null);
     throw new ApiFailure(body?.error ?? `Файл не сформирован: ошибка ${response.status}.`);
   }
-  const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), {
-    href: url,
-    download: `${fileName}.${format}`,
-  });
+  saveFile(await response.blob(), `${fileName}.${format}`);
+}
+
+/** Hands a file made in the browser to its download (the user's download folder). */
+export function saveFile(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The file name of a download: RFC 5987 `filename*` (UTF-8) first, then plain `filename`. */
+export function attachmentName(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (star)
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // a malformed name: the plain one below
+    }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1]!.trim() : null;
+}
+
+/** GET of a file (query parameters as in getApi); errors carry the server's Russian message. */
+export async function getFile(
+  path: string,
+  query: Record<string, string | number | undefined> = {},
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await fetch(withQuery(path, query)).catch(() => {
+    throw new ApiFailure('Сервер панели недоступен: файл не сформирован.');
+  });
+  if (!response.ok) {
+    const body = await response.json().catch(() => null);
+    throw new ApiFailure(body?.error ?? `Файл не сформирован: ошибка ${response.status}.`);
+  }
+  return {
+    blob: await response.blob(),
+    fileName: attachmentName(response.headers.get('content-disposition')),
+  };
 }
 
 function postJson<T>(path: string, body: unknown): Promise<T> {
@@ -98,11 +132,15 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
 
 /** GET of any API path with query parameters (undefined ones left out). */
 export function getApi<T>(path: string, query: Record<string, string | number | undefined> = {}) {
+  return getJson<T>(withQuery(path, query));
+}
+
+function withQuery(path: string, query: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query))
     if (value !== undefined) params.set(key, String(value));
   const search = params.toString();
-  return getJson<T>(search ? `${path}?${search}` : path);
+  return search ? `${path}?${search}` : path;
 }
 
 export const api = {

@@ -1,0 +1,114 @@
+/** «Справки»: what the page's choices mean as an API request, and how its results are worded. */
+import { countRu, schoolYear } from './format.ts';
+
+export type BriefingKind = 'district' | 'school' | 'all' | 'selected';
+export type BriefingFormat = 'docx' | 'pdf';
+
+export const KINDS: readonly { value: BriefingKind; label: string }[] = [
+  { value: 'district', label: 'Справка по району' },
+  { value: 'school', label: 'Справка по школе' },
+  { value: 'all', label: 'Пакет: район и все школы (ZIP)' },
+  { value: 'selected', label: 'Пакет: район и выбранные школы (ZIP)' },
+];
+
+export const FORMATS: readonly { value: BriefingFormat; label: string; hint: string }[] = [
+  { value: 'docx', label: 'DOCX', hint: 'для правки в Word' },
+  { value: 'pdf', label: 'PDF', hint: 'для печати и рассылки, A4' },
+];
+
+/** The seven sections of every справка, in the order of the document. */
+export const SECTIONS: readonly string[] = [
+  'что измерялось: процедуры, классы, предметы, число школ и участников, даты и источники данных',
+  'ключевые показатели с прошлым годом и изменением в п.п. (значимые изменения отмечены)',
+  'цели по функциональной грамотности: выполнены ли, и школы с наибольшим вкладом в отставание',
+  'кластеры риска с основаниями по каждой школе и изменениями за год',
+  'школы с наибольшими изменениями — только значимые улучшения и снижения',
+  'дефициты, повторяющиеся в нескольких школах: умения ВПР и профессиональные затруднения учителей',
+  'предлагаемый фокус адресной поддержки: школы риска, их школы-партнёры и основные дефициты',
+];
+
+export const parseKind = (value: string | null): BriefingKind =>
+  KINDS.some((k) => k.value === value) ? (value as BriefingKind) : 'district';
+
+export const parseFormat = (value: string | null): BriefingFormat =>
+  value === 'pdf' ? 'pdf' : 'docx';
+
+/** Logins of the `schools` query parameter (comma-separated). */
+export const parseSchools = (value: string | null): string[] => [
+  ...new Set((value ?? '').split(',').filter(Boolean)),
+];
+
+export interface BriefingChoice {
+  year: number;
+  kind: BriefingKind;
+  format: BriefingFormat;
+  /** the school of a school briefing */
+  school: string;
+  /** the schools of a batch of chosen schools */
+  schools: string[];
+}
+
+/** The API path and query of a choice. */
+export function briefingRequest(choice: BriefingChoice): {
+  path: string;
+  query: Record<string, string | number>;
+} {
+  const { year, format } = choice;
+  switch (choice.kind) {
+    case 'district':
+      return { path: '/api/briefings/file', query: { year, format } };
+    case 'school':
+      return { path: '/api/briefings/file', query: { year, format, school: choice.school } };
+    case 'all':
+      return { path: '/api/briefings/batch', query: { year, format } };
+    case 'selected':
+      return {
+        path: '/api/briefings/batch',
+        query: { year, format, schools: choice.schools.join(',') },
+      };
+  }
+}
+
+/** The name a file gets when the server's answer names none. */
+export function fallbackFileName(choice: BriefingChoice): string {
+  const year = schoolYear(choice.year).replace('/', '-');
+  if (choice.kind === 'district') return `Справка_район_${year}.${choice.format}`;
+  if (choice.kind === 'school') return `Справка_${choice.school}_${year}.${choice.format}`;
+  return `Справки_${year}_${choice.format}.zip`;
+}
+
+/** «справка по району за 2025/26 учебный год, DOCX» — what the button will make. */
+export function describeChoice(choice: BriefingChoice, schoolName: string, allCount: number) {
+  const year = `${schoolYear(choice.year)} учебный год`;
+  const format = choice.format.toUpperCase();
+  switch (choice.kind) {
+    case 'district':
+      return `Справка по району за ${year}, ${format}.`;
+    case 'school':
+      return `Справка по школе «${schoolName}» за ${year}, ${format}.`;
+    case 'all':
+      return `Архив ZIP за ${year}: справка по району и ${countRu(allCount, SCHOOL_BRIEFINGS)} (все школы с результатами), ${format}.`;
+    case 'selected':
+      return `Архив ZIP за ${year}: справка по району и ${countRu(choice.schools.length, SCHOOL_BRIEFINGS)}, ${format}.`;
+  }
+}
+
+const SCHOOL_BRIEFINGS: readonly [string, string, string] = [
+  'справка по школе',
+  'справки по школам',
+  'справок по школам',
+];
+
+const oneDecimal = new Intl.NumberFormat('ru-RU', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+/** «45,2 КБ»; from one megabyte on «4,8 МБ». */
+export function formatSize(bytes: number): string {
+  const kb = bytes / 1024;
+  return kb < 1024 ? `${oneDecimal.format(kb)} КБ` : `${oneDecimal.format(kb / 1024)} МБ`;
+}
+
+/** «2,4 с» */
+export const formatSeconds = (ms: number) => `${oneDecimal.format(ms / 1000)} с`;
