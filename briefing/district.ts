@@ -70,7 +70,7 @@ export async function districtBriefing(store: Store, year: number): Promise<Brie
     year,
     school_id: null,
   });
-  measuredSection(doc, context, measured, 'школ района');
+  measuredSection(doc, context, measured, 'district');
   const shares = await runQuery<ShareRow>(store, 'briefing_district_shares', { year });
   keyIndicators(doc, context, shares);
   await fgTargets(doc, store, context);

@@ -105,7 +105,7 @@ export async function schoolBriefing(
   );
   const ids = { year, school_id: schoolId };
   const measured = await runQuery<MeasuredRow>(store, 'briefing_measured', ids);
-  measuredSection(doc, context, measured, 'школы');
+  measuredSection(doc, context, measured, 'school');
   const shares = await runQuery<SchoolShareRow>(store, 'briefing_changes', ids);
   keyIndicators(doc, context, shares);
   await fgTargets(doc, store, context, schoolId);

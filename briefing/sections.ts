@@ -64,9 +64,12 @@ const PROCEDURE_UNITS: Record<string, string> = {
   'Диагностика педагогов': 'педагогов',
 };
 
-/** One phrase per procedure: «ВПР (4, 5, 6, 7 и 8 классы; 10 предметов): 18 школ, 11 269 работ». */
-function measuredPhrase(r: MeasuredRow): string {
-  const scope = [
+/**
+ * One phrase per procedure: «ВПР (4, 5, 6, 7 и 8 классы; 10 предметов): 18 школ, работ — 11 269»
+ * (for one school without the number of schools).
+ */
+function measuredPhrase(r: MeasuredRow, scope: 'district' | 'school'): string {
+  const details = [
     r.grades?.length ? gradesRu(r.grades) : null,
     r.subjects?.length
       ? r.procedure === 'ФГ'
@@ -74,8 +77,11 @@ function measuredPhrase(r: MeasuredRow): string {
         : countRu(r.subjects.length, ['предмет', 'предмета', 'предметов'])
       : null,
   ].filter(Boolean);
-  const what = scope.length ? `${r.procedure} (${scope.join('; ')})` : r.procedure;
-  return `${what}: ${countRu(r.schools_count, SCHOOLS)}, ${PROCEDURE_UNITS[r.procedure]} — ${formatInt(r.works_count)}`;
+  const what = details.length ? `${r.procedure} (${details.join('; ')})` : r.procedure;
+  const works = `${PROCEDURE_UNITS[r.procedure]} — ${formatInt(r.works_count)}`;
+  return scope === 'district'
+    ? `${what}: ${countRu(r.schools_count, SCHOOLS)}, ${works}`
+    : `${what}: ${works}`;
 }
 
 /** Section 1: what was measured and where the figures come from. */
@@ -83,8 +89,9 @@ export function measuredSection(
   doc: BriefingBuilder,
   context: BriefingContext,
   measured: MeasuredRow[],
-  who: string,
+  scope: 'district' | 'school',
 ) {
+  const who = scope === 'district' ? 'школ района' : 'школы';
   doc.heading('1. Что измерялось');
   if (measured.length === 0) {
     doc.paragraph(`За ${context.yearText} учебный год в хранилище нет результатов ${who}.`);
@@ -93,7 +100,7 @@ export function measuredSection(
   doc.paragraph(
     `В ${context.yearText} учебном году в хранилище есть результаты ${who} по ${measured.length} ${measured.length === 1 ? 'процедуре' : 'процедурам'}:`,
   );
-  doc.bullets(measured.map(measuredPhrase));
+  doc.bullets(measured.map((r) => measuredPhrase(r, scope)));
   doc.table({
     caption: `Оценочные процедуры ${context.yearText} учебного года`,
     columns: [

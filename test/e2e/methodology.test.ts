@@ -41,7 +41,14 @@ describe('methodology page', () => {
     expect(await width.locator('[data-col="value"]').innerText()).toBe(
       `${rule.rule === 'rank_band' ? rule.percent : ''} % школ`,
     );
-    expect(await page.locator('#methodology-general tbody tr').count()).toBe(6);
+    const general = page.locator('#methodology-general tbody tr');
+    expect(await general.count()).toBe(7);
+    expect(
+      await general
+        .filter({ hasText: 'Повторяющийся дефицит' })
+        .locator('[data-col="value"]')
+        .innerText(),
+    ).toBe(`${defaults.recurringDeficitSchoolsPct} % школ`);
     await page.screenshot({ path: join(SCREENSHOTS, 'methodology.png'), fullPage: true });
   });
 
