@@ -8,10 +8,9 @@ import { runQuery } from '../analytics/queries.ts';
 import type { FgDistrictRow, FgSchoolRow } from '../dashboard/src/lib/api/fg-types.ts';
 import { fgTargetsSpec } from '../dashboard/src/lib/charts/fg-targets.ts';
 import { formatPupils } from '../dashboard/src/lib/charts/fg-contributions.ts';
-import { OKABE_ITO } from '../dashboard/src/lib/charts/palette.ts';
 import { isLeaderCluster } from '../dashboard/src/lib/results.ts';
-import * as Plot from '@observablehq/plot';
 import { group } from 'd3-array';
+import { changesSpec, type SchoolChanges } from './changes-chart.ts';
 import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import type {
@@ -258,12 +257,6 @@ async function clusters(doc: BriefingBuilder, store: Store, context: BriefingCon
   }
 }
 
-interface SchoolChanges {
-  name: string;
-  better: SchoolShareRow[];
-  worse: SchoolShareRow[];
-}
-
 /** Section 5: schools by their significant changes since last year. */
 async function schoolChanges(doc: BriefingBuilder, store: Store, context: BriefingContext) {
   doc.heading('5. Школы со значимыми изменениями результатов');
@@ -322,43 +315,6 @@ async function schoolChanges(doc: BriefingBuilder, store: Store, context: Briefi
       describe(largest(s.worse)),
     ]),
   });
-}
-
-const BETTER = 'значимые улучшения';
-const WORSE = 'значимые ухудшения';
-
-function changesSpec(schools: SchoolChanges[]): Plot.PlotOptions {
-  const bars = schools.flatMap((s) => [
-    { school: s.name, kind: BETTER, value: s.better.length },
-    { school: s.name, kind: WORSE, value: -s.worse.length },
-  ]);
-  const extent = Math.max(...bars.map((b) => Math.abs(b.value)));
-  return {
-    width: CHART_WIDTH,
-    height: 26 * schools.length + 60,
-    marginLeft: 170,
-    x: {
-      label: '← ухудшения · число долей · улучшения →',
-      labelAnchor: 'center',
-      // symmetric, with room for the count labels beyond the longest bar
-      domain: [-extent - 1, extent + 1],
-      tickFormat: Math.abs,
-    },
-    y: { label: null, domain: schools.map((s) => s.name) },
-    color: { domain: [BETTER, WORSE], range: [OKABE_ITO.blue, OKABE_ITO.vermillion], legend: true },
-    marks: [
-      Plot.barX(bars, { y: 'school', x: 'value', fill: 'kind' }),
-      Plot.text(
-        bars.filter((b) => b.value > 0),
-        { y: 'school', x: 'value', text: 'value', textAnchor: 'start', dx: 4 },
-      ),
-      Plot.text(
-        bars.filter((b) => b.value < 0),
-        { y: 'school', x: 'value', text: (b) => formatInt(-b.value), textAnchor: 'end', dx: -4 },
-      ),
-      Plot.ruleX([0]),
-    ],
-  };
 }
 
 /** Section 6: ВПР tasks insufficient in several schools, and teacher competence areas. */
