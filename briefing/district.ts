@@ -51,7 +51,7 @@ import {
   listRu,
   pluralRu,
   schoolYear,
-  shareN,
+  formatPctN,
   topicLabel,
 } from './text.ts';
 import { FOCUS_COLUMNS, focusCells, teacherLatestYear } from './support.ts';
@@ -73,10 +73,11 @@ export async function districtBriefing(store: Store, year: number): Promise<Brie
   const shares = await runQuery<ShareRow>(store, 'briefing_district_shares', { year });
   keyIndicators(doc, context, shares);
   await fgTargets(doc, store, context);
-  await clusters(doc, store, context);
+  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', { year });
+  await clusters(doc, store, context, changes);
   await schoolChanges(doc, store, context);
   await recurringDeficits(doc, store, context);
-  await supportFocus(doc, store, context);
+  await supportFocus(doc, store, context, changes);
 
   doc.heading('Приложение. Все ключевые показатели района');
   doc.table({
@@ -196,11 +197,13 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
 }
 
 /** Section 4: the schools in each cluster with their reasons, the changes and the region's lists. */
-async function clusters(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+async function clusters(
+  doc: BriefingBuilder,
+  store: Store,
+  context: BriefingContext,
+  changes: ClusterChange[],
+) {
   doc.heading('4. Кластеры риска');
-  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', {
-    year: context.year,
-  });
   const comparison = await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', {
     year: context.year,
   });
@@ -344,7 +347,7 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
         t.task,
         t.skill ?? '—',
         `${formatInt(t.insufficient_schools_count)} из ${formatInt(t.schools_count)}`,
-        shareN(t.district_pct, t.district_n),
+        formatPctN(t.district_pct, t.district_n),
       ]),
     });
     const top = tasks[0]!;
@@ -394,11 +397,13 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
 }
 
 /** Section 7: the risk schools with their network partner and their main deficits. */
-async function supportFocus(doc: BriefingBuilder, store: Store, context: BriefingContext) {
+async function supportFocus(
+  doc: BriefingBuilder,
+  store: Store,
+  context: BriefingContext,
+  changes: ClusterChange[],
+) {
   doc.heading('7. Предлагаемый фокус адресной поддержки');
-  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', {
-    year: context.year,
-  });
   const risk = changes.filter((r) => r.this_year && !isLeaderCluster(r.cluster));
   const leaders = changes.filter((r) => r.this_year && isLeaderCluster(r.cluster));
   const schools = [...group(risk, (r) => r.school_id)];

@@ -4,7 +4,8 @@
  */
 import type { Block, Briefing } from './document.ts';
 
-const escape = (text: string) =>
+/** Text as HTML: the characters markup would take as its own. */
+export const escape = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 const STYLE = `

@@ -6,14 +6,11 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import type { Briefing } from './document.ts';
-import { briefingHtml } from './html.ts';
+import { briefingHtml, escape } from './html.ts';
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class PdfUnavailableError extends Error {}
-
-const escape = (text: string) =>
-  text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 const headerTemplate = (runningHead: string) =>
   `<div style="font: 8pt 'Liberation Sans', Arial, sans-serif; color: #555; width: 100%; text-align: right; padding: 0 15mm 0 25mm;">${escape(runningHead)}</div>`;

@@ -42,7 +42,7 @@ import {
   formatPp,
   listRu,
   schoolYear,
-  shareN,
+  formatPctN,
   topicLabel,
 } from './text.ts';
 
@@ -151,7 +151,7 @@ function keyIndicators(doc: BriefingBuilder, context: BriefingContext, shares: S
     rows: shares.map((r) => {
       const cells = shareCells(r);
       if (r.is_small_n) cells[3] = `${cells[3]} *`;
-      return [...cells, shareN(r.district_pct, r.district_n)];
+      return [...cells, formatPctN(r.district_pct, r.district_n)];
     }),
     note: SMALL_N_NOTE,
   });
@@ -206,7 +206,7 @@ async function fgTargets(
     rows: rows.map((r) => [
       r.direction,
       r.grade == null ? 'все' : String(r.grade),
-      `${shareN(r.low_share_pct, r.participants_count)}${r.is_small_n ? ' *' : ''}`,
+      `${formatPctN(r.low_share_pct, r.participants_count)}${r.is_small_n ? ' *' : ''}`,
       formatPct(r.district_low_share_pct),
       formatPct(r.high_share_pct),
       formatPct(r.district_high_share_pct),
@@ -326,7 +326,7 @@ async function deficits(
         topicLabel(t.subject, t.grade),
         t.task,
         t.skill ?? '—',
-        `${shareN(t.completion_pct, t.participants_count)}${t.is_small_n ? ' *' : ''}`,
+        `${formatPctN(t.completion_pct, t.participants_count)}${t.is_small_n ? ' *' : ''}`,
         formatPct(t.district_pct),
         t.schools_count == null
           ? '—'

@@ -15,7 +15,7 @@ import {
   gradesRu,
   listRu,
   schoolYear,
-  shareN,
+  formatPctN,
   topicLabel,
 } from './text.ts';
 
@@ -158,8 +158,8 @@ export const SHARE_COLUMNS: TableColumn[] = [
 export const shareCells = (r: ShareRow) => [
   r.title,
   topicLabel(r.topic, r.grade),
-  r.prev_pct == null ? '—' : shareN(r.prev_pct, r.prev_n),
-  shareN(r.pct, r.n),
+  r.prev_pct == null ? '—' : formatPctN(r.prev_pct, r.prev_n),
+  formatPctN(r.pct, r.n),
   r.change_pp == null
     ? '—'
     : `${formatPp(r.change_pp)}${r.change_significant ? `, значимо (${r.direction})` : ''}`,
@@ -167,7 +167,7 @@ export const shareCells = (r: ShareRow) => [
 
 /** «ВПР: доля «2», Математика, 5 кл.: 12,3 % (n = 456) → 8,1 % (n = 470), −4,2 п.п.» */
 export const shareChangeSentence = (r: ShareRow) =>
-  `${r.title}, ${topicLabel(r.topic, r.grade)}: ${shareN(r.prev_pct, r.prev_n)} → ${shareN(r.pct, r.n)}, ${formatPp(r.change_pp)}`;
+  `${r.title}, ${topicLabel(r.topic, r.grade)}: ${formatPctN(r.prev_pct, r.prev_n)} → ${formatPctN(r.pct, r.n)}, ${formatPp(r.change_pp)}`;
 
 /** «Математика — 12, Русский язык — 9 и …»: tasks counted per subject, the most first. */
 export const tasksBySubject = (tasks: readonly { subject: string }[]) =>

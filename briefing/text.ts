@@ -2,9 +2,16 @@
  * The Russian phrases of the briefings. Numbers go through the dashboard's own formatters, so a
  * share reads the same in the briefing as on screen.
  */
-import { countRu, formatInt, formatPct, formatPp, pluralRu } from '../dashboard/src/lib/format.ts';
+import {
+  countRu,
+  formatInt,
+  formatPct,
+  formatPctN,
+  formatPp,
+  pluralRu,
+} from '../dashboard/src/lib/format.ts';
 
-export { countRu, formatInt, formatPct, formatPp, pluralRu };
+export { countRu, formatInt, formatPct, formatPctN, formatPp, pluralRu };
 export { formatDate, schoolYear, SCHOOLS } from '../dashboard/src/lib/format.ts';
 
 export const TASKS = ['задание', 'задания', 'заданий'] as const;
@@ -19,10 +26,6 @@ export function listRu(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} и ${items.at(-1)}`;
 }
-
-/** «12,3 % (n = 456)» */
-export const shareN = (pct: number | null | undefined, n: number | null | undefined) =>
-  `${formatPct(pct)} (n = ${formatInt(n)})`;
 
 /** «Математика, 5 кл.» or «Математика» for ОГЭ/ЕГЭ and pooled ФГ */
 export const topicLabel = (topic: string, grade: number | null) =>
