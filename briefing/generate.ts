@@ -9,7 +9,7 @@ import { districtBriefing } from './district.ts';
 import type { Briefing } from './document.ts';
 import { briefingDocx } from './docx.ts';
 import { PdfPrinter } from './pdf.ts';
-import { schoolBriefing } from './school.ts';
+import { schoolBriefing, type BriefingAudience } from './school.ts';
 import { schoolYear } from './text.ts';
 
 export const BRIEFING_FORMATS = ['docx', 'pdf'] as const;
@@ -63,10 +63,11 @@ export async function makeBriefing(
   year: number,
   schoolId: string | null,
   format: BriefingFormat,
+  audience: BriefingAudience = {},
 ): Promise<BriefingFile> {
   await checkYear(store, year);
   const briefing = schoolId
-    ? await schoolBriefing(store, year, schoolId)
+    ? await schoolBriefing(store, year, schoolId, audience)
     : await districtBriefing(store, year);
   const printer = format === 'pdf' ? await PdfPrinter.open() : undefined;
   try {

@@ -93,6 +93,7 @@ export async function schoolBriefing(
   store: Store,
   year: number,
   schoolId: string,
+  { forSchool = false }: BriefingAudience = {},
 ): Promise<Briefing> {
   const [school] = await runQuery<SchoolCard>(store, 'school_card', { school_id: schoolId });
   if (!school) throw new UnknownSchoolError(`Школы с логином «${schoolId}» нет в реестре.`);
@@ -112,7 +113,7 @@ export async function schoolBriefing(
   const clusters = await flags(doc, store, context, schoolId);
   significantChanges(doc, shares);
   await deficits(doc, store, context, schoolId);
-  await support(doc, store, context, schoolId, clusters);
+  await support(doc, store, context, schoolId, clusters, forSchool);
 
   return {
     fileStem: `Справка_${school.short_name}_${context.yearText.replace('/', '-')}`,
@@ -121,6 +122,11 @@ export async function schoolBriefing(
     runningHead: `${school.short_name} · ${runningHead(context)}`,
     blocks: doc.blocks,
   };
+}
+
+export interface BriefingAudience {
+  /** made for the school itself (a school user): no other school is named */
+  forSchool?: boolean;
 }
 
 /** A school's share with its n, starred when n is below the «мало данных» threshold. */
@@ -379,6 +385,7 @@ async function support(
   context: BriefingContext,
   schoolId: string,
   clusters: string[],
+  forSchool: boolean,
 ) {
   doc.heading('7. Предлагаемый фокус поддержки');
   const [focus] = await runQuery<SchoolFocus>(store, 'briefing_school_focus', {
@@ -392,7 +399,8 @@ async function support(
       : 'Школа не входит в кластеры риска; дефициты ниже — для внутришкольного плана.',
   );
   doc.bullets([
-    `Сетевой партнёр: ${partnersText(focus!)}.`,
+    // A school's own copy names no other school, its network partner included.
+    ...(forSchool ? [] : [`Сетевой партнёр: ${partnersText(focus!)}.`]),
     `Задания ВПР с наибольшим отставанием от района: ${focusTasksText(focus!)}.`,
     `Педагоги с затруднениями: ${focusTeachersText(focus!)}.`,
   ]);

@@ -21,6 +21,9 @@ import { readSourceFile } from './read/read-file.ts';
 import { datasetTitle } from './datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
 import { runCli } from '../analytics/cli-run.ts';
+import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
+import { importEvent } from '../dashboard/server/auth/audit.ts';
+import { serverHeaders } from './server-session.ts';
 
 const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
@@ -76,6 +79,7 @@ function printSummary(reports: FileReport[]): void {
 
 async function viaServer(paths: string[], options: ImportOptions): Promise<FileReport[]> {
   const files = await referenceFirst(collectFiles(paths));
+  const session = await serverHeaders(serverUrl());
   const reports: FileReport[] = [];
   for (const [index, path] of files.entries()) {
     const query = new URLSearchParams({
@@ -86,6 +90,7 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
     const response = await fetch(`${serverUrl()}/api/import?${query}`, {
       method: 'POST',
       headers: {
+        ...session,
         'content-type': 'application/octet-stream',
         'x-file-name': encodeURIComponent(basename(path)),
       },
@@ -142,6 +147,9 @@ async function main(): Promise<number> {
     } finally {
       store.close();
     }
+    // Through the server, the server writes the audit entries itself.
+    for (const event of reports.map(importEvent))
+      recordCli(event.action, event.detail, event.outcome);
   } catch (error) {
     if (!(error instanceof StoreLockedError)) throw error;
     console.log(`Хранилище занято работающим сервером — загружаю через ${serverUrl()}`);

@@ -6,6 +6,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
@@ -25,6 +26,12 @@ import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as methodologyRoutes from './routes/methodology.ts';
 import * as briefingRoutes from './routes/briefing.ts';
+import * as authRoutes from './routes/auth.ts';
+import * as adminRoutes from './routes/admin.ts';
+import type { AccessControl, AppEnv } from './auth/control.ts';
+import { guard } from './auth/guard.ts';
+import { schoolFilter } from './auth/scope.ts';
+import { importEvent } from './auth/audit.ts';
 import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
@@ -33,7 +40,26 @@ export interface AppOptions {
   store: Store;
   /** folder with the built dashboard; API only when absent */
   distDir?: string;
+  /** users, sessions, the audit log: who may call what */
+  access: AccessControl;
 }
+
+/** The page may load only its own scripts; Plot's charts carry their own <style>. */
+const SECURITY_HEADERS = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xFrameOptions: 'DENY',
+  referrerPolicy: 'same-origin',
+});
 
 const exportQuery = z.object({
   year: year.optional(),
@@ -63,8 +89,8 @@ const CONTENT_TYPES = {
 const download = (fileName: string) =>
   attachment(fileName, CONTENT_TYPES[fileName.endsWith('.csv') ? 'csv' : 'xlsx']);
 
-export function createApp({ store, distDir }: AppOptions): Hono {
-  const app = new Hono();
+export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   // Imports are written one at a time, each on its own connection.
   let importQueue: Promise<unknown> = Promise.resolve();
 
@@ -75,6 +101,15 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       500,
     );
   });
+
+  app.use('*', SECURITY_HEADERS);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use('/api/*', guard(access));
+  authRoutes.register(app, store, access);
+  adminRoutes.register(app, store, access);
 
   app.get('/api/health', async (c) => {
     const [row] = await runQuery<{
@@ -111,7 +146,7 @@ export function createApp({ store, distDir }: AppOptions): Hono {
     return run;
   };
 
-  const uploadedFile = async (c: Context) => ({
+  const uploadedFile = async (c: Context<AppEnv>) => ({
     name: decodeURIComponent(c.req.header('x-file-name') ?? 'файл'),
     bytes: new Uint8Array(await c.req.arrayBuffer()),
   });
@@ -138,13 +173,15 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       dryRun: flag('dryRun'),
       replace: flag('replace'),
       createSchools: flag('createSchools'),
-      user: 'сервер',
+      user: c.get('viewer').login,
     };
     const report = await queued(async (session) => {
       const result = await importFile(session, name, bytes, options);
       if (result.outcome === 'loaded' || result.outcome === 'replaced') await buildModels(session);
       return result;
     });
+    const event = importEvent(report);
+    access.record(c, event.action, event.detail, event.outcome);
     return c.json(report);
   });
 
@@ -178,7 +215,8 @@ export function createApp({ store, distDir }: AppOptions): Hono {
         c,
         'Сопоставление столбцов не сохранено: нужны название набора (от 2 до 100 символов), столбец школы, столбец учебного года и хотя бы один показатель с названием от 2 до 150 символов.',
       );
-    await queued((session) => saveMapping(session, parsed.data, 'сервер'));
+    await queued((session) => saveMapping(session, parsed.data, c.get('viewer').login));
+    access.record(c, 'mapping', `набор «${parsed.data.setName}»`);
     return c.json({ ok: true });
   });
 
@@ -213,7 +251,9 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       'Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер.',
     );
     if (query instanceof Response) return query;
-    const { year = null, school = null, cluster = null } = query;
+    const school = schoolFilter(c, query.school);
+    if (school instanceof Response) return school;
+    const { year = null, cluster = null } = query;
     const params = { year, school_id: school, cluster };
     const [flags, comparison] = await Promise.all([
       runQuery(store, 'risk_flags', params),
@@ -236,11 +276,14 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       'Параметры выгрузки: year — учебный год (2026), school — логин ОО, format — json, csv или xlsx.',
     );
     if (query instanceof Response) return query;
-    const { format, ...filter } = query;
+    const school = schoolFilter(c, query.school);
+    if (school instanceof Response) return school;
+    const { format, year } = query;
     const exportName = name as ExportName;
-    const table = await exportTable(store, exportName, filter);
+    const table = await exportTable(store, exportName, { year, school: school ?? undefined });
     if (format === 'json') return c.json(table);
-    const file = `Выгрузка — ${EXPORTS[exportName].title}${filter.year ? `, ${filter.year - 1}-${String(filter.year).slice(2)}` : ''}.${format}`;
+    const file = `Выгрузка — ${EXPORTS[exportName].title}${year ? `, ${year - 1}-${String(year).slice(2)}` : ''}.${format}`;
+    access.record(c, 'export', `${file}${school ? `, школа ${school}` : ''}`);
     return format === 'csv'
       ? c.body(toCsv(table), 200, download(file))
       : c.body((await toXlsx(table, exportName)) as Uint8Array<ArrayBuffer>, 200, download(file));
@@ -257,21 +300,16 @@ export function createApp({ store, distDir }: AppOptions): Hono {
       );
     const { fileName, ...table } = parsed.data;
     const file = `${fileName}.${format}`;
+    access.record(c, 'export', `таблица страницы «${file}», строк: ${table.rows.length}`);
     return format === 'csv'
       ? c.body(toCsv(table), 200, download(file))
       : c.body((await toXlsx(table, fileName)) as Uint8Array<ArrayBuffer>, 200, download(file));
   });
 
-  methodologyRoutes.register(app, store, queued);
-  for (const routes of [
-    districtRoutes,
-    schoolRoutes,
-    fgRoutes,
-    deficitsRoutes,
-    compareRoutes,
-    briefingRoutes,
-  ])
+  methodologyRoutes.register(app, store, queued, access);
+  for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
     routes.register(app, store);
+  briefingRoutes.register(app, store, access);
 
   app.all('/api/*', (c) => c.json({ error: 'Нет такого адреса API.' }, 404));
 

@@ -7,5 +7,12 @@ export const storePath = () => process.env.DB_PATH ?? `${repoRoot}data/warehouse
 export const host = () => process.env.HOST ?? '127.0.0.1';
 export const port = () => Number(process.env.PORT ?? 8080);
 export const serverUrl = () => `http://${host() === '0.0.0.0' ? '127.0.0.1' : host()}:${port()}`;
+/** the users of a networked install and the audit log: files beside the store */
+export const usersPath = () => process.env.USERS_PATH ?? `${storePath()}.users.json`;
+export const auditPath = () => process.env.AUDIT_PATH ?? `${storePath()}.audit.jsonl`;
+/** how long a sign-in lasts, in hours (a working day by default) */
+export const sessionHours = () => Number(process.env.SESSION_HOURS ?? 8);
+/** Secure cookies: set when the server is reached over HTTPS (through a reverse proxy) */
+export const secureCookies = () => process.env.COOKIE_SECURE === 'true';
 export const distDir = () => process.env.DIST_DIR ?? `${repoRoot}dist/dashboard`;
 export { repoRoot };

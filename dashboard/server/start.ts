@@ -8,18 +8,56 @@ import { Store } from '../../analytics/db.ts';
 import { createApp } from './app.ts';
 import { prepareStore } from './bootstrap.ts';
 import { buildDashboardIfNeeded } from './build-if-needed.ts';
-import { distDir, host, port, storePath } from './config.ts';
+import {
+  auditPath,
+  distDir,
+  host,
+  port,
+  secureCookies,
+  sessionHours,
+  storePath,
+  usersPath,
+} from './config.ts';
+import { AccessControl, isLoopback } from './auth/control.ts';
+import { AuditLog } from './auth/audit.ts';
+import { UserDirectory } from './auth/users.ts';
+
+/** Refuses to serve the network before an administrator exists: nobody could sign in to manage it. */
+function accessControl(): AccessControl {
+  const users = new UserDirectory(usersPath());
+  const network = !isLoopback(host());
+  if (network && !users.hasAdmin())
+    throw new Error(
+      [
+        `Сервер не запущен: он открыт для сети (HOST=${host()}), но ни одного администратора ещё нет.`,
+        'Создайте администратора и запустите сервер снова:',
+        '  npm run users -- add <логин> --role admin',
+        `(пользователи хранятся в ${usersPath()}). Для работы только на этом компьютере уберите HOST или задайте HOST=127.0.0.1.`,
+      ].join('\n'),
+    );
+  return new AccessControl({
+    users,
+    audit: new AuditLog(auditPath()),
+    network,
+    sessionTtlMs: sessionHours() * 3600_000,
+    secureCookies: secureCookies(),
+  });
+}
 
 async function main(): Promise<void> {
+  const access = accessControl();
   await buildDashboardIfNeeded(distDir());
   const store = await Store.open(storePath());
   await prepareStore(store);
-  const server = serve(
-    { fetch: createApp({ store, distDir: distDir() }).fetch, hostname: host(), port: port() },
-    (info) => {
-      console.log(`Мониторинг качества образования: http://${info.address}:${info.port}/`);
-    },
-  );
+  const app = createApp({ store, distDir: distDir(), access });
+  const server = serve({ fetch: app.fetch, hostname: host(), port: port() }, (info) => {
+    console.log(`Мониторинг качества образования: http://${info.address}:${info.port}/`);
+    console.log(
+      access.signInRequired()
+        ? 'Вход по логину и паролю (пользователи: npm run users -- list).'
+        : 'Вход не требуется: панель открыта только на этом компьютере.',
+    );
+  });
   const stop = () => {
     server.close(() => {
       store.close();

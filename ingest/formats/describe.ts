@@ -2,6 +2,7 @@
  * The formats and exports sections of the README, written from their definitions in the code,
  * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them.
  */
+import { accessMarkdown } from '../../dashboard/server/auth/access-rules.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { datasetTitle } from '../datasets.ts';
@@ -48,6 +49,7 @@ export function readmeWithSections(readme: string): string {
   const sections: [string, string][] = [
     ['formats', formatsMarkdown()],
     ['exports', exportsMarkdown()],
+    ['access', accessMarkdown()],
   ];
   return sections.reduce((text, [name, body]) => {
     const start = `<!-- ${name}:start -->`;
@@ -63,5 +65,5 @@ export const currentReadme = () => readFileSync(README, 'utf8');
 
 if (process.argv[1] && basename(process.argv[1]).startsWith('describe')) {
   writeFileSync(README, readmeWithSections(currentReadme()));
-  console.log('Разделы форматов и выгрузок в README.md обновлены.');
+  console.log('Разделы форматов, выгрузок и доступа в README.md обновлены.');
 }

@@ -85,10 +85,12 @@ describe('methodology page', () => {
       effectiveFrom: '2025/26',
     } as (typeof shl.versions)[number]);
     candidate.version = '2026.2-лидеры-20';
+    const { csrf } = await (await fetch(`${server.url}/api/session`)).json();
     const preview = (await (
       await fetch(`${server.url}/api/methodology/preview?year=2026`, {
         method: 'POST',
         body: JSON.stringify(candidate),
+        headers: { 'x-csrf-token': csrf },
       })
     ).json()) as { changes: { short_name: string; cluster: string; change: string }[] };
     const added = preview.changes.map((c) => `${c.change} ${c.cluster} ${c.short_name}`).sort();

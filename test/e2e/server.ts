@@ -31,8 +31,14 @@ export interface RunningServer {
   stop: () => Promise<number | null>;
 }
 
-/** The server on a copy of `template` (a built store), or on an empty store it fills with the demo. */
-export async function startServer(template?: string): Promise<RunningServer> {
+/**
+ * The server on a copy of `template` (a built store), or on an empty store it fills with the demo;
+ * `env` adds or overrides environment variables (USERS_PATH, AUDIT_PATH, HOST…).
+ */
+export async function startServer(
+  template?: string,
+  env: Record<string, string> = {},
+): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mko-e2e-'));
   if (template) copyFileSync(template, join(dir, 'store.duckdb'));
   const port = await freePort();
@@ -45,6 +51,7 @@ export async function startServer(template?: string): Promise<RunningServer> {
         DB_PATH: join(dir, 'store.duckdb'),
         PORT: String(port),
         HOST: '127.0.0.1',
+        ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -56,7 +63,8 @@ export async function startServer(template?: string): Promise<RunningServer> {
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Сервер завершился при запуске:\n${log}`);
-    const ok = await fetch(`${url}/api/health`).then(
+    // /api/session answers without sign-in, so a server with users is found ready too.
+    const ok = await fetch(`${url}/api/session`).then(
       (r) => r.ok,
       () => false,
     );

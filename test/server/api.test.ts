@@ -230,7 +230,10 @@ describe('API', () => {
 
     expect((await post(methodology)).status).toBe(200);
     const saved = await read();
-    expect(saved.revision).toMatchObject({ version: '2026.2-тест', saved_by: 'сервер' });
+    expect(saved.revision).toMatchObject({
+      version: '2026.2-тест',
+      saved_by: 'локальный пользователь',
+    });
     expect(saved.methodology.clusters['ШНОР'].versions).toHaveLength(2);
     const flags = (await (await app.request('/api/flags?year=2025&cluster=ШНОР')).json()).flags;
     expect(flags).toMatchObject([

@@ -3,7 +3,8 @@
  * school) as DOCX or PDF, and a batch — the district and every chosen school — as one ZIP.
  */
 import { existsSync } from 'node:fs';
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import {
@@ -21,6 +22,8 @@ import { UnknownSchoolError } from '../../../briefing/school.ts';
 import type { BriefingOptions } from '../../src/lib/api/briefing-types.ts';
 import { attachment } from '../attachment.ts';
 import { parseQuery, schoolId, year } from '../params.ts';
+import type { AccessControl, AppEnv } from '../auth/control.ts';
+import { ownSchool, refuseOtherSchool } from '../auth/scope.ts';
 
 const format = z.enum(BRIEFING_FORMATS);
 
@@ -40,9 +43,10 @@ const batchQuery = z.object({
 const BAD_QUERY =
   'Справка не сформирована: нужны учебный год (например, 2026), формат docx или pdf и, для справки по школе, логин школы.';
 
-async function send(c: Context, make: () => Promise<BriefingFile>) {
+async function send(c: Context<AppEnv>, access: AccessControl, make: () => Promise<BriefingFile>) {
   try {
     const file = await make();
+    access.record(c, 'briefing', file.fileName);
     const type = CONTENT_TYPES[file.fileName.split('.').pop() as keyof typeof CONTENT_TYPES];
     return c.body(new Uint8Array(file.data), 200, attachment(file.fileName, type));
   } catch (error) {
@@ -53,16 +57,18 @@ async function send(c: Context, make: () => Promise<BriefingFile>) {
   }
 }
 
-export function register(app: Hono, store: Store): void {
+export function register(app: App, store: Store, access: AccessControl): void {
   app.get('/api/briefings/options', async (c) => {
     const query = parseQuery(c, z.object({ year: year.optional() }), BAD_QUERY);
     if (query instanceof Response) return query;
     const years = await briefingYears(store);
     const chosen = query.year ?? years[0] ?? null;
+    const schools = chosen == null ? [] : await briefingSchools(store, chosen);
+    const own = ownSchool(c);
     const body: BriefingOptions = {
       years,
       year: chosen,
-      schools: chosen == null ? [] : await briefingSchools(store, chosen),
+      schools: own === null ? schools : schools.filter((s) => s.school_id === own),
       pdfAvailable: existsSync(chromiumPath()),
     };
     return c.json(body);
@@ -71,12 +77,18 @@ export function register(app: Hono, store: Store): void {
   app.get('/api/briefings/file', async (c) => {
     const query = parseQuery(c, fileQuery, BAD_QUERY);
     if (query instanceof Response) return query;
-    return send(c, () => makeBriefing(store, query.year, query.school ?? null, query.format));
+    // A school user gets their own school's briefing only, not the district's.
+    const refused = refuseOtherSchool(c, query.school ?? null);
+    if (refused) return refused;
+    const forSchool = ownSchool(c) !== null;
+    return send(c, access, () =>
+      makeBriefing(store, query.year, query.school ?? null, query.format, { forSchool }),
+    );
   });
 
   app.get('/api/briefings/batch', async (c) => {
     const query = parseQuery(c, batchQuery, BAD_QUERY);
     if (query instanceof Response) return query;
-    return send(c, () => makeBatch(store, query.year, query.schools ?? null, query.format));
+    return send(c, access, () => makeBatch(store, query.year, query.schools ?? null, query.format));
   });
 }

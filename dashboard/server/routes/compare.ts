@@ -2,7 +2,7 @@
  * «Сравнение лет»: the comparable series of the district, and two chosen years side by side —
  * the district on every indicator, each school on one indicator, and the status × change grid.
  */
-import type { Hono } from 'hono';
+import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
@@ -25,7 +25,7 @@ const compareQuery = z.object({
   grade: z.preprocess((v) => (v === '' ? undefined : v), grade.optional()),
 });
 
-export function register(app: Hono, store: Store): void {
+export function register(app: App, store: Store): void {
   app.get('/api/compare/options', async (c) => {
     const [options, [health]] = await Promise.all([
       runQuery<CompareOption>(store, 'compare_options'),

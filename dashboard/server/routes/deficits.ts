@@ -2,11 +2,12 @@
  * «Дефициты»: ВПР task / checked-skill completion per school against the district, region and
  * RF (ФИС ОКО thresholds), and teacher competence deficits per area.
  */
-import type { Hono } from 'hono';
+import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { grade, parseQuery, year } from '../params.ts';
+import { onlyOwnRows } from '../auth/scope.ts';
 import type {
   DeficitOptions,
   DeficitSchoolCell,
@@ -19,7 +20,7 @@ import type {
 const vprQuery = z.object({ year, subject: z.string().min(1).max(100), grade });
 const teacherQuery = z.object({ year });
 
-export function register(app: Hono, store: Store): void {
+export function register(app: App, store: Store): void {
   app.get('/api/deficits/options', async (c) => {
     const [vpr, years] = await Promise.all([
       runQuery<DeficitOptions['vpr'][number]>(store, 'deficits_vpr_options'),
@@ -39,7 +40,7 @@ export function register(app: Hono, store: Store): void {
       runQuery<DeficitTaskRow>(store, 'deficits_vpr_tasks', params),
       runQuery<DeficitSchoolCell>(store, 'deficits_vpr_schools', params),
     ]);
-    return c.json({ ...params, tasks, schools } satisfies DeficitVpr);
+    return c.json({ ...params, tasks, schools: onlyOwnRows(c, schools) } satisfies DeficitVpr);
   });
 
   app.get('/api/deficits/teachers', async (c) => {
@@ -50,6 +51,6 @@ export function register(app: Hono, store: Store): void {
     );
     if (params instanceof Response) return params;
     const rows = await runQuery<TeacherDeficitRow>(store, 'deficits_teachers', params);
-    return c.json({ year: params.year, rows } satisfies TeacherDeficits);
+    return c.json({ year: params.year, rows: onlyOwnRows(c, rows) } satisfies TeacherDeficits);
   });
 }

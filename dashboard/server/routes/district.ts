@@ -1,5 +1,5 @@
 /** The district page: filters, every school's results for one selection, and the year's overview. */
-import type { Hono } from 'hono';
+import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
@@ -20,7 +20,7 @@ const resultsQuery = z.object({
 });
 const overviewQuery = z.object({ year });
 
-export function register(app: Hono, store: Store): void {
+export function register(app: App, store: Store): void {
   app.get('/api/district/filters', async (c) =>
     c.json(await runQuery<ResultsFilterOption>(store, 'district_filters')),
   );

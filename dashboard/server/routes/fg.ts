@@ -2,11 +2,12 @@
  * ФГ (функциональная грамотность) page: the district's targets per direction × grade, each
  * school's contribution to the district gap for one direction, and the district trend.
  */
-import type { Hono } from 'hono';
+import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { grade, label, parseQuery, year } from '../params.ts';
+import { onlyOwnRows } from '../auth/scope.ts';
 import type { FgDistrictRow, FgPage, FgSchoolRow, FgTrendRow } from '../../src/lib/api/fg-types.ts';
 
 const fgQuery = z.object({
@@ -76,7 +77,7 @@ export async function fgPage(store: Store, query: z.infer<typeof fgQuery>): Prom
   };
 }
 
-export function register(app: Hono, store: Store): void {
+export function register(app: App, store: Store): void {
   app.get('/api/fg', async (c) => {
     const query = parseQuery(
       c,
@@ -84,6 +85,7 @@ export function register(app: Hono, store: Store): void {
       'Параметры страницы ФГ: year — учебный год числом (2026 для 2025/26), grade — класс от 1 до 11 или all (все классы), direction — название направления.',
     );
     if (query instanceof Response) return query;
-    return c.json(await fgPage(store, query));
+    const page = await fgPage(store, query);
+    return c.json({ ...page, schools: onlyOwnRows(c, page.schools) });
   });
 }

@@ -2,7 +2,8 @@
  * The methodology in force with its history; a preview of the flags a changed methodology would
  * add or remove (nothing stored); and saving it as a new version, which rebuilds the models.
  */
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { AccessControl, App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
 import { describeIssues, methodologySchema } from '../../../analytics/methodology.ts';
 import {
@@ -23,7 +24,7 @@ async function candidateOf(c: Context) {
     : { error: `Методика не прошла проверку: ${describeIssues(parsed.error)}` };
 }
 
-export function register(app: Hono, store: Store, queued: Queue): void {
+export function register(app: App, store: Store, queued: Queue, access: AccessControl): void {
   app.get('/api/methodology', async (c) => {
     const [inForce, revisions] = await Promise.all([
       methodologyInForce(store),
@@ -56,7 +57,8 @@ export function register(app: Hono, store: Store, queued: Queue): void {
         },
         409,
       );
-    await queued((session) => saveMethodology(session, methodology, 'сервер'));
+    await queued((session) => saveMethodology(session, methodology, c.get('viewer').login));
+    access.record(c, 'methodology', `новая версия «${methodology.version}»`);
     return c.json({ ok: true, version: methodology.version });
   });
 }

@@ -1,8 +1,9 @@
 /** The school pages: the list of schools and one school's card, flags and results. */
-import type { Hono } from 'hono';
+import type { App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { schoolId } from '../params.ts';
+import { onlyOwnRows, ownSchool, refuseOtherSchool } from '../auth/scope.ts';
 import type {
   CustomIndicatorValue,
   SchoolCard,
@@ -14,10 +15,14 @@ import type {
   SchoolTeacherRow,
 } from '../../src/lib/api/types.ts';
 
-export function register(app: Hono, store: Store): void {
-  app.get('/api/schools', async (c) => c.json(await runQuery<SchoolListRow>(store, 'school_list')));
+export function register(app: App, store: Store): void {
+  app.get('/api/schools', async (c) =>
+    c.json(onlyOwnRows(c, await runQuery<SchoolListRow>(store, 'school_list'))),
+  );
 
   app.get('/api/schools/:id', async (c) => {
+    const refused = refuseOtherSchool(c, c.req.param('id'));
+    if (refused) return refused;
     const id = schoolId.safeParse(c.req.param('id'));
     const [school] = id.success
       ? await runQuery<SchoolCard>(store, 'school_card', { school_id: id.data })
@@ -33,6 +38,8 @@ export function register(app: Hono, store: Store): void {
       runQuery<SchoolTeacherRow>(store, 'school_teachers', params),
       runQuery<CustomIndicatorValue>(store, 'school_custom', params),
     ]);
+    // A school user is not shown other schools, its network partners included.
+    if (ownSchool(c)) school.partners = [];
     return c.json({ school, results, flags, tasks, fg, teachers, custom });
   });
 }

@@ -19,6 +19,7 @@ import type {
   MethodologyRevision,
 } from '../../../../analytics/methodology-store.ts';
 import type { FlagChange, FlagRow } from '../../../../analytics/flags-preview.ts';
+import type { AuditPage, SessionInfo, UsersPage } from './auth-types.ts';
 
 export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
 export interface MethodologyPreview {
@@ -27,6 +28,72 @@ export interface MethodologyPreview {
 }
 
 export class ApiFailure extends Error {}
+
+const OFFLINE = 'Сервер панели недоступен. Проверьте, что он запущен (npm start).';
+
+// ---- the session: the CSRF token every state-changing request carries ----
+
+/** The token of this page's session, from GET /api/session; sent in x-csrf-token. */
+let csrf: string | null = null;
+/** Told when the server answers that no session is open (signed out, expired, restarted). */
+let onUnauthenticated: (message: string) => void = () => {};
+/** Told of every fresh session answer (after a CSRF refresh too). */
+let onSession: (session: SessionInfo) => void = () => {};
+
+/** The app's hooks: show the login page, keep the shown user in step with the server. */
+export function watchSession(hooks: {
+  unauthenticated: (message: string) => void;
+  session: (session: SessionInfo) => void;
+}): void {
+  onUnauthenticated = hooks.unauthenticated;
+  onSession = hooks.session;
+}
+
+async function loadSession(): Promise<SessionInfo> {
+  const session = await getJson<SessionInfo>('/api/session');
+  csrf = session.csrf;
+  onSession(session);
+  return session;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * fetch with the session: the CSRF token on every state-changing request; one fresh token and
+ * one retry when the server no longer knows ours (it restarted); the app told when no session
+ * is open. Throws ApiFailure(`offline`) when the server cannot be reached.
+ */
+async function send(
+  path: string,
+  init: RequestInit = {},
+  offline = OFFLINE,
+  retried = false,
+): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (!SAFE_METHODS.has(method) && csrf) headers.set('x-csrf-token', csrf);
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+  } catch {
+    throw new ApiFailure(offline);
+  }
+  if (response.status === 401 || response.status === 403) {
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => null)) as { error?: string; code?: string } | null;
+    if (response.status === 403 && body?.code === 'csrf' && !retried) {
+      await loadSession().catch(() => undefined);
+      return send(path, init, offline, true);
+    }
+    if (response.status === 401 && body?.code === 'unauthenticated') {
+      csrf = null;
+      onUnauthenticated(body.error ?? 'Войдите в систему.');
+    }
+  }
+  return response;
+}
 
 const preloaded = new Map<string, Promise<unknown>>();
 
@@ -39,6 +106,19 @@ export function preload(paths: readonly string[]): void {
     );
 }
 
+/**
+ * Starts a request as soon as the session (preloaded first) shows the user may make it, so a
+ * page the role cannot open is not asked for (the server would log a refusal).
+ */
+export function preloadIf(path: string, allowed: (session: SessionInfo) => boolean): void {
+  const session = preloaded.get('/api/session') as Promise<SessionInfo | undefined> | undefined;
+  if (!session) return;
+  preloaded.set(
+    path,
+    session.then((s) => (s && allowed(s) ? fetchJson(path) : undefined)).catch(() => undefined),
+  );
+}
+
 function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   const early = init ? undefined : preloaded.get(path);
   preloaded.delete(path);
@@ -48,12 +128,7 @@ function getJson<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 async function fetchJson<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, init);
-  } catch {
-    throw new ApiFailure('Сервер панели недоступен. Проверьте, что он запущен (npm start).');
-  }
+  const response = await send(path, init);
   const body = await response.json().catch(() => null);
   if (!response.ok)
     throw new ApiFailure(body?.error ?? `Сервер ответил ошибкой ${response.status}.`);
@@ -66,13 +141,15 @@ export async function downloadTable(
   format: 'csv' | 'xlsx',
   table: { captions: string[]; rows: (string | number | null)[][] },
 ): Promise<void> {
-  const response = await fetch(`/api/download?format=${format}`, {
-    method: 'POST',
-    body: JSON.stringify({ fileName, ...table }),
-    headers: { 'content-type': 'application/json' },
-  }).catch(() => {
-    throw new ApiFailure('Сервер панели недоступен: файл не сформирован.');
-  });
+  const response = await send(
+    `/api/download?format=${format}`,
+    {
+      method: 'POST',
+      body: JSON.stringify({ fileName, ...table }),
+      headers: { 'content-type': 'application/json' },
+    },
+    'Сервер панели недоступен: файл не сформирован.',
+  );
   if (!response.ok) {
     const body = await response.json().catch(() => null);
     throw new ApiFailure(body?.error ?? `Файл не сформирован: ошибка ${response.status}.`);
@@ -109,9 +186,11 @@ export async function getFile(
   path: string,
   query: Record<string, string | number | undefined> = {},
 ): Promise<{ blob: Blob; fileName: string | null }> {
-  const response = await fetch(withQuery(path, query)).catch(() => {
-    throw new ApiFailure('Сервер панели недоступен: файл не сформирован.');
-  });
+  const response = await send(
+    withQuery(path, query),
+    {},
+    'Сервер панели недоступен: файл не сформирован.',
+  );
   if (!response.ok) {
     const body = await response.json().catch(() => null);
     throw new ApiFailure(body?.error ?? `Файл не сформирован: ошибка ${response.status}.`);
@@ -144,6 +223,18 @@ function withQuery(path: string, query: Record<string, string | number | undefin
 }
 
 export const api = {
+  /** Who is signed in, and the CSRF token (kept here for the requests that need it). */
+  session: loadSession,
+  /** Signs in; the server sets the session cookie. Errors carry its message (wrong password, 429). */
+  login: (login: string, password: string) =>
+    postJson<{ ok: true }>('/api/login', { login, password }),
+  logout: async () => {
+    await postJson<{ ok: true }>('/api/logout', {});
+    csrf = null;
+  },
+  audit: (query: { action?: string; user?: string; limit?: number } = {}) =>
+    getApi<AuditPage>('/api/audit', query),
+  users: () => getJson<UsersPage>('/api/users'),
   health: () => getJson<Health>('/api/health'),
   districtFilters: () => getJson<ResultsFilterOption[]>('/api/district/filters'),
   districtResults: (selection: ResultsSelection) =>

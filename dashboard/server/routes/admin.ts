@@ -1,0 +1,44 @@
+/** For administrators: the audit log (filtered, newest first) and the users with their roles. */
+import { z } from 'zod';
+import type { Store } from '../../../analytics/db.ts';
+import { runQuery } from '../../../analytics/queries.ts';
+import type { AuditPage, UserRow, UsersPage } from '../../src/lib/api/auth-types.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../auth/audit.ts';
+import type { AccessControl, App } from '../auth/control.ts';
+import { ROLE_TITLES } from '../auth/users.ts';
+import { parseQuery } from '../params.ts';
+
+const auditQuery = z.object({
+  action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]).optional(),
+  user: z.string().min(1).max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+export function register(app: App, store: Store, access: AccessControl): void {
+  app.get('/api/audit', (c) => {
+    const query = parseQuery(
+      c,
+      auditQuery,
+      'Параметры журнала: action — вид события, user — логин, limit — сколько записей (до 5000).',
+    );
+    if (query instanceof Response) return query;
+    const body: AuditPage = { ...access.audit.read(query), actions: AUDIT_ACTIONS };
+    return c.json(body);
+  });
+
+  app.get('/api/users', async (c) => {
+    const schools = new Map(
+      (await runQuery<{ school_id: string; short_name: string }>(store, 'school_list')).map((s) => [
+        s.school_id,
+        s.short_name,
+      ]),
+    );
+    const rows: UserRow[] = access.users.list().map(({ stamp: _, ...user }) => ({
+      ...user,
+      roleTitle: ROLE_TITLES[user.role],
+      schoolName: user.school ? (schools.get(user.school) ?? null) : null,
+    }));
+    const body: UsersPage = { signInRequired: access.signInRequired(), users: rows };
+    return c.json(body);
+  });
+}
