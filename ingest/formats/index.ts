@@ -7,6 +7,7 @@ import { registryFormat } from './registry.ts';
 import { vprMarksCanonicalFormat, vprMarksExportFormat } from './vpr-marks.ts';
 import { vprJournalFormat } from './vpr-journal.ts';
 import { vprTasksFormat } from './vpr-tasks.ts';
+import { vprTasksCanonicalFormat } from './vpr-tasks-canonical.ts';
 import { vprPlannedFormat } from './vpr-planned.ts';
 import { vprParticipantsFormat } from './vpr-participants.ts';
 import { giaParticipantsFormat, giaSchoolsFormat } from './gia.ts';
@@ -21,6 +22,7 @@ export const FORMATS: readonly Format[] = [
   vprMarksCanonicalFormat,
   vprJournalFormat,
   vprTasksFormat,
+  vprTasksCanonicalFormat,
   vprPlannedFormat,
   vprParticipantsFormat,
   gradingScaleFormat,

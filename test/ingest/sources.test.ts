@@ -188,6 +188,100 @@ const EGE_HEADER = [
   'Набрали 100 баллов',
 ];
 
+const TASK_HEADER = [
+  'Учебный год',
+  'Логин ОО',
+  'Класс',
+  'Предмет',
+  'Задание',
+  'Макс. балл',
+  'Уровень сложности',
+  'Кол-во участников',
+  'Выполнение, %',
+];
+
+describe('ВПР task results (canonical template)', () => {
+  it('stores one row per school × task, as the ФИС ОКО report is stored', async () => {
+    const report = await importOne(
+      csv([
+        TASK_HEADER,
+        ['2025/26', 'sch000001', 5, 'Математика', '1', 1, 'Б', 40, '72,5'],
+        ['2025/26', 'sch000001', 5, 'Математика', '9.1', 2, 'п', 40, 31],
+        ['2025/26', 'sch000003', 5, 'Математика', '1', 1, '', 12, 58.33],
+      ]),
+    );
+    expect(texts(report)).toBe('');
+    expect(report).toMatchObject({
+      outcome: 'loaded',
+      format: 'ВПР: выполнение заданий по ОО (шаблон)',
+      rows: 3,
+    });
+    const rows = await t.store.all(
+      `SELECT year, subject, grade, school_id, level, participants, task, max_score, difficulty, completion_pct
+       FROM raw_vpr_tasks ORDER BY school_id, task`,
+    );
+    expect(rows).toEqual([
+      {
+        year: 2026,
+        subject: 'Математика',
+        grade: 5,
+        school_id: 'sch000001',
+        level: 'school',
+        participants: 40,
+        task: '1',
+        max_score: 1,
+        difficulty: 'Б',
+        completion_pct: 72.5,
+      },
+      {
+        year: 2026,
+        subject: 'Математика',
+        grade: 5,
+        school_id: 'sch000001',
+        level: 'school',
+        participants: 40,
+        task: '9.1',
+        max_score: 2,
+        difficulty: 'П',
+        completion_pct: 31,
+      },
+      {
+        year: 2026,
+        subject: 'Математика',
+        grade: 5,
+        school_id: 'sch000003',
+        level: 'school',
+        participants: 12,
+        task: '1',
+        max_score: 1,
+        difficulty: null,
+        completion_pct: 58.33,
+      },
+    ]);
+  });
+
+  it('rejects bad cells and repeated tasks, naming the row, column, value and what was expected', async () => {
+    await expectRejected(
+      csv([
+        TASK_HEADER,
+        ['2025/26', 'sch000001', 5, 'Математика', '1', 0, 'Б', 40, 50],
+        ['2025/26', 'sch000001', 5, 'Математика', '2', 1, 'С', 40, 50],
+        ['2025/26', 'sch000001', 5, 'Математика', '3', 1, 'Б', 40, 101],
+        ['2025/26', 'sch000001', 5, 'Математика', '', 1, 'Б', 40, 50],
+        ['2025/26', 'sch000001', 5, 'Математика', '4', 1, 'Б', 0, 50],
+        ['2025/26', 'sch000001', 5, 'Математика', '5', 1, 'Б', 40, 50],
+        ['2025/26', 'sch000001', 5, 'Математика', '5', 1, 'Б', 40, 60],
+      ]),
+      /строка 2, столбец «Макс\. балл»; значение «0»; ожидалось: целое число не меньше 1/,
+      /строка 3, столбец «Уровень сложности»; значение «С»; ожидалось: Б, П или В \(или пусто\)/,
+      /строка 4, столбец «Выполнение, %»; значение «101»; ожидалось: число от 0 до 100/,
+      /строка 5, столбец «Задание»; значение «\(пусто\)»; ожидалось: непустой текст/,
+      /строка 6, столбец «Кол-во участников»; значение «0»; ожидалось: целое число не меньше 1/,
+      /строка 8; строка повторяет строку 7 \(учебный год, ОО, предмет, класс и задание\)/,
+    );
+  });
+});
+
 describe('ЕГЭ per school', () => {
   it('stores the aggregates as given, matching schools by name', async () => {
     const report = await importOne(
