@@ -2,7 +2,15 @@
  * The only module that touches DuckDB. Everything else asks a Store for rows
  * by SQL file name or with parameterised SQL; values are always bound, never spliced.
  */
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBDataChunk,
+  DuckDBInstance,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+/** DuckDB's vector size: the rows of one appended chunk. */
+const CHUNK_ROWS = 2048;
 
 export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -89,13 +97,17 @@ export class Store {
   }
 
   /** Fast bulk insert of already validated rows, column order as in the table. */
+  /** Appends rows in column chunks (one native write per column and chunk, not per value). */
   async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
     if (rows.length === 0) return;
     const appender = await this.connection.createAppender(table);
     try {
-      for (const row of rows) {
-        for (const value of row) appender.appendValue(value);
-        appender.endRow();
+      const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+      for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+        const slice = rows.slice(start, start + CHUNK_ROWS);
+        const chunk = DuckDBDataChunk.create(types, slice.length);
+        chunk.setColumns(types.map((_, column) => slice.map((row) => row[column] ?? null)));
+        appender.appendDataChunk(chunk);
       }
       appender.flushSync();
     } finally {
