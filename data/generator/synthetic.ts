@@ -9,6 +9,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { rngFor } from './random.ts';
 import { VPR_TASK_GRADES, VPR_TASK_SUBJECTS, vprTasks } from './vpr-tasks.ts';
+import { vprTasksCanonicalFormat } from '../../ingest/formats/vpr-tasks-canonical.ts';
 
 export interface SyntheticOptions {
   schools: number;
@@ -24,17 +25,10 @@ export interface SyntheticFiles {
 }
 
 const SUBJECT_NAMES = { RU: 'Русский язык', MA: 'Математика' } as const;
-const TASK_HEADER = [
-  'Учебный год',
-  'Логин ОО',
-  'Класс',
-  'Предмет',
-  'Задание',
-  'Макс. балл',
-  'Уровень сложности',
-  'Кол-во участников',
-  'Выполнение, %',
-];
+/** The template's own captions, so the files follow it (the order of its columns). */
+const TASK_HEADER = vprTasksCanonicalFormat.columns
+  .filter((c) => c.key !== 'name')
+  .map((c) => c.names[0]!);
 
 export const syntheticLogin = (index: number) => `syn${String(index + 1).padStart(6, '0')}`;
 const schoolYearText = (year: number) => `${year - 1}/${String(year).slice(2)}`;

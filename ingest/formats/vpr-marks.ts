@@ -12,7 +12,13 @@ import type { Cell } from '../read/table.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
-import { readVprSubject, warnSmallGroup } from './vpr-subject.ts';
+import {
+  PARTICIPANTS_COLUMN,
+  VPR_TEMPLATE_COLUMNS,
+  detectTemplate,
+  readVprSubject,
+  warnSmallGroup,
+} from './vpr-subject.ts';
 import { groupClassifier, readExportTitle, schoolOfGroup } from './fisoko.ts';
 
 /** ФИС ОКО rounds each share to 0.01 %, so the four shares may miss 100 by a little. */
@@ -28,16 +34,8 @@ const markNames = (mark: number) => [
 ];
 
 const canonicalColumns = [
-  { key: 'year', names: ['Учебный год', 'Год'], required: true },
-  { key: 'login', names: ['Логин ОО', 'Логин', 'Логин ФИС ОКО', 'Код ОО'], required: false },
-  { key: 'name', names: ['Наименование ОО', 'ОО', 'Школа', 'Название ОО'], required: false },
-  { key: 'grade', names: ['Класс', 'Параллель'], required: true },
-  { key: 'subject', names: ['Предмет', 'Учебный предмет'], required: true },
-  {
-    key: 'participants',
-    names: ['Кол-во участников', 'Количество участников', 'Участники', 'Участников'],
-    required: true,
-  },
+  ...VPR_TEMPLATE_COLUMNS,
+  PARTICIPANTS_COLUMN,
   { key: 'n2', names: markNames(2), required: true },
   { key: 'n3', names: markNames(3), required: true },
   { key: 'n4', names: markNames(4), required: true },
@@ -54,10 +52,7 @@ export const vprMarksCanonicalFormat: Format = {
     'Класс должен быть из тех, в которых по предмету пишут ВПР.',
   ],
   example: ['2025/26', 'sch470101', 'Гимназия № 1', 5, 'Математика', 52, 3, 15, 20, 14],
-  detect(sheet) {
-    const header = findHeader(sheet, canonicalColumns);
-    return header !== undefined && (header.columns.has('login') || header.columns.has('name'));
-  },
+  detect: detectTemplate(canonicalColumns),
   parse(context) {
     const header = findHeader(context.sheet, canonicalColumns)!;
     const rows: VprMarksRow[] = [];

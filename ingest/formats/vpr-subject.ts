@@ -2,6 +2,29 @@
 import { EXPECTED, integerCell, textCell } from '../values.ts';
 import { findSubject, type Subject } from '../reference/subjects.ts';
 import type { RowReader } from './row-reader.ts';
+import { findHeader, type ColumnSpec } from '../header.ts';
+import type { Sheet } from '../read/table.ts';
+
+/** The columns our canonical ВПР templates share: year, the school (login and/or name), grade, subject. */
+export const VPR_TEMPLATE_COLUMNS = [
+  { key: 'year', names: ['Учебный год', 'Год'], required: true },
+  { key: 'login', names: ['Логин ОО', 'Логин', 'Логин ФИС ОКО', 'Код ОО'], required: false },
+  { key: 'name', names: ['Наименование ОО', 'ОО', 'Школа', 'Название ОО'], required: false },
+  { key: 'grade', names: ['Класс', 'Параллель'], required: true },
+  { key: 'subject', names: ['Предмет', 'Учебный предмет'], required: true },
+] as const satisfies readonly ColumnSpec[];
+
+export const PARTICIPANTS_COLUMN = {
+  key: 'participants',
+  names: ['Кол-во участников', 'Количество участников', 'Участники', 'Участников'],
+  required: true,
+} as const satisfies ColumnSpec;
+
+/** A canonical template is the sheet with all its required columns and a school column. */
+export const detectTemplate = (columns: readonly ColumnSpec[]) => (sheet: Sheet) => {
+  const header = findHeader(sheet, columns);
+  return header !== undefined && (header.columns.has('login') || header.columns.has('name'));
+};
 
 /** Groups smaller than this get a warning: their shares will be marked «мало данных». */
 const MIN_RELIABLE_N = 10;

@@ -9,24 +9,21 @@ import type { VprTaskRow } from '../datasets.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
-import { readVprSubject } from './vpr-subject.ts';
+import {
+  PARTICIPANTS_COLUMN,
+  VPR_TEMPLATE_COLUMNS,
+  detectTemplate,
+  readVprSubject,
+} from './vpr-subject.ts';
 
 const DIFFICULTIES = ['Б', 'П', 'В'];
 
 const columns = [
-  { key: 'year', names: ['Учебный год', 'Год'], required: true },
-  { key: 'login', names: ['Логин ОО', 'Логин', 'Логин ФИС ОКО', 'Код ОО'], required: false },
-  { key: 'name', names: ['Наименование ОО', 'ОО', 'Школа', 'Название ОО'], required: false },
-  { key: 'grade', names: ['Класс', 'Параллель'], required: true },
-  { key: 'subject', names: ['Предмет', 'Учебный предмет'], required: true },
+  ...VPR_TEMPLATE_COLUMNS,
   { key: 'task', names: ['Задание', 'Номер задания', '№ задания'], required: true },
   { key: 'maxScore', names: ['Макс. балл', 'Максимальный балл'], required: true },
   { key: 'difficulty', names: ['Уровень сложности', 'Уровень задания'], required: false },
-  {
-    key: 'participants',
-    names: ['Кол-во участников', 'Количество участников', 'Участники', 'Участников'],
-    required: true,
-  },
+  PARTICIPANTS_COLUMN,
   {
     key: 'completion',
     names: ['Выполнение, %', 'Процент выполнения', '% выполнения'],
@@ -44,10 +41,7 @@ export const vprTasksCanonicalFormat: Format = {
     'Уровень сложности — Б (базовый), П (повышенный) или В (высокий); может быть пустым. Хранится так же, как отчёт ФИС ОКО «Выполнение заданий».',
   ],
   example: ['2025/26', 'sch470101', 'Гимназия № 1', 5, 'Математика', '9.1', 2, 'П', 52, 61.5],
-  detect(sheet) {
-    const header = findHeader(sheet, columns);
-    return header !== undefined && (header.columns.has('login') || header.columns.has('name'));
-  },
+  detect: detectTemplate(columns),
   parse(context) {
     const header = findHeader(context.sheet, columns)!;
     const rows: VprTaskRow[] = [];
