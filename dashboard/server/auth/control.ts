@@ -61,7 +61,7 @@ export class AccessControl {
 
   /** Sign-in is required on the network and as soon as any user exists. */
   signInRequired(): boolean {
-    return this.network || this.users.list().length > 0;
+    return this.network || !this.users.isEmpty();
   }
 
   /** The viewer of a request, or undefined when sign-in is required and there is no live session. */

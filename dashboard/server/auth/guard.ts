@@ -14,14 +14,6 @@ export const UNAUTHENTICATED = 'Войдите в систему: сессия �
 
 export function guard(control: AccessControl): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    // Without sign-in only this computer may call (a page elsewhere cannot rebind its DNS to us).
-    if (!control.signInRequired() && !isLoopback(new URL(c.req.url).host))
-      return c.json(
-        {
-          error: 'Сервер открыт только для этого компьютера: откройте панель по адресу 127.0.0.1.',
-        },
-        403,
-      );
     const method = c.req.method === 'HEAD' ? 'GET' : c.req.method;
     const route = matchedRoutes(c).find((r) => r.method === method);
     const key = route && `${method} ${route.path}`;
@@ -32,6 +24,15 @@ export function guard(control: AccessControl): MiddlewareHandler<AppEnv> {
       return c.json({ error: 'Доступ к этому адресу не настроен.' }, 403);
     }
     const viewer = control.viewerOf(c);
+    // Without sign-in (the local viewer has no session) only this computer may call: a page
+    // elsewhere cannot rebind its DNS to us.
+    if (viewer?.token === null && !isLoopback(new URL(c.req.url).host))
+      return c.json(
+        {
+          error: 'Сервер открыт только для этого компьютера: откройте панель по адресу 127.0.0.1.',
+        },
+        403,
+      );
     if (viewer) c.set('viewer', viewer);
     if (rule === 'public') return next();
     if (!viewer) return c.json({ error: UNAUTHENTICATED, code: 'unauthenticated' }, 401);

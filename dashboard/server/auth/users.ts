@@ -38,6 +38,8 @@ export class UserError extends Error {}
 const LOGIN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
 const SCHOOL = /^[\p{L}\p{N}_.-]{1,64}$/u;
 
+const withoutHash = ({ passwordHash: _, ...user }: StoredUser): User => user;
+
 export const normalizeLogin = (login: string) => login.trim().toLowerCase();
 
 export class UserDirectory {
@@ -64,11 +66,16 @@ export class UserDirectory {
   }
 
   list(): User[] {
-    return this.read().map(({ passwordHash: _, ...user }) => user);
+    return this.read().map(withoutHash);
+  }
+
+  isEmpty(): boolean {
+    return this.read().length === 0;
   }
 
   find(login: string): User | undefined {
-    return this.list().find((u) => u.login === normalizeLogin(login));
+    const stored = this.read().find((u) => u.login === normalizeLogin(login));
+    return stored && withoutHash(stored);
   }
 
   hasAdmin(): boolean {
@@ -79,7 +86,7 @@ export class UserDirectory {
   async authenticate(login: string, password: string): Promise<User | undefined> {
     const stored = this.read().find((u) => u.login === normalizeLogin(login));
     if (!stored || !(await verifyPassword(password, stored.passwordHash))) return undefined;
-    return this.find(stored.login);
+    return withoutHash(stored);
   }
 
   async add(input: { login: string; role: Role; school?: string | null; password: string }) {
