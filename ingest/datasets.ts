@@ -207,10 +207,17 @@ export interface DatasetSpec<Row> {
   shared?(row: Row): boolean;
   /** Russian description of what one scope covers, for the «already loaded» message */
   scopeTitle: string;
+  /**
+   * For bulk loading: the same table values and scope as SQL over a relation whose columns
+   * are the row's properties (quoted camelCase), for the first table.
+   */
+  sql?: { values: string; scope: string };
 }
 
 const vprGroup = (r: VprGroup) => [r.year, r.subject, r.grade, r.level, r.schoolId, r.groupName];
 const vprScope = (r: VprGroup) => [r.year, r.subject, r.grade, r.schoolId ?? r.level].join('|');
+const VPR_GROUP_SQL = 'year, subject, grade, level, "schoolId", "groupName"';
+const VPR_SCOPE_SQL = 'year, subject, grade, coalesce("schoolId", level)';
 const isBenchmark = (r: VprGroup) => r.schoolId === null;
 /** A dataset whose every row is one row of one table. */
 const oneTable = <Row>(table: string, values: (row: Row) => unknown[]): TableTarget<Row>[] => [
@@ -252,12 +259,18 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
     r.nSame,
     r.nHigher,
   ]),
-  vpr_tasks: vprReport(
-    'ВПР: выполнение заданий',
-    'raw_vpr_tasks',
-    (r) => [r.participants, r.task, r.maxScore, r.difficulty, r.completionPct],
-    (r) => r.task,
-  ),
+  vpr_tasks: {
+    ...vprReport(
+      'ВПР: выполнение заданий',
+      'raw_vpr_tasks',
+      (r) => [r.participants, r.task, r.maxScore, r.difficulty, r.completionPct],
+      (r) => r.task,
+    ),
+    sql: {
+      values: `${VPR_GROUP_SQL}, participants, task, "maxScore", difficulty, "completionPct"`,
+      scope: `concat_ws('|', ${VPR_SCOPE_SQL}, task)`,
+    },
+  },
   vpr_planned: vprReport(
     'ВПР: достижение планируемых результатов',
     'raw_vpr_planned',

@@ -7,20 +7,21 @@ import { basename, join } from 'node:path';
 import type { Store } from '../analytics/db.ts';
 import { buildModels } from '../analytics/models.ts';
 import { FORMATS, describeFormats } from './formats/index.ts';
-import { loadParsed, type LoadOutcome } from './load.ts';
+import { loadParsed, type LoadOptions, type LoadOutcome } from './load.ts';
 import type { Outcome } from './outcomes.ts';
 import { ImportRejected, ProblemList, describeProblem, type Problem } from './problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import type { Sheet, SourceFile } from './read/table.ts';
 import { SchoolMatcher, type RegistrySchool } from './schools.ts';
 import { ensureSchema } from './schema.ts';
-import { yearsOf, type Dataset } from './datasets.ts';
-import type { Format, Reference } from './formats/format.ts';
+import { yearsOf, type Dataset, type RegistryRow } from './datasets.ts';
+import type { Format, ParseContext, Reference } from './formats/format.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
 import { loadOrCreateSalt } from './teacher-key.ts';
 import { formatDecimal } from './values.ts';
 import { customFormats } from './custom/mapping.ts';
+import { bulkCandidate, importBulk } from './bulk/import-bulk.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -38,6 +39,8 @@ export interface ImportOptions {
   /** the key for teacher hashes; by default read from (or made in) TEACHER_SALT_PATH */
   teacherSalt?: string;
   onProgress?(file: string, done: number, total: number): void;
+  /** CSV files from this size on take the bulk path when their layout allows (default 4 MB) */
+  bulkMinBytes?: number;
 }
 
 export type { Outcome } from './outcomes.ts';
@@ -62,6 +65,7 @@ export interface FileReport {
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+const BULK_MIN_BYTES = 4 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 500_000;
 
 export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
@@ -162,6 +166,61 @@ async function importSource(
   options: ImportOptions,
   found: Recognised | undefined,
 ): Promise<FileReport> {
+  if (!found) {
+    const problem: Problem = {
+      severity: 'error',
+      file: file.name,
+      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
+    };
+    const report: FileReport = {
+      file: file.name,
+      rows: 0,
+      years: [],
+      outcome: 'rejected',
+      problems: [problem],
+      moreProblems: 0,
+      unrecognised: true,
+    };
+    return logged(store, report, file.sha256, options);
+  }
+  const { sheet, format } = found;
+  return importRows(store, file, format, sheet.name, options, async (context) => {
+    const parsed = format.parse({
+      ...context,
+      file,
+      sheet,
+      progress:
+        options.onProgress && ((done, total) => options.onProgress!(file.name, done, total)),
+    });
+    return {
+      rows: parsed.rows.length,
+      years: yearsOf(parsed),
+      load: (created, loadOptions) => loadParsed(store, file, format, parsed, created, loadOptions),
+    };
+  });
+}
+
+/** What reading a file's rows gives: their facts, and how to load them. */
+export interface Reading {
+  rows: number;
+  years: number[];
+  load(created: readonly RegistryRow[], options: LoadOptions): Promise<LoadOutcome>;
+}
+
+export type ReadContext = Pick<ParseContext, 'problems' | 'schools' | 'reference'>;
+
+/**
+ * The steps after the layout is known, whoever reads the rows (the JS reader or DuckDB):
+ * read and check them, report new schools, load in one transaction, log the outcome.
+ */
+export async function importRows(
+  store: Store,
+  file: Pick<SourceFile, 'name' | 'sha256'>,
+  format: Format,
+  sheetName: string,
+  options: ImportOptions,
+  read: (context: ReadContext) => Promise<Reading>,
+): Promise<FileReport> {
   const problems = new ProblemList();
   const report = (outcome: Outcome, extra: Partial<FileReport> = {}): FileReport => ({
     file: file.name,
@@ -172,49 +231,33 @@ async function importSource(
     moreProblems: problems.dropped,
     ...extra,
   });
-  if (!found) {
-    problems.add({
-      severity: 'error',
-      file: file.name,
-      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
-    });
-    return logged(store, report('rejected', { unrecognised: true }), file.sha256, options);
-  }
-  const { sheet, format } = found;
   const schools = await loadRegistry(store, options.createSchools);
-  const parsed = format.parse({
-    file,
-    sheet,
-    problems,
-    schools,
-    reference: await loadReference(store, options),
-    progress: options.onProgress && ((done, total) => options.onProgress!(file.name, done, total)),
-  });
+  const reading = await read({ problems, schools, reference: await loadReference(store, options) });
   for (const school of schools.created)
     problems.add({
       severity: 'warning',
       file: file.name,
-      sheet: sheet.name,
+      sheet: sheetName,
       value: school.fullName,
       message: `школы нет в реестре: ${options.dryRun ? 'будет добавлена' : 'добавлена'} с ключом «${school.schoolId}» (тип не указан — уточните в реестре)`,
     });
   const facts = {
     format: format.title,
     dataset: format.dataset,
-    rows: parsed.rows.length,
-    years: yearsOf(parsed),
+    rows: reading.rows,
+    years: reading.years,
   };
-  if (parsed.rows.length === 0 && !problems.hasErrors) {
+  if (reading.rows === 0 && !problems.hasErrors) {
     problems.add({
       severity: 'error',
       file: file.name,
-      sheet: sheet.name,
+      sheet: sheetName,
       message: 'в файле нет строк с данными под заголовком',
     });
   }
   if (problems.hasErrors) return logged(store, report('rejected', facts), file.sha256, options);
   try {
-    const outcome = await loadParsed(store, file, format, parsed, schools.created, {
+    const outcome = await reading.load(schools.created, {
       replace: options.replace ?? false,
       dryRun: options.dryRun ?? false,
       isDemo: options.isDemo ?? false,
@@ -273,6 +316,34 @@ export function collectFiles(paths: readonly string[]): string[] {
   return files;
 }
 
+/** A file from disk ready to import: its dataset (for the order) and how to import it. */
+interface Planned {
+  dataset: Dataset | undefined;
+  run(): Promise<FileReport>;
+}
+
+/**
+ * Large CSV files in a layout with fields take the bulk path (read by DuckDB, never held in
+ * memory); every other file is read whole, within the size and row limits.
+ */
+async function planImport(
+  store: Store,
+  path: string,
+  options: ImportOptions,
+  custom: readonly Format[],
+): Promise<Planned> {
+  const bulk = bulkCandidate(path, options.bulkMinBytes ?? BULK_MIN_BYTES, custom);
+  if (bulk)
+    return {
+      dataset: bulk.format.dataset,
+      run: () => importBulk(store, path, bulk.head, bulk.format, options),
+    };
+  const file = await readFile(basename(path), readFileSync(path), options);
+  if ('outcome' in file) return { dataset: undefined, run: () => logged(store, file, '', options) };
+  const found = recognise(file, custom);
+  return { dataset: found?.format.dataset, run: () => importSource(store, file, options, found) };
+}
+
 /**
  * Imports files from disk, each in its own transaction, then rebuilds the models once.
  * Registry files go first (recognised by their headers), so the schools they add can be
@@ -285,23 +356,16 @@ export async function importPaths(
   onFile?: (report: FileReport, index: number, total: number) => void,
 ): Promise<FileReport[]> {
   await ensureSchema(store);
-  const files = await Promise.all(
-    collectFiles(paths).map((path) => readFile(basename(path), readFileSync(path), options)),
-  );
   const custom = await customFormats(store);
-  const entries = files.map((file) => ({
-    file,
-    found: 'outcome' in file ? undefined : recognise(file, custom),
-  }));
-  entries.sort((a, b) => importRank(a.found?.format.dataset) - importRank(b.found?.format.dataset));
+  const planned = await Promise.all(
+    collectFiles(paths).map((path) => planImport(store, path, options, custom)),
+  );
+  planned.sort((a, b) => importRank(a.dataset) - importRank(b.dataset));
   const reports: FileReport[] = [];
-  for (const [index, { file, found }] of entries.entries()) {
-    const report =
-      'outcome' in file
-        ? await logged(store, file, '', options)
-        : await importSource(store, file, options, found);
+  for (const [index, { run }] of planned.entries()) {
+    const report = await run();
     reports.push(report);
-    onFile?.(report, index, entries.length);
+    onFile?.(report, index, planned.length);
   }
   if (reports.some((r) => r.outcome === 'loaded' || r.outcome === 'replaced'))
     await buildModels(store);

@@ -5,7 +5,7 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../analytics/db.ts';
-import type { DatasetSpec, ParsedRows, RegistryRow } from './datasets.ts';
+import type { Dataset, DatasetSpec, ParsedRows, RegistryRow, ResultDataset } from './datasets.ts';
 import { DATASETS, yearsOf } from './datasets.ts';
 import { ImportRejected } from './problems.ts';
 import type { Format } from './formats/format.ts';
@@ -21,6 +21,23 @@ export interface LoadOptions {
   user: string;
 }
 
+/** The file as the store's history knows it. */
+type FileIdentity = Pick<SourceFile, 'name' | 'sha256'>;
+
+/** The result rows a file brings, however they were read (in JS or by DuckDB). */
+export interface Incoming {
+  dataset: ResultDataset;
+  rows: number;
+  years: number[];
+  /** fills the temp table incoming_scope with the rows' scopes; `owned`: without shared rows */
+  fillScopes(owned: boolean): Promise<void>;
+  /** appends the rows under the batch */
+  write(batchId: number): Promise<void>;
+}
+
+const inTransaction = <T>(store: Store, options: LoadOptions, work: () => Promise<T>) =>
+  options.dryRun ? store.trial(work) : store.transaction(work);
+
 export async function loadParsed(
   store: Store,
   file: SourceFile,
@@ -29,50 +46,87 @@ export async function loadParsed(
   createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  const inTransaction = options.dryRun ? store.trial.bind(store) : store.transaction.bind(store);
-  return inTransaction(async () => {
-    if (await stillStored(store, file, parsed)) return 'unchanged';
-    const batchId = await insertBatch(store, file, format, parsed, options);
+  if (parsed.dataset !== 'registry')
+    return loadIncoming(store, file, format, rowsIncoming(store, parsed), createdSchools, options);
+  return inTransaction(store, options, async () => {
+    const facts = { dataset: parsed.dataset, rows: parsed.rows.length, years: [] };
+    if (await stillStored(store, file, facts)) return 'unchanged';
+    const batchId = await insertBatch(store, file, format, facts, options);
+    await upsertRegistry(store, batchId, [...createdSchools, ...parsed.rows]);
+    return 'loaded';
+  });
+}
+
+/** Result rows in one transaction: the batch, new schools, replaced rows out, the rows in. */
+export async function loadIncoming(
+  store: Store,
+  file: FileIdentity,
+  format: Format,
+  incoming: Incoming,
+  createdSchools: readonly RegistryRow[],
+  options: LoadOptions,
+): Promise<LoadOutcome> {
+  const spec = DATASETS[incoming.dataset] as DatasetSpec<unknown>;
+  return inTransaction(store, options, async () => {
+    if (await stillStored(store, file, incoming)) return 'unchanged';
+    const batchId = await insertBatch(store, file, format, incoming, options);
     if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
-    if (parsed.dataset === 'registry') {
-      await upsertRegistry(store, batchId, parsed.rows);
-      return 'loaded';
-    }
-    const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
-    const rows = parsed.rows as unknown[];
-    const scopes = rows.map((r) => spec.scope(r));
-    const owned = rows.flatMap((r, i) => (spec.shared?.(r) ? [] : [scopes[i]!]));
-    const replaced = await removeReplaced(store, file, spec, owned, options.replace);
-    await removeScopes(store, spec, scopes);
-    for (const target of spec.tables) {
-      const records: DuckDBValue[][] = [];
-      rows.forEach((row, i) => {
-        for (const values of target.records(row))
-          records.push([batchId, ...(values as DuckDBValue[]), scopes[i]!]);
-      });
-      await store.append(target.table, records);
-    }
+    await incoming.fillScopes(true);
+    const replaced = await removeReplaced(store, file, spec, options.replace);
+    await incoming.fillScopes(false);
+    await removeScopes(store, spec);
+    await incoming.write(batchId);
     return replaced ? 'replaced' : 'loaded';
   });
 }
 
+/** Rows parsed in JS, appended through the store's appender. */
+function rowsIncoming(
+  store: Store,
+  parsed: Exclude<ParsedRows, { dataset: 'registry' }>,
+): Incoming {
+  const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
+  const rows = parsed.rows as unknown[];
+  const scopes = rows.map((r) => spec.scope(r));
+  return {
+    dataset: parsed.dataset,
+    rows: rows.length,
+    years: yearsOf(parsed),
+    fillScopes: (owned) =>
+      setIncomingScopes(store, owned ? scopes.filter((_, i) => !spec.shared?.(rows[i])) : scopes),
+    async write(batchId) {
+      for (const target of spec.tables) {
+        const records: DuckDBValue[][] = [];
+        rows.forEach((row, i) => {
+          for (const values of target.records(row))
+            records.push([batchId, ...(values as DuckDBValue[]), scopes[i]!]);
+        });
+        await store.append(target.table, records);
+      }
+    },
+  };
+}
+
+/** What the batch row records of the file's rows. */
+type Facts = { dataset: Dataset; rows: number; years: readonly number[] };
+
 async function insertBatch(
   store: Store,
-  file: SourceFile,
+  file: FileIdentity,
   format: Format,
-  parsed: ParsedRows,
+  facts: Facts,
   options: LoadOptions,
 ): Promise<number> {
   const row = await store.one<{ batch_id: number }>(
     `INSERT INTO import_batch (dataset, format, file_name, file_sha256, years, rows_count, is_demo, imported_by, imported_at)
      VALUES ($dataset, $format, $name, $sha, $years, $rows, $demo, $user, now()::TIMESTAMP) RETURNING batch_id`,
     {
-      dataset: parsed.dataset,
+      dataset: facts.dataset,
       format: format.id,
       name: file.name,
       sha: file.sha256,
-      years: yearsOf(parsed).join(','),
-      rows: parsed.rows.length,
+      years: facts.years.join(','),
+      rows: facts.rows,
       demo: options.isDemo,
       user: options.user,
     },
@@ -119,33 +173,31 @@ async function upsertRegistry(
  * The same file (same SHA-256) was loaded before and none of its rows has been replaced
  * since: loading it again would change nothing.
  */
-async function stillStored(store: Store, file: SourceFile, parsed: ParsedRows): Promise<boolean> {
+async function stillStored(store: Store, file: FileIdentity, facts: Facts): Promise<boolean> {
   const same = await store.one<{ batch_id: number }>(
     'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
-    { sha: file.sha256, dataset: parsed.dataset },
+    { sha: file.sha256, dataset: facts.dataset },
   );
-  if (!same || parsed.dataset === 'registry') return same !== undefined;
-  const table = DATASETS[parsed.dataset].tables[0]!.table;
+  if (!same || facts.dataset === 'registry') return same !== undefined;
+  const table = DATASETS[facts.dataset].tables[0]!.table;
   const kept = await store.one<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM ${table} WHERE batch_id = $id`,
     { id: same.batch_id },
   );
-  return kept!.n === parsed.rows.length;
+  return kept!.n === facts.rows;
 }
 
 /**
- * Rows of other files in the scopes this file owns make a conflict: without `replace` an
+ * Rows of other files in the scopes this file owns (incoming_scope) make a conflict: without `replace` an
  * error naming those files, with it they are removed. Table names come from the dataset
  * specs, never from input.
  */
 async function removeReplaced(
   store: Store,
-  file: SourceFile,
+  file: FileIdentity,
   spec: DatasetSpec<unknown>,
-  scopes: readonly string[],
   replace: boolean,
 ): Promise<boolean> {
-  await setIncomingScopes(store, scopes);
   const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
     `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
      FROM ${spec.tables[0]!.table} AS m JOIN import_batch b USING (batch_id)
@@ -180,15 +232,10 @@ async function setIncomingScopes(store: Store, scopes: readonly string[]): Promi
 }
 
 /**
- * Removes the stored rows in the given scopes. A batch left without rows leaves the history
+ * Removes the stored rows in the incoming scopes. A batch left without rows leaves the history
  * too; one left with fewer rows keeps an honest row count.
  */
-async function removeScopes(
-  store: Store,
-  spec: DatasetSpec<unknown>,
-  scopes: readonly string[],
-): Promise<void> {
-  await setIncomingScopes(store, scopes);
+async function removeScopes(store: Store, spec: DatasetSpec<unknown>): Promise<void> {
   const main = spec.tables[0]!.table;
   const touched = await store.all<{ batch_id: number }>(
     `SELECT DISTINCT batch_id FROM ${main} WHERE scope IN (SELECT scope FROM incoming_scope)`,

@@ -40,6 +40,12 @@ export class ProblemList {
     else this.dropped++;
   }
 
+  /** problems known only by their count (beyond the cap), `errors` of them errors */
+  addUnlisted(count: number, errors: number): void {
+    this.dropped += count;
+    this.errorCount += errors;
+  }
+
   get errors(): Problem[] {
     return this.items.filter((p) => p.severity === 'error');
   }

@@ -6,6 +6,7 @@ import type { SchoolMatcher } from '../schools.ts';
 import type { Dataset, ParsedRows } from '../datasets.ts';
 import type { LevelMappings } from '../reference/levels.ts';
 import type { ScaleBook } from '../reference/grading-scales.ts';
+import type { RecordLayout } from './fields.ts';
 
 /** Reference data a format may need while reading rows. */
 export interface Reference {
@@ -41,5 +42,10 @@ export interface Format {
   notes?: readonly string[];
   /** true when the sheet is in this layout */
   detect(sheet: Sheet): boolean;
+  /**
+   * Field by field description of the rows, for formats whose large CSV files are read by
+   * DuckDB and checked value by value (ingest/bulk); parse reads small files with the same fields.
+   */
+  layout?: RecordLayout<string>;
   parse(context: ParseContext): ParsedRows;
 }

@@ -7,8 +7,7 @@ import { findHeader, type ColumnSpec } from '../header.ts';
 import { EXPECTED, integerCell, percentCell, schoolYearCell, textCell } from '../values.ts';
 import type { VprTaskRow } from '../datasets.ts';
 import type { Format } from './format.ts';
-import { checkDuplicates } from './rows.ts';
-import { readRows } from './row-reader.ts';
+import { cellField, readRecords, type RecordLayout } from './fields.ts';
 import {
   PARTICIPANTS_COLUMN,
   VPR_TEMPLATE_COLUMNS,
@@ -31,6 +30,53 @@ const columns = [
   },
 ] as const satisfies readonly ColumnSpec[];
 
+type Key = (typeof columns)[number]['key'];
+
+/** One field per cell group, in the order the row's problems are reported. */
+const layout: RecordLayout<Key> = {
+  columns,
+  fields: [
+    cellField('year', 'year', 'INTEGER', schoolYearCell, EXPECTED.schoolYear),
+    {
+      keys: ['subject', 'grade'],
+      types: { subject: 'VARCHAR', grade: 'INTEGER' },
+      read(row) {
+        const vpr = readVprSubject(row);
+        return vpr && { subject: vpr.subject.name, grade: vpr.grade };
+      },
+    },
+    cellField('task', 'task', 'VARCHAR', textCell, EXPECTED.text),
+    cellField('maxScore', 'maxScore', 'INTEGER', integerCell(1), EXPECTED.positiveCount),
+    {
+      keys: ['difficulty'],
+      types: { difficulty: 'VARCHAR' },
+      read(row) {
+        const difficulty =
+          row.optional('difficulty', textCell, EXPECTED.text)?.toUpperCase() ?? null;
+        if (difficulty === null || DIFFICULTIES.includes(difficulty)) return { difficulty };
+        row.error(row.caption('difficulty'), difficulty, 'Б, П или В (или пусто)');
+        return undefined;
+      },
+    },
+    cellField('participants', 'participants', 'INTEGER', integerCell(1), EXPECTED.positiveCount),
+    cellField('completion', 'completionPct', 'DOUBLE', percentCell, EXPECTED.percent),
+    {
+      keys: ['login', 'name'],
+      types: { schoolId: 'VARCHAR', groupName: 'VARCHAR' },
+      read(row) {
+        const schoolId = row.school('login', 'name');
+        if (schoolId === undefined) return undefined;
+        return { schoolId, groupName: row.text('name') ?? row.text('login') ?? schoolId };
+      },
+    },
+  ],
+  constants: { level: 'school' },
+  unique: {
+    keys: ['year', 'schoolId', 'subject', 'grade', 'task'],
+    title: 'учебный год, ОО, предмет, класс и задание',
+  },
+};
+
 export const vprTasksCanonicalFormat: Format = {
   id: 'vpr_tasks_canonical',
   title: 'ВПР: выполнение заданий по ОО (шаблон)',
@@ -42,49 +88,9 @@ export const vprTasksCanonicalFormat: Format = {
   ],
   example: ['2025/26', 'sch470101', 'Гимназия № 1', 5, 'Математика', '9.1', 2, 'П', 52, 61.5],
   detect: detectTemplate(columns),
-  parse(context) {
-    const header = findHeader(context.sheet, columns)!;
-    const rows: VprTaskRow[] = [];
-    const keys: { row: number; key: string }[] = [];
-    readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const vpr = readVprSubject(row);
-      const task = row.get('task', textCell, EXPECTED.text);
-      const maxScore = row.get('maxScore', integerCell(1), EXPECTED.positiveCount);
-      const difficulty = row.optional('difficulty', textCell, EXPECTED.text)?.toUpperCase() ?? null;
-      const badDifficulty = difficulty !== null && !DIFFICULTIES.includes(difficulty);
-      if (badDifficulty) row.error(row.caption('difficulty'), difficulty, 'Б, П или В (или пусто)');
-      const participants = row.get('participants', integerCell(1), EXPECTED.positiveCount);
-      const completionPct = row.get('completion', percentCell, EXPECTED.percent);
-      const schoolId = row.school('login', 'name');
-      if (
-        year === undefined ||
-        !vpr ||
-        task === undefined ||
-        maxScore === undefined ||
-        participants === undefined ||
-        completionPct === undefined ||
-        schoolId === undefined ||
-        badDifficulty
-      )
-        return;
-      const { subject, grade } = vpr;
-      rows.push({
-        year,
-        subject: subject.name,
-        grade,
-        level: 'school',
-        schoolId,
-        groupName: row.text('name') ?? row.text('login') ?? schoolId,
-        participants,
-        task,
-        maxScore,
-        difficulty,
-        completionPct,
-      });
-      keys.push({ row: row.number, key: `${year}|${schoolId}|${subject.name}|${grade}|${task}` });
-    });
-    checkDuplicates(keys, 'учебный год, ОО, предмет, класс и задание', context);
-    return { dataset: 'vpr_tasks', rows };
-  },
+  layout,
+  parse: (context) => ({
+    dataset: 'vpr_tasks',
+    rows: readRecords(context, layout) as unknown as VprTaskRow[],
+  }),
 };

@@ -1,0 +1,144 @@
+/**
+ * The bulk path for large CSV files in a layout described by fields (Format.layout): DuckDB
+ * reads the file into a temp table, the fields check its distinct values, and the rows go into
+ * the store with INSERT … SELECT. Same checks, messages, replacement and history as the JS path;
+ * the file is never held in memory, so national files of millions of rows load in seconds.
+ */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Store } from '../../analytics/db.ts';
+import { DATASETS, type ResultDataset } from '../datasets.ts';
+import type { Format } from '../formats/format.ts';
+import { findHeader } from '../header.ts';
+import { importRows, recognise, type FileReport, type ImportOptions } from '../import.ts';
+import { loadIncoming, type Incoming } from '../load.ts';
+import type { Sheet } from '../read/table.ts';
+import { checkStaged } from './check.ts';
+import { readCsvHead, rowNumber, scanCsv, type CsvHead } from './csv-file.ts';
+import { StageError, stageCsv } from './stage.ts';
+
+/** Whether files of this format can take the bulk path. */
+export const canBulkLoad = (format: Format) =>
+  format.layout !== undefined &&
+  format.dataset !== 'registry' &&
+  DATASETS[format.dataset].sql !== undefined;
+
+/** A CSV file of at least `minBytes` in a layout the bulk path takes, with its first rows. */
+export function bulkCandidate(
+  path: string,
+  minBytes: number,
+  custom: readonly Format[],
+): { head: CsvHead; format: Format } | undefined {
+  if (!/\.(csv|txt)$/i.test(path) || statSync(path).size < minBytes) return undefined;
+  const head = readCsvHead(path);
+  const found = head && recognise({ name: '', sha256: '', sheets: [head.sheet] }, custom);
+  return found && canBulkLoad(found.format) ? { head: head!, format: found.format } : undefined;
+}
+
+const TEMP_TABLES = ['bulk_stage', 'bulk_parsed', 'incoming_scope'];
+
+export async function importBulk(
+  store: Store,
+  path: string,
+  head: CsvHead,
+  format: Format,
+  options: ImportOptions,
+): Promise<FileReport> {
+  const layout = format.layout!;
+  const dataset = format.dataset as ResultDataset;
+  const header = findHeader(head.sheet, layout.columns)!;
+  const headerRow = head.sheet.rows[header.rowIndex]!;
+  const name = basename(path);
+  const step = (done: number) => options.onProgress?.(name, done, BULK_STEPS);
+  step(0);
+  const scan = await scanCsv(path);
+  const file = { name, sha256: scan.sha256, sheets: [] };
+  const sheet: Sheet = { name: head.sheet.name, rows: [] };
+  const skip = header.rowIndex + 1;
+  try {
+    return await importRows(store, file, format, sheet.name, options, async (context) => {
+      try {
+        step(1);
+        await stageCsv(store, {
+          path,
+          separator: head.separator,
+          skip,
+          width: headerRow.length,
+          columns: header.columns,
+        });
+      } catch (error) {
+        if (!(error instanceof StageError)) throw error;
+        context.problems.add({
+          severity: 'error',
+          file: name,
+          row: error.line,
+          message: `файл не читается как таблица CSV (${error.message})`,
+        });
+        return { rows: 0, years: [], load: () => Promise.reject(error) };
+      }
+      step(2);
+      await checkStaged(
+        store,
+        {
+          layout,
+          header,
+          headerRow,
+          scope: DATASETS[dataset].sql!.scope,
+          rowNumber: (record) => rowNumber(record, skip, scan.emptyLines),
+        },
+        { ...context, file, sheet },
+      );
+      step(3);
+      const facts = (await store.one<{ rows: number; years: number[] | null }>(
+        `SELECT count(*)::INTEGER AS rows, list(DISTINCT year ORDER BY year) AS years FROM bulk_parsed`,
+      ))!;
+      return {
+        rows: facts.rows,
+        years: facts.years ?? [],
+        load: (created, loadOptions) =>
+          loadIncoming(
+            store,
+            file,
+            format,
+            parsedIncoming(store, dataset, facts),
+            created,
+            loadOptions,
+          ),
+      };
+    });
+  } finally {
+    const fieldTables = layout.fields.map((_, index) => `bulk_f${index}`);
+    for (const table of [...TEMP_TABLES, ...fieldTables])
+      await store.run(`DROP TABLE IF EXISTS temp.${table}`);
+    step(BULK_STEPS);
+  }
+}
+
+/** The bulk path's steps, for progress: hash, read, check, load. */
+const BULK_STEPS = 4;
+
+/** The checked rows of bulk_parsed, as the loader takes them. */
+function parsedIncoming(
+  store: Store,
+  dataset: ResultDataset,
+  facts: { rows: number; years: number[] | null },
+): Incoming {
+  const spec = DATASETS[dataset];
+  const sql = spec.sql!;
+  let filled: Promise<void> | undefined;
+  return {
+    dataset,
+    rows: facts.rows,
+    years: facts.years ?? [],
+    // Layout rows are a school's own rows: none is shared, so both fills are the same.
+    fillScopes: () =>
+      (filled ??= store.run(
+        'CREATE OR REPLACE TEMP TABLE incoming_scope AS SELECT DISTINCT scope FROM bulk_parsed',
+      )),
+    write: (batchId) =>
+      store.run(
+        `INSERT INTO ${spec.tables[0]!.table} SELECT $batch, ${sql.values}, scope FROM bulk_parsed`,
+        { batch: batchId },
+      ),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * DuckDB reads the whole CSV file into the temp table bulk_stage: one text column per layout
+ * column (named k_<key>, the cells as written) and `blank` for rows with no cell at all (a row
+ * of spaces is read as a row). rowid is the record's index after the header.
+ */
+import type { Store } from '../../analytics/db.ts';
+
+export interface StageSpec {
+  path: string;
+  separator: string;
+  /** lines before the first data row */
+  skip: number;
+  /** columns in the header row */
+  width: number;
+  /** the column index of each layout key the file has */
+  columns: ReadonlyMap<string, number>;
+}
+
+export const stageColumn = (key: string) => `"k_${key}"`;
+
+/** DuckDB's CSV message, e.g. «CSV Error on Line: 12 …», as a Russian problem. */
+export class StageError extends Error {
+  constructor(
+    readonly line: number | undefined,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export async function stageCsv(store: Store, spec: StageSpec): Promise<void> {
+  const raw = Array.from({ length: spec.width }, (_, i) => `c${i}`);
+  const keys = [...spec.columns].map(([key, index]) => `c${index} AS ${stageColumn(key)}`);
+  const types = raw.map((name) => `'${name}': 'VARCHAR'`).join(', ');
+  const read = (parallel: boolean) =>
+    store.run(
+      `CREATE OR REPLACE TEMP TABLE bulk_stage AS
+       SELECT ${keys.join(', ')}, coalesce(${raw.join(', ')}) IS NULL AS blank
+       FROM read_csv($path, columns = {${types}}, delim = $delim, quote = '"', escape = '"',
+         header = false, skip = $skip, auto_detect = false, null_padding = true,
+         strict_mode = false, parallel = ${parallel})`,
+      { path: spec.path, delim: spec.separator, skip: spec.skip },
+    );
+  try {
+    await read(true);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    // Quoted line breaks need the single-threaded reader.
+    if (/parallel=false/.test(text)) return read(false).catch(fail);
+    fail(error);
+  }
+}
+
+function fail(error: unknown): never {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /Line: (\d+)/.exec(text)?.[1];
+  throw new StageError(line ? Number(line) : undefined, text.split('\n')[0]!);
+}
