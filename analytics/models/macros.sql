@@ -14,7 +14,8 @@ CREATE OR REPLACE MACRO ru_list(items) AS array_to_string(items, ', ');
 CREATE OR REPLACE MACRO in_force(year, from_year, until_year) AS
   year >= from_year AND (until_year IS NULL OR year < until_year);
 -- Wilson score interval of a share p observed on n, at critical value z (1,96 for 95 %).
+-- n is taken as DOUBLE: n * n of a region's or the country's participants overflows INTEGER.
 CREATE OR REPLACE MACRO wilson_low(p, n, z) AS
-  (p + z * z / (2 * n) - z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n);
+  (p + z * z / (2 * n::DOUBLE) - z * sqrt(p * (1 - p) / n + z * z / (4 * n::DOUBLE * n))) / (1 + z * z / n);
 CREATE OR REPLACE MACRO wilson_high(p, n, z) AS
-  (p + z * z / (2 * n) + z * sqrt(p * (1 - p) / n + z * z / (4 * n * n))) / (1 + z * z / n);
+  (p + z * z / (2 * n::DOUBLE) + z * sqrt(p * (1 - p) / n + z * z / (4 * n::DOUBLE * n))) / (1 + z * z / n);

@@ -80,3 +80,13 @@ it('places each year in the status × change grid, counting levels from the wors
     { year: 2026, status_level: 1, change_level: 1, color: 'красный' },
   ]);
 });
+
+it('computes the interval of a national count without overflowing', async () => {
+  // 4 · n · n of 228 067 participants is beyond INTEGER: the macros must widen n first.
+  const [row] = await t.store.all<{ low: number; high: number }>(
+    `SELECT 100 * wilson_low(0.1, 228067::INTEGER, 1.96) AS low, 100 * wilson_high(0.1, 228067::INTEGER, 1.96) AS high`,
+  );
+  const [low, high] = wilson(22806.7, 228067);
+  expect(row!.low).toBeCloseTo(low, 10);
+  expect(row!.high).toBeCloseTo(high, 10);
+});
