@@ -52,7 +52,7 @@ SELECT
   coalesce(abs(t.z_score) > m.significance_z, false) AS is_significant,
   CASE
     WHEN t.p_a IS NULL OR t.p_b IS NULL THEN NULL
-    WHEN t.count_a * t.n_b = t.count_b * t.n_a THEN 'без изменений'
+    WHEN t.count_a::BIGINT * t.n_b = t.count_b::BIGINT * t.n_a THEN 'без изменений'
     WHEN (t.p_b > t.p_a) = t.higher_is_better THEN 'улучшение'
     ELSE 'ухудшение'
   END AS direction,

@@ -162,3 +162,26 @@ describe('/api/compare', () => {
     expect(empty.body.schools).toEqual([]);
   });
 });
+
+describe('/api/compare at the size of a region', () => {
+  // 30 000 · 100 000 is beyond INTEGER: the «no change» test must multiply in BIGINT.
+  const big = useApp(async (dir) => [
+    await writeRegistryFile(dir),
+    writeVprCsv(dir, [
+      ['2024/25', 'sch000001', 'СОШ № 1', 6, 'Математика', 100_000, 30_000, 30_000, 30_000, 10_000],
+      ['2025/26', 'sch000001', 'СОШ № 1', 6, 'Математика', 100_000, 40_000, 30_000, 20_000, 10_000],
+    ]),
+  ]);
+
+  it('compares counts whose products overflow INTEGER', async () => {
+    const response = await big.request(
+      '/api/compare?year_a=2025&year_b=2026&indicator=vpr_dolya2&topic=Математика&grade=6',
+    );
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as CompareResult;
+    expect(result.district.find((r) => r.indicator === 'vpr_dolya2')).toMatchObject({
+      pct_a: 30,
+      pct_b: 40,
+    });
+  });
+});
