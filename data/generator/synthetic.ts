@@ -1,8 +1,8 @@
 /**
- * A synthetic country (or region) for the scale benchmark: N schools and Y school years of ВПР
- * task results in our canonical templates — the registry and, per year, one CSV of every
- * school × subject × grade × task (Русский язык and Математика, grades 4–8, the demo's task
- * catalogue). Deterministic: the same parameters write the same bytes. Files are written in
+ * A synthetic country (or region) for the scale benchmark: N schools and Y school years in our
+ * canonical templates — the registry and, per year, ВПР task results of every school × subject
+ * × grade × task (Русский язык and Математика, grades 4–8, the demo's task catalogue), ВПР marks
+ * of the same groups and ФГ levels of grade 9 in every direction. Deterministic: the same parameters write the same bytes. Files are written in
  * chunks, so a national run (40 000 schools) never holds a whole file in memory.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { rngFor } from './random.ts';
 import { VPR_TASK_GRADES, VPR_TASK_SUBJECTS, vprTasks } from './vpr-tasks.ts';
 import { vprTasksCanonicalFormat } from '../../ingest/formats/vpr-tasks-canonical.ts';
+import { vprMarksCanonicalFormat } from '../../ingest/formats/vpr-marks.ts';
+import { fgLevelsFormat } from '../../ingest/formats/fg.ts';
+import { FG_DIRECTIONS } from '../../ingest/reference/fg-directions.ts';
 
 export interface SyntheticOptions {
   schools: number;
@@ -20,8 +23,8 @@ export interface SyntheticOptions {
 
 export interface SyntheticFiles {
   registry: string;
-  /** the task-results CSV of each year, oldest first */
-  tasks: { year: number; path: string; rows: number }[];
+  /** the files of each year, oldest first */
+  years: SyntheticYear[];
 }
 
 const SUBJECT_NAMES = { RU: 'Русский язык', MA: 'Математика' } as const;
@@ -80,24 +83,63 @@ function writeRegistry(path: string, schools: number): void {
   csv.close();
 }
 
-/** One year's task results; returns the number of data rows. */
-function writeTasks(path: string, schools: number, year: number): number {
-  const csv = new CsvWriter(path, TASK_HEADER);
+const MARKS_HEADER = vprMarksCanonicalFormat.columns
+  .filter((c) => c.key !== 'name')
+  .map((c) => c.names[0]!);
+const FG_HEADER = fgLevelsFormat.columns.filter((c) => c.key !== 'name').map((c) => c.names[0]!);
+/** ФГ is measured in grade 9, every direction. */
+const FG_GRADE = 9;
+
+/** Counts of `total` split by shares (the last takes the rounding rest). */
+function split(total: number, shares: readonly number[]): number[] {
+  const clamped = shares.map((s) => Math.max(0.01, s));
+  const sum = clamped.reduce((a, b) => a + b, 0);
+  const counts = clamped.map((s) => Math.floor((total * s) / sum));
+  counts[counts.length - 1]! += total - counts.reduce((a, b) => a + b, 0);
+  return counts;
+}
+
+export interface SyntheticYear {
+  year: number;
+  /** the task-results CSV and its data rows */
+  tasks: { path: string; rows: number };
+  /** ВПР marks per school × subject × grade */
+  marks: string;
+  /** ФГ levels per school × direction in grade 9 */
+  fg: string;
+}
+
+/** One year's files: task results, marks and ФГ levels of every school. */
+function writeYear(dir: string, schools: number, year: number): SyntheticYear {
+  const name = (what: string) => join(dir, `${what} ${schoolYearText(year).replace('/', '-')}.csv`);
+  const files = {
+    tasks: name('ВПР выполнение заданий'),
+    marks: name('ВПР отметки'),
+    fg: name('ФГ уровни'),
+  };
+  const tasks = new CsvWriter(files.tasks, TASK_HEADER);
+  const marks = new CsvWriter(files.marks, MARKS_HEADER);
+  const fg = new CsvWriter(files.fg, FG_HEADER);
   let rows = 0;
   for (let i = 0; i < schools; i++) {
     const school = rngFor(`synthetic-school-${i}`);
     const ability = school.normal() * 8; // the school's lasting advantage, in % points
     const size = school.int(5, 120); // pupils per grade
     const random = rngFor(`synthetic-${i}-${year}`);
+    const login = syntheticLogin(i);
+    const text = schoolYearText(year);
     for (const code of VPR_TASK_SUBJECTS)
       for (const grade of VPR_TASK_GRADES) {
         const participants = Math.max(1, Math.round(size * (0.85 + random.next() * 0.15)));
+        const shift = (ability + random.normal() * 4) / 100;
+        const counts = split(participants, [0.12 - shift, 0.4, 0.33, 0.15 + shift]);
+        marks.row([text, login, grade, SUBJECT_NAMES[code], participants, ...counts]);
         for (const task of vprTasks(code, grade)) {
           const base = task.level === 'Б' ? 65 : 40;
           const pct = Math.min(100, Math.max(0, base + ability + random.normal() * 10));
-          csv.row([
-            schoolYearText(year),
-            syntheticLogin(i),
+          tasks.row([
+            text,
+            login,
             grade,
             SUBJECT_NAMES[code],
             task.code,
@@ -109,9 +151,21 @@ function writeTasks(path: string, schools: number, year: number): number {
           rows++;
         }
       }
+    for (const direction of FG_DIRECTIONS) {
+      const participants = Math.max(1, Math.round(size * 0.9));
+      const shift = (ability + random.normal() * 4) / 100;
+      const levels = split(participants, [
+        0.05 - shift / 2,
+        0.12 - shift / 2,
+        0.45,
+        0.28,
+        0.1 + shift,
+      ]);
+      fg.row([text, login, direction.name, FG_GRADE, participants, ...levels]);
+    }
   }
-  csv.close();
-  return rows;
+  for (const csv of [tasks, marks, fg]) csv.close();
+  return { year, tasks: { path: files.tasks, rows }, marks: files.marks, fg: files.fg };
 }
 
 export function writeSynthetic(dir: string, options: SyntheticOptions): SyntheticFiles {
@@ -119,9 +173,9 @@ export function writeSynthetic(dir: string, options: SyntheticOptions): Syntheti
   mkdirSync(dir, { recursive: true });
   const registry = join(dir, 'Реестр ОО.csv');
   writeRegistry(registry, schools);
-  const tasks = Array.from({ length: years }, (_, k) => lastYear - years + 1 + k).map((year) => {
-    const path = join(dir, `ВПР ${schoolYearText(year).replace('/', '-')} выполнение заданий.csv`);
-    return { year, path, rows: writeTasks(path, schools, year) };
-  });
-  return { registry, tasks };
+  const first = lastYear - years + 1;
+  return {
+    registry,
+    years: Array.from({ length: years }, (_, k) => writeYear(dir, schools, first + k)),
+  };
 }

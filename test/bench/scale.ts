@@ -1,91 +1,230 @@
 /**
- * npm run bench:scale -- [--schools N] [--years Y]: the import at scale. Writes a synthetic
- * country (data/generator/synthetic.ts), loads its registry, then times the product's import
- * of the latest year's task results next to DuckDB's own read_csv → CREATE TABLE on the same
- * file, and the model rebuild after it. Prints a Markdown table and writes it, with the JSON,
- * to test-results/bench/. Timings are reported, never asserted.
+ * The product at scale: a synthetic country (data/generator/synthetic.ts) loaded and served.
+ * For each size it writes the files, loads every year but the last, then measures
+ * - the import of the last year's ВПР task results through the product (import only), next to
+ *   DuckDB's own read_csv → CREATE TABLE on the same file, and their ratio;
+ * - the model rebuild after that import;
+ * - API latency over HTTP against the running server (after warm-up): p50, p95 and max;
+ * - the server's peak memory (VmHWM of its processes) and the store's size on disk.
+ * Timings are reported, never asserted.
  */
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Store } from '../../analytics/db.ts';
 import { buildModels } from '../../analytics/models.ts';
-import { writeSynthetic } from '../../data/generator/synthetic.ts';
+import { writeSynthetic, syntheticLogin } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { OUTCOME_TITLES } from '../../ingest/outcomes.ts';
-import { ensureSchema } from '../../ingest/schema.ts';
+import { startServer } from '../e2e/server.ts';
 
-const { values } = parseArgs({
-  options: {
-    schools: { type: 'string', default: '2000' },
-    years: { type: 'string', default: '1' },
-  },
-});
-const schools = Number(values.schools);
-const years = Number(values.years);
+export interface ScaleSize {
+  label: string;
+  schools: number;
+  years: number;
+}
 
-const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+export const SIZES = {
+  district: { label: 'муниципалитет', schools: 30, years: 5 },
+  national: { label: 'страна', schools: 40_000, years: 5 },
+} satisfies Record<string, ScaleSize>;
+
+export interface Latency {
+  title: string;
+  path: string;
+  p50: number;
+  p95: number;
+  max: number;
+  /** bytes of the answer */
+  bytes: number;
+}
+
+export interface ScaleResult extends ScaleSize {
+  taskRows: number;
+  totalTaskRows: number;
+  fileMb: number;
+  generateS: number;
+  historyS: number;
+  importS: number;
+  readCsvS: number;
+  ratio: number;
+  rebuildS: number;
+  latency: Latency[];
+  serverPeakRssMb: number;
+  storeMb: number;
+}
+
+const seconds = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
   const start = performance.now();
   const result = await work();
   return [result, (performance.now() - start) / 1000];
 };
-const fmt = (s: number) => s.toFixed(2).replace('.', ',');
 
-let peakRss = 0;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+/** The API calls behind the views a user opens, with the parameters the views send. */
+function endpoints(year: number): { title: string; path: string }[] {
+  const school = syntheticLogin(0);
+  return [
+    {
+      title: 'район: таблица школ',
+      path: `/api/district/results?year=${year}&procedure=ВПР&subject=Математика&grade=5`,
+    },
+    { title: 'район: обзор и кластеры', path: `/api/district/overview?year=${year}` },
+    { title: 'страница школы', path: `/api/schools/${school}` },
+    { title: 'список школ', path: '/api/schools' },
+    { title: 'ФГ', path: `/api/fg?year=${year}` },
+    { title: 'флаги риска', path: `/api/flags?year=${year}` },
+    {
+      title: 'динамика: сравнение лет',
+      path: `/api/compare?year_a=${year - 1}&year_b=${year}&indicator=vpr_dolya2&topic=Математика&grade=5`,
+    },
+  ];
+}
 
-const dir = mkdtempSync(join(tmpdir(), 'mko-scale-'));
-try {
-  const [files, generated] = await seconds(async () => writeSynthetic(dir, { schools, years }));
-  const latest = files.tasks.at(-1)!;
-  const store = await Store.open(join(dir, 'store.duckdb'));
-  await ensureSchema(store);
-  await importPaths(store, [files.registry]);
-  const [[report], imported] = await seconds(() =>
-    importPaths(store, [latest.path], { maxBytes: 4 * 1024 ** 3 }),
-  );
-  const [, rebuilt] = await seconds(() => buildModels(store));
-  const [, duckdb] = await seconds(() =>
-    store.run(
-      `CREATE TABLE bench_read_csv AS SELECT * FROM read_csv($path, delim = ';', header = true, decimal_separator = ',')`,
-      { path: latest.path },
-    ),
-  );
-  store.close();
-  const result = {
-    machine: { cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3) },
-    schools,
-    years,
-    taskRows: latest.rows,
-    fileMb: statSync(latest.path).size / 1024 ** 2,
-    generatedS: generated,
-    importS: imported,
-    importOutcome: OUTCOME_TITLES[report!.outcome],
-    readCsvS: duckdb,
-    ratio: imported / duckdb,
-    rebuildS: rebuilt,
-    peakRssMb: peakRss / 1024 ** 2,
-    storeMb: statSync(join(dir, 'store.duckdb')).size / 1024 ** 2,
+async function measure(url: string, path: string, samples: number): Promise<Omit<Latency, 'title'>> {
+  const get = async () => {
+    const response = await fetch(url + path);
+    const body = await response.arrayBuffer();
+    if (!response.ok)
+      throw new Error(`${path}: ${response.status} ${Buffer.from(body).toString()}`);
+    return body.byteLength;
   };
-  const table = [
-    `Машина: ${result.machine.cores} ядра, ${result.machine.memoryGb} ГБ. Школ: ${schools}, строк заданий за год: ${latest.rows.toLocaleString('ru-RU')} (${fmt(result.fileMb)} МБ CSV).`,
+  let bytes = 0;
+  for (let i = 0; i < 3; i++) bytes = await get();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) times.push((await seconds(get))[1] * 1000);
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
+  return { path, p50: at(0.5), p95: at(0.95), max: times.at(-1)!, bytes };
+}
+
+/** Peak resident memory of a process and its descendants (tsx runs the server in a child). */
+function peakRssMb(pid: number): number {
+  const children = (id: number): number[] =>
+    readdirSync(`/proc/${id}/task`).flatMap((task) =>
+      readFileSync(`/proc/${id}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter(Boolean)
+        .map(Number),
+    );
+  const tree = (id: number): number[] => [id, ...children(id).flatMap(tree)];
+  return tree(pid).reduce((sum, id) => {
+    const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'));
+    return sum + (line ? Number(line[1]) / 1024 : 0);
+  }, 0);
+}
+
+const storeSizeMb = (path: string) =>
+  [path, `${path}.wal`].reduce((sum, p) => sum + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0) /
+  1024 ** 2;
+
+export async function runScale(
+  size: ScaleSize,
+  dir: string,
+  options: { samples?: number; log?: (line: string) => void } = {},
+): Promise<ScaleResult> {
+  const log = options.log ?? (() => {});
+  const [files, generateS] = await seconds(() => writeSynthetic(join(dir, 'files'), size));
+  log(`${size.label}: файлы записаны за ${generateS.toFixed(1)} с`);
+  const last = files.years.at(-1)!;
+  const storePath = join(dir, 'store.duckdb');
+  const store = await Store.open(storePath);
+  let importS = 0;
+  let rebuildS = 0;
+  let readCsvS = 0;
+  let historyS = 0;
+  try {
+    const earlier = files.years.slice(0, -1).flatMap((y) => [y.tasks.path, y.marks, y.fg]);
+    [, historyS] = await seconds(() =>
+      importPaths(store, [files.registry, ...earlier, last.marks, last.fg], { maxRows: 1_000_000 }),
+    );
+    log(`${size.label}: прошлые годы загружены за ${historyS.toFixed(1)} с`);
+    const start = performance.now();
+    let imported = start;
+    const [report] = await importPaths(store, [last.tasks.path], {}, () => {
+      imported = performance.now();
+    });
+    if (report!.outcome !== 'loaded') throw new Error(`Импорт не прошёл: ${report!.outcome}`);
+    importS = (imported - start) / 1000;
+    rebuildS = (performance.now() - imported) / 1000;
+    [, readCsvS] = await seconds(() =>
+      store.run(
+        `CREATE TEMP TABLE bench_read_csv AS SELECT * FROM read_csv($path, delim = ';', header = true, decimal_separator = ',')`,
+        { path: last.tasks.path },
+      ),
+    );
+    log(`${size.label}: импорт года ${importS.toFixed(1)} с, read_csv ${readCsvS.toFixed(1)} с`);
+  } finally {
+    store.close();
+  }
+  const server = await startServer(undefined, { DB_PATH: storePath });
+  let latency: Latency[];
+  let serverPeakRssMb: number;
+  try {
+    latency = [];
+    for (const endpoint of endpoints(last.year))
+      latency.push({
+        title: endpoint.title,
+        ...(await measure(server.url, endpoint.path, options.samples ?? 20)),
+      });
+    serverPeakRssMb = peakRssMb(server.process.pid!);
+  } finally {
+    await server.stop();
+  }
+  return {
+    ...size,
+    taskRows: last.tasks.rows,
+    totalTaskRows: files.years.reduce((sum, y) => sum + y.tasks.rows, 0),
+    fileMb: statSync(last.tasks.path).size / 1024 ** 2,
+    generateS,
+    historyS,
+    importS,
+    readCsvS,
+    ratio: importS / readCsvS,
+    rebuildS,
+    latency,
+    serverPeakRssMb,
+    storeMb: storeSizeMb(storePath),
+  };
+}
+
+/** Removes a size's files and store. */
+export const cleanUp = (dir: string) => rmSync(dir, { recursive: true, force: true });
+
+const number = (value: number, digits = 1) =>
+  value.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const ms = (value: number) => `${Math.round(value).toLocaleString('ru-RU')}`;
+
+/** The results of every size as one Markdown section: the machine, then a table per topic. */
+export function scaleMarkdown(results: ScaleResult[], machine: { cores: number; memoryGb: number; cpu: string }): string {
+  const head = (cells: string[]) => [`| ${cells.join(' | ')} |`, `| ${cells.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`];
+  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const sizes = results.map((r) => `${r.label} (${r.schools.toLocaleString('ru-RU')} ОО, ${r.years} лет)`);
+  const lines = [
+    `Машина: ${machine.cpu}, ${machine.cores} ядра, ${machine.memoryGb} ГБ памяти.`,
     '',
-    '| что | время, с |',
-    '| --- | ---: |',
-    `| импорт одного года через продукт (${result.importOutcome}) | ${fmt(imported)} |`,
-    `| DuckDB read_csv → CREATE TABLE, тот же файл | ${fmt(duckdb)} |`,
-    `| отношение (цель ≤ 2) | ${fmt(result.ratio)} |`,
-    `| перестройка моделей после импорта | ${fmt(rebuilt)} |`,
+    ...head(['', ...sizes]),
+    row(['строк заданий ВПР за год', ...results.map((r) => r.taskRows.toLocaleString('ru-RU'))]),
+    row(['строк заданий ВПР за все годы', ...results.map((r) => r.totalTaskRows.toLocaleString('ru-RU'))]),
+    row(['файл заданий за год, МБ', ...results.map((r) => number(r.fileMb))]),
+    row(['запись файлов генератором, с', ...results.map((r) => number(r.generateS))]),
+    row(['загрузка прошлых лет, отметок и ФГ, с', ...results.map((r) => number(r.historyS))]),
+    row(['**импорт заданий за год через продукт, с**', ...results.map((r) => number(r.importS, 2))]),
+    row(['DuckDB read_csv → CREATE TABLE, тот же файл, с', ...results.map((r) => number(r.readCsvS, 2))]),
+    row(['**отношение (цель ≤ 2)**', ...results.map((r) => number(r.ratio))]),
+    row(['**перестройка моделей после импорта, с**', ...results.map((r) => number(r.rebuildS, 2))]),
+    row(['**пик памяти сервера, МБ (цель < 4 096)**', ...results.map((r) => ms(r.serverPeakRssMb))]),
+    row(['хранилище на диске, МБ', ...results.map((r) => number(r.storeMb))]),
     '',
-    `Пик памяти процесса: ${Math.round(result.peakRssMb)} МБ; хранилище: ${fmt(result.storeMb)} МБ.`,
-  ].join('\n');
-  console.log(table);
-  const out = join(import.meta.dirname, '..', '..', 'test-results', 'bench');
-  mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'scale.json'), JSON.stringify(result, null, 2) + '\n');
-  writeFileSync(join(out, 'scale.md'), table + '\n');
-} finally {
-  clearInterval(sampler);
-  rmSync(dir, { recursive: true, force: true });
+    'Задержка API по HTTP после прогрева, мс: p50 / p95 / макс (цель p95: муниципалитет < 50, страна < 300).',
+    '',
+    ...head(['запрос', ...sizes]),
+    ...results[0]!.latency.map((l, i) =>
+      row([
+        l.title,
+        ...results.map((r) => {
+          const x = r.latency[i]!;
+          return `${ms(x.p50)} / **${ms(x.p95)}** / ${ms(x.max)} (${number(x.bytes / 1024, 0)} КБ)`;
+        }),
+      ]),
+    ),
+  ];
+  return lines.join('\n');
 }
