@@ -96,7 +96,6 @@ export class Store {
     }
   }
 
-  /** Fast bulk insert of already validated rows, column order as in the table. */
   /** Appends rows in column chunks (one native write per column and chunk, not per value). */
   async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
     if (rows.length === 0) return;
@@ -113,6 +112,11 @@ export class Store {
     } finally {
       appender.closeSync();
     }
+  }
+
+  /** How far the statement running now is, in per cent (DuckDB's estimate; negative when unknown). */
+  progress(): number {
+    return this.connection.progress.percentage;
   }
 
   close(): void {

@@ -24,28 +24,17 @@ import { runCli } from '../analytics/cli-run.ts';
 import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { importEvent } from '../dashboard/server/auth/audit.ts';
 import { serverHeaders } from './server-session.ts';
+import { terminalProgress } from './progress-bar.ts';
 
 const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
   --replace         заменить ранее загруженные данные за те же годы, предметы, классы и школы
   --create-schools  добавить в реестр школы из файла, которых в нём нет (вместо ошибки)`;
 
-/** A one-line progress bar on the terminal for files of many rows. */
-function progressBar(file: string, done: number, total: number): void {
-  if (!process.stderr.isTTY || total < 5000) return;
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r  ${file.slice(0, 40)}: [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round((done / total) * 100)} %`,
-  );
-}
-
-const clearProgress = () => {
-  if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-};
+const progress = terminalProgress();
 
 function printReport(report: FileReport, index: number, total: number): void {
-  clearProgress();
+  progress.clear();
   const errors = report.problems.filter((p) => p.severity === 'error');
   const warnings = report.problems.filter((p) => p.severity === 'warning');
   console.log(
@@ -137,7 +126,7 @@ async function main(): Promise<number> {
     replace: values.replace,
     createSchools: values['create-schools'],
     user: process.env.USER ?? 'cli',
-    onProgress: progressBar,
+    onProgress: progress.onProgress,
   };
   let reports: FileReport[];
   try {

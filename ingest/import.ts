@@ -2,7 +2,8 @@
  * The import path: read → recognise → parse and validate → match schools → load in one
  * transaction → rebuild models. Used by the CLI, the server and the demo bootstrap alike.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Store } from '../analytics/db.ts';
 import { buildModels } from '../analytics/models.ts';
@@ -21,7 +22,8 @@ import { ScaleBook } from './reference/grading-scales.ts';
 import { loadOrCreateSalt } from './teacher-key.ts';
 import { formatDecimal } from './values.ts';
 import { customFormats } from './custom/mapping.ts';
-import { bulkCandidate, importBulk } from './bulk/import-bulk.ts';
+import { bulkCandidate, bulkFormat, importBulk } from './bulk/import-bulk.ts';
+import { csvHead } from './bulk/csv-file.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -104,9 +106,24 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<FileReport> {
+  const custom = await customFormats(store);
+  const size = bytes.length;
+  const head = size >= (options.bulkMinBytes ?? BULK_MIN_BYTES) ? csvHead(bytes) : undefined;
+  const format = size <= (options.maxBytes ?? DEFAULT_MAX_BYTES) && bulkFormat(head, custom);
+  if (format) {
+    // A large upload in a bulk layout goes to a temporary file, for DuckDB to read.
+    const dir = mkdtempSync(join(tmpdir(), 'mko-upload-'));
+    try {
+      const path = join(dir, 'upload.csv');
+      writeFileSync(path, bytes);
+      return await importBulk(store, path, head!, format, options, name);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
   const read = await readFile(name, bytes, options);
   if ('outcome' in read) return logged(store, read, '', options);
-  return importSource(store, read, options, recognise(read, await customFormats(store)));
+  return importSource(store, read, options, recognise(read, custom));
 }
 
 async function readFile(

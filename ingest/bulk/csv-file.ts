@@ -25,11 +25,16 @@ export function readCsvHead(path: string): CsvHead | undefined {
   const fd = openSync(path, 'r');
   const length = readSync(fd, buffer, 0, HEAD_BYTES, 0);
   closeSync(fd);
-  let bytes = buffer.subarray(0, length);
-  if (length === HEAD_BYTES) bytes = bytes.subarray(0, bytes.lastIndexOf(0x0a) + 1);
+  return csvHead(buffer.subarray(0, length));
+}
+
+/** The rows of the first bytes of a file (up to HEAD_BYTES), the last partial line left out. */
+export function csvHead(bytes: Uint8Array): CsvHead | undefined {
+  let head = bytes.subarray(0, HEAD_BYTES);
+  if (bytes.length >= HEAD_BYTES) head = head.subarray(0, head.lastIndexOf(0x0a) + 1);
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(head);
   } catch {
     return undefined;
   }
@@ -44,13 +49,18 @@ export interface CsvScan {
 }
 
 /** Streams the file once for its hash; a second pass finds empty lines, only when it has some. */
-export async function scanCsv(path: string): Promise<CsvScan> {
+export async function scanCsv(
+  path: string,
+  onBytes: (done: number) => void = () => {},
+): Promise<CsvScan> {
   const hash = createHash('sha256');
+  let done = 0;
   let hasEmpty = false;
   let tail: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 4 * 1024 * 1024 })) {
     const bytes = chunk as Buffer;
     hash.update(bytes);
+    onBytes((done += bytes.length));
     if (!hasEmpty) {
       const edge = Buffer.concat([tail, bytes.subarray(0, 2)]);
       hasEmpty = [bytes, edge].some((b) => b.includes('\n\n') || b.includes('\n\r\n'));

@@ -23,6 +23,15 @@ export const canBulkLoad = (format: Format) =>
   format.dataset !== 'registry' &&
   DATASETS[format.dataset].sql !== undefined;
 
+/** The layout of a CSV head, when the bulk path takes it. */
+export function bulkFormat(
+  head: CsvHead | undefined,
+  custom: readonly Format[],
+): Format | undefined {
+  const found = head && recognise({ name: '', sha256: '', sheets: [head.sheet] }, custom);
+  return found && canBulkLoad(found.format) ? found.format : undefined;
+}
+
 /** A CSV file of at least `minBytes` in a layout the bulk path takes, with its first rows. */
 export function bulkCandidate(
   path: string,
@@ -31,8 +40,8 @@ export function bulkCandidate(
 ): { head: CsvHead; format: Format } | undefined {
   if (!/\.(csv|txt)$/i.test(path) || statSync(path).size < minBytes) return undefined;
   const head = readCsvHead(path);
-  const found = head && recognise({ name: '', sha256: '', sheets: [head.sheet] }, custom);
-  return found && canBulkLoad(found.format) ? { head: head!, format: found.format } : undefined;
+  const format = bulkFormat(head, custom);
+  return format && { head: head!, format };
 }
 
 const TEMP_TABLES = ['bulk_stage', 'bulk_parsed', 'incoming_scope'];
@@ -43,29 +52,34 @@ export async function importBulk(
   head: CsvHead,
   format: Format,
   options: ImportOptions,
+  /** the name people know the file by (an upload's temporary file has another) */
+  name = basename(path),
 ): Promise<FileReport> {
   const layout = format.layout!;
   const dataset = format.dataset as ResultDataset;
   const header = findHeader(head.sheet, layout.columns)!;
   const headerRow = head.sheet.rows[header.rowIndex]!;
-  const name = basename(path);
-  const step = (done: number) => options.onProgress?.(name, done, BULK_STEPS);
-  step(0);
-  const scan = await scanCsv(path);
+  const progress = (percent: number) => options.onProgress?.(name, percent, 100);
+  const tracked = <T>(from: number, to: number, work: () => Promise<T>) =>
+    trackProgress(store, (share) => progress(from + (to - from) * share), work);
+  await store.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  const size = statSync(path).size;
+  const scan = await scanCsv(path, (bytes) => progress((10 * bytes) / size));
   const file = { name, sha256: scan.sha256, sheets: [] };
   const sheet: Sheet = { name: head.sheet.name, rows: [] };
   const skip = header.rowIndex + 1;
   try {
     return await importRows(store, file, format, sheet.name, options, async (context) => {
       try {
-        step(1);
-        await stageCsv(store, {
-          path,
-          separator: head.separator,
-          skip,
-          width: headerRow.length,
-          columns: header.columns,
-        });
+        await tracked(10, 50, () =>
+          stageCsv(store, {
+            path,
+            separator: head.separator,
+            skip,
+            width: headerRow.length,
+            columns: header.columns,
+          }),
+        );
       } catch (error) {
         if (!(error instanceof StageError)) throw error;
         context.problems.add({
@@ -76,19 +90,19 @@ export async function importBulk(
         });
         return { rows: 0, years: [], load: () => Promise.reject(error) };
       }
-      step(2);
-      await checkStaged(
-        store,
-        {
-          layout,
-          header,
-          headerRow,
-          scope: DATASETS[dataset].sql!.scope,
-          rowNumber: (record) => rowNumber(record, skip, scan.emptyLines),
-        },
-        { ...context, file, sheet },
+      await tracked(50, 70, () =>
+        checkStaged(
+          store,
+          {
+            layout,
+            header,
+            headerRow,
+            scope: DATASETS[dataset].sql!.scope,
+            rowNumber: (record) => rowNumber(record, skip, scan.emptyLines),
+          },
+          { ...context, file, sheet },
+        ),
       );
-      step(3);
       const facts = (await store.one<{ rows: number; years: number[] | null }>(
         `SELECT count(*)::INTEGER AS rows, list(DISTINCT year ORDER BY year) AS years FROM bulk_parsed`,
       ))!;
@@ -96,13 +110,15 @@ export async function importBulk(
         rows: facts.rows,
         years: facts.years ?? [],
         load: (created, loadOptions) =>
-          loadIncoming(
-            store,
-            file,
-            format,
-            parsedIncoming(store, dataset, facts),
-            created,
-            loadOptions,
+          tracked(70, 100, () =>
+            loadIncoming(
+              store,
+              file,
+              format,
+              parsedIncoming(store, dataset, facts),
+              created,
+              loadOptions,
+            ),
           ),
       };
     });
@@ -110,12 +126,23 @@ export async function importBulk(
     const fieldTables = layout.fields.map((_, index) => `bulk_f${index}`);
     for (const table of [...TEMP_TABLES, ...fieldTables])
       await store.run(`DROP TABLE IF EXISTS temp.${table}`);
-    step(BULK_STEPS);
   }
 }
 
-/** The bulk path's steps, for progress: hash, read, check, load. */
-const BULK_STEPS = 4;
+/** Runs a statement, reporting DuckDB's estimate of how far it is (0–1) every quarter second. */
+async function trackProgress<T>(
+  store: Store,
+  report: (share: number) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(() => report(Math.max(0, store.progress()) / 100), 250);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+    report(1);
+  }
+}
 
 /** The checked rows of bulk_parsed, as the loader takes them. */
 function parsedIncoming(

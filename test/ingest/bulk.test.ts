@@ -4,11 +4,16 @@
  * the same problems, word for word. Plus what only the bulk path meets: unreadable CSV,
  * empty lines, and the size at which it is taken.
  */
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCsv, type CellValue } from '../../data/generator/files.ts';
-import { importPaths, type FileReport, type ImportOptions } from '../../ingest/import.ts';
+import {
+  importFile,
+  importPaths,
+  type FileReport,
+  type ImportOptions,
+} from '../../ingest/import.ts';
 import { describeProblem } from '../../ingest/problems.ts';
 import { rowNumber, scanCsv } from '../../ingest/bulk/csv-file.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
@@ -222,6 +227,21 @@ describe('bulk import of ВПР task results', () => {
       /^файл «битый\.csv», строка 6002; файл не читается как таблица CSV/,
     );
     expect(await contentHash(bulk.store)).toBe(before);
+  });
+  it('takes the bulk path for a large upload too, under the name the user gave', async () => {
+    const path = csv([HEADER, row('sch000001', '1', 40), row('sch000003', '1', 60)]);
+    const reported: number[] = [];
+    const report = await importFile(bulk.store, 'Задания района.csv', readFileSync(path), {
+      ...BULK,
+      onProgress: (_, done, total) => reported.push((100 * done) / total),
+    });
+    const [viaJs] = await importPaths(js.store, [path], JS);
+    expect(seen(report)).toEqual(seen(viaJs!));
+    expect(report.file).toBe('Задания района.csv');
+    expect(await bulk.store.all(TASK_ROWS)).toEqual(await js.store.all(TASK_ROWS));
+    // The bulk path reports per cent of the whole: rising to 100.
+    expect(reported.at(-1)).toBe(100);
+    expect([...reported].sort((a, b) => a - b)).toEqual(reported);
   });
 });
 
