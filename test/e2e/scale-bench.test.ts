@@ -1,0 +1,48 @@
+/**
+ * The scale benchmark as a smoke test: at the district size it must run end to end (write the
+ * synthetic files, load them, serve them) and produce its table. Timings are not asserted:
+ * speed is measured by npm run bench, never by a test.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { SIZES, cleanUp, runScale, scaleMarkdown } from '../bench/scale.ts';
+import { VPR_TASK_GRADES, vprTasks } from '../../data/generator/vpr-tasks.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'mko-scale-smoke-'));
+afterAll(() => cleanUp(dir));
+
+it('runs the district-size benchmark end to end and writes its table', async () => {
+  const size = { ...SIZES.district, years: 2 };
+  const result = await runScale(size, dir, { samples: 3 });
+  const tasksPerSchool = VPR_TASK_GRADES.reduce(
+    (sum, grade) => sum + vprTasks('RU', grade).length + vprTasks('MA', grade).length,
+    0,
+  );
+  expect(result.taskRows).toBe(30 * tasksPerSchool);
+  expect(result.totalTaskRows).toBe(2 * 30 * tasksPerSchool);
+  expect(result.latency.map((l) => l.title)).toEqual([
+    'район: таблица школ',
+    'район: обзор и кластеры',
+    'страница школы',
+    'список школ',
+    'ФГ',
+    'флаги риска',
+    'динамика: сравнение лет',
+  ]);
+  for (const l of result.latency) {
+    expect(l.p50).toBeLessThanOrEqual(l.p95);
+    expect(l.p95).toBeLessThanOrEqual(l.max);
+    expect(l.bytes).toBeGreaterThan(0);
+  }
+  expect(result.serverPeakRssMb).toBeGreaterThan(0);
+  expect(result.storeMb).toBeGreaterThan(0);
+
+  const table = scaleMarkdown([result], { cpu: 'тест', cores: 2, memoryGb: 24 });
+  expect(table).toContain(`| строк заданий ВПР за год | ${(30 * tasksPerSchool).toLocaleString('ru-RU')} |`);
+  expect(table).toContain('отношение (цель ≤ 2)');
+  expect(
+    table.split('\n').filter((line) => line.startsWith('| район') || line.startsWith('| ФГ')),
+  ).toHaveLength(3);
+});
