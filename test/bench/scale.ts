@@ -78,7 +78,11 @@ function endpoints(year: number): { title: string; path: string }[] {
   ];
 }
 
-async function measure(url: string, path: string, samples: number): Promise<Omit<Latency, 'title'>> {
+async function measure(
+  url: string,
+  path: string,
+  samples: number,
+): Promise<Omit<Latency, 'title'>> {
   const get = async () => {
     const response = await fetch(url + path);
     const body = await response.arrayBuffer();
@@ -115,7 +119,10 @@ function peakRssMb(pid: number): number {
 }
 
 const storeSizeMb = (path: string) =>
-  [path, `${path}.wal`].reduce((sum, p) => sum + (statSync(p, { throwIfNoEntry: false })?.size ?? 0), 0) /
+  [path, `${path}.wal`].reduce(
+    (sum, p) => sum + (statSync(p, { throwIfNoEntry: false })?.size ?? 0),
+    0,
+  ) /
   1024 ** 2;
 
 export async function runScale(
@@ -196,24 +203,44 @@ const number = (value: number, digits = 1) =>
 const ms = (value: number) => `${Math.round(value).toLocaleString('ru-RU')}`;
 
 /** The results of every size as one Markdown section: the machine, then a table per topic. */
-export function scaleMarkdown(results: ScaleResult[], machine: { cores: number; memoryGb: number; cpu: string }): string {
-  const head = (cells: string[]) => [`| ${cells.join(' | ')} |`, `| ${cells.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`];
+export function scaleMarkdown(
+  results: ScaleResult[],
+  machine: { cores: number; memoryGb: number; cpu: string },
+): string {
+  const head = (cells: string[]) => [
+    `| ${cells.join(' | ')} |`,
+    `| ${cells.map((_, i) => (i ? '---:' : '---')).join(' | ')} |`,
+  ];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const sizes = results.map((r) => `${r.label} (${r.schools.toLocaleString('ru-RU')} ОО, ${r.years} лет)`);
+  const sizes = results.map(
+    (r) => `${r.label} (${r.schools.toLocaleString('ru-RU')} ОО, ${r.years} лет)`,
+  );
   const lines = [
     `Машина: ${machine.cpu}, ${machine.cores} ядра, ${machine.memoryGb} ГБ памяти.`,
     '',
     ...head(['', ...sizes]),
     row(['строк заданий ВПР за год', ...results.map((r) => r.taskRows.toLocaleString('ru-RU'))]),
-    row(['строк заданий ВПР за все годы', ...results.map((r) => r.totalTaskRows.toLocaleString('ru-RU'))]),
+    row([
+      'строк заданий ВПР за все годы',
+      ...results.map((r) => r.totalTaskRows.toLocaleString('ru-RU')),
+    ]),
     row(['файл заданий за год, МБ', ...results.map((r) => number(r.fileMb))]),
     row(['запись файлов генератором, с', ...results.map((r) => number(r.generateS))]),
     row(['загрузка прошлых лет, отметок и ФГ, с', ...results.map((r) => number(r.historyS))]),
-    row(['**импорт заданий за год через продукт, с**', ...results.map((r) => number(r.importS, 2))]),
-    row(['DuckDB read_csv → CREATE TABLE, тот же файл, с', ...results.map((r) => number(r.readCsvS, 2))]),
+    row([
+      '**импорт заданий за год через продукт, с**',
+      ...results.map((r) => number(r.importS, 2)),
+    ]),
+    row([
+      'DuckDB read_csv → CREATE TABLE, тот же файл, с',
+      ...results.map((r) => number(r.readCsvS, 2)),
+    ]),
     row(['**отношение (цель ≤ 2)**', ...results.map((r) => number(r.ratio))]),
     row(['**перестройка моделей после импорта, с**', ...results.map((r) => number(r.rebuildS, 2))]),
-    row(['**пик памяти сервера, МБ (цель < 4 096)**', ...results.map((r) => ms(r.serverPeakRssMb))]),
+    row([
+      '**пик памяти сервера, МБ (цель < 4 096)**',
+      ...results.map((r) => ms(r.serverPeakRssMb)),
+    ]),
     row(['хранилище на диске, МБ', ...results.map((r) => number(r.storeMb))]),
     '',
     'Задержка API по HTTP после прогрева, мс: p50 / p95 / макс (цель p95: муниципалитет < 50, страна < 300).',

@@ -40,7 +40,9 @@ it('runs the district-size benchmark end to end and writes its table', async () 
   expect(result.storeMb).toBeGreaterThan(0);
 
   const table = scaleMarkdown([result], { cpu: 'тест', cores: 2, memoryGb: 24 });
-  expect(table).toContain(`| строк заданий ВПР за год | ${(30 * tasksPerSchool).toLocaleString('ru-RU')} |`);
+  expect(table).toContain(
+    `| строк заданий ВПР за год | ${(30 * tasksPerSchool).toLocaleString('ru-RU')} |`,
+  );
   expect(table).toContain('отношение (цель ≤ 2)');
   expect(
     table.split('\n').filter((line) => line.startsWith('| район') || line.startsWith('| ФГ')),
