@@ -4,33 +4,43 @@
 -- many schools are insufficient on the task. A school's % comes from «Достижение планируемых
 -- результатов», else «Выполнение заданий», else its pupils' scores (X counts as 0 points).
 CREATE OR REPLACE TABLE vpr_task_deficits AS
-WITH reported AS (
+-- Each source keeps only the groups no source of higher priority has (anti-joins: far cheaper
+-- than ranking every row at a country's size).
+WITH planned AS (
   SELECT year, subject, grade, level, school_id, task, skill, max_score, difficulty,
-         completion_pct, participants, 1 AS priority
+         completion_pct, participants
   FROM raw_vpr_planned
+),
+reported AS (
+  SELECT * FROM planned
   UNION ALL
-  SELECT year, subject, grade, level, school_id, task, NULL, max_score, difficulty,
-         completion_pct, participants, 2
-  FROM raw_vpr_tasks
+  SELECT t.year, t.subject, t.grade, t.level, t.school_id, t.task, NULL, t.max_score,
+         t.difficulty, t.completion_pct, t.participants
+  FROM raw_vpr_tasks AS t
+  ANTI JOIN planned AS p
+    ON p.year = t.year AND p.subject = t.subject AND p.grade = t.grade AND p.level = t.level
+   AND coalesce(p.school_id, '') = coalesce(t.school_id, '') AND p.task = t.task
 ),
 from_pupils AS (
   SELECT t.year, t.subject, t.grade, 'school' AS level, t.school_id, t.task, NULL AS skill,
          max(t.max_score) AS max_score, max(t.difficulty) AS difficulty,
          100.0 * sum(coalesce(t.score, 0)) / sum(t.max_score) AS completion_pct,
-         count(*) AS participants, 3 AS priority
+         count(*) AS participants
   FROM raw_vpr_participant_task AS t
   GROUP BY t.year, t.subject, t.grade, t.school_id, t.task
 ),
-ranked AS (
-  SELECT *, row_number() OVER (
-    PARTITION BY year, subject, grade, level, coalesce(school_id, ''), task ORDER BY priority
-  ) AS rank
-  FROM (SELECT * FROM reported UNION ALL SELECT * FROM from_pupils)
-),
 chosen AS (
-  SELECT r.* EXCLUDE (rank, priority)
-  FROM ranked AS r LEFT JOIN school AS s USING (school_id)
-  WHERE rank = 1 AND (r.level <> 'school' OR s.school_id IS NOT NULL)
+  SELECT r.*
+  FROM (
+    SELECT * FROM reported
+    UNION ALL
+    SELECT u.* FROM from_pupils AS u
+    ANTI JOIN reported AS r
+      ON r.year = u.year AND r.subject = u.subject AND r.grade = u.grade AND r.level = 'school'
+     AND r.school_id = u.school_id AND r.task = u.task
+  ) AS r
+  LEFT JOIN school AS s USING (school_id)
+  WHERE r.level <> 'school' OR s.school_id IS NOT NULL
 ),
 -- The skill text and level of a task, from whichever row has them.
 task_info AS (
@@ -59,6 +69,12 @@ classified AS (
   FROM all_rows AS a
   JOIN task_info AS i USING (year, subject, grade, task)
   CROSS JOIN methodology_setting AS m
+),
+school_counts AS (
+  SELECT year, subject, grade, task, count(*) AS schools_count,
+         count(*) FILTER (WHERE completion_pct < insufficient_below) AS insufficient_schools_count
+  FROM classified WHERE level = 'school'
+  GROUP BY ALL
 )
 SELECT
   c.year, c.subject, c.grade, c.level, c.school_id, c.task, c.skill, c.difficulty, c.max_score,
@@ -77,17 +93,11 @@ SELECT
   c.completion_pct - r.completion_pct AS vs_region_pp,
   c.is_small_n,
   -- On the district row: schools with data on the task, and how many of them are insufficient.
-  CASE WHEN c.level = 'district' THEN (
-    SELECT count(*) FROM classified AS s
-    WHERE s.level = 'school' AND s.year = c.year AND s.subject = c.subject
-      AND s.grade = c.grade AND s.task = c.task
-  ) END::INTEGER AS schools_count,
-  CASE WHEN c.level = 'district' THEN (
-    SELECT count(*) FROM classified AS s
-    WHERE s.level = 'school' AND s.year = c.year AND s.subject = c.subject
-      AND s.grade = c.grade AND s.task = c.task AND s.completion_pct < s.insufficient_below
-  ) END::INTEGER AS insufficient_schools_count
+  CASE WHEN c.level = 'district' THEN coalesce(k.schools_count, 0) END::INTEGER AS schools_count,
+  CASE WHEN c.level = 'district' THEN coalesce(k.insufficient_schools_count, 0) END::INTEGER
+    AS insufficient_schools_count
 FROM classified AS c
 LEFT JOIN district AS d USING (year, subject, grade, task)
 LEFT JOIN (SELECT * FROM all_rows WHERE level = 'region') AS r USING (year, subject, grade, task)
-LEFT JOIN (SELECT * FROM all_rows WHERE level = 'country') AS f USING (year, subject, grade, task);
+LEFT JOIN (SELECT * FROM all_rows WHERE level = 'country') AS f USING (year, subject, grade, task)
+LEFT JOIN school_counts AS k USING (year, subject, grade, task);
