@@ -31,26 +31,26 @@ WITH series AS (
 shares AS (
   SELECT s.*, hits / n AS p FROM series AS s WHERE n > 0
 ),
+-- One pass over each series (sorted once): the previous year for the test, and the slope
+-- over the year and up to four before it (a window, not a subquery per row: a country has
+-- millions of rows here).
 with_previous AS (
   SELECT a.*,
-    lag(year) OVER w AS prev_year, lag(hits) OVER w AS prev_hits, lag(n) OVER w AS prev_n
+    lag(year) OVER w AS prev_year, lag(hits) OVER w AS prev_hits, lag(n) OVER w AS prev_n,
+    CASE WHEN count(*) OVER five >= 3 THEN regr_slope(100.0 * hits / n, year) OVER five END
+      AS slope_pp
   FROM shares AS a
-  WINDOW w AS (PARTITION BY indicator, topic, grade, level, school_id ORDER BY year)
+  WINDOW
+    w AS (PARTITION BY indicator, topic, grade, level, school_id ORDER BY year),
+    five AS (
+      PARTITION BY indicator, topic, grade, level, school_id ORDER BY year
+      RANGE BETWEEN 4 PRECEDING AND CURRENT ROW
+    )
 ),
 tested AS (
   SELECT *,
     (hits + prev_hits) / (n + prev_n) AS pooled
   FROM with_previous
-),
-slopes AS (
-  SELECT t.*,
-    (SELECT CASE WHEN count(*) >= 3 THEN regr_slope(100.0 * h.hits / h.n, h.year) END
-     FROM shares AS h
-     WHERE h.indicator = t.indicator AND h.topic = t.topic
-       AND h.grade IS NOT DISTINCT FROM t.grade AND h.level = t.level
-       AND h.school_id IS NOT DISTINCT FROM t.school_id
-       AND h.year BETWEEN t.year - 4 AND t.year) AS slope_pp
-  FROM tested AS t
 )
 SELECT
   indicator, title, higher_is_better, topic, grade, level, school_id, year,
@@ -74,4 +74,4 @@ SELECT
     ELSE 'без выраженной динамики'
   END AS direction_5y,
   n < m.min_n AS is_small_n
-FROM slopes CROSS JOIN methodology_setting AS m;
+FROM tested CROSS JOIN methodology_setting AS m;
