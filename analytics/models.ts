@@ -1,6 +1,7 @@
 /**
  * SQL models: one `.sql` file per table, named after it. Each declares what it reads;
- * models are rebuilt in dependency order after every import. Models take no parameters
+ * models are rebuilt in dependency order after every import (models built by year only for
+ * the imported years). Models take no parameters
  * except the methodology settings model.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,11 @@ export interface ModelSpec {
   name: string;
   /** tables and models this model reads */
   dependsOn: readonly string[];
+  /**
+   * Every row of a year comes from source rows of that year alone: after an import only the
+   * imported years are rebuilt (the largest model, at a country's size, in seconds not minutes).
+   */
+  byYear?: boolean;
 }
 
 /** Tables the models read: written by the importer, and the methodology grid the runner writes. */
@@ -49,6 +55,7 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     name: 'vpr_task_deficits',
+    byYear: true,
     dependsOn: [
       'raw_vpr_planned',
       'raw_vpr_tasks',
@@ -236,8 +243,15 @@ async function writeGridSettings(store: Store, m: Methodology): Promise<void> {
   );
 }
 
-/** Writes the methodology tables, the SQL helpers and every model, outside any transaction. */
-export async function writeModels(store: Store, methodology: Methodology): Promise<void> {
+/**
+ * Writes the methodology tables, the SQL helpers and every model, outside any transaction.
+ * With `years`, models built by year are rebuilt for those years only.
+ */
+export async function writeModels(
+  store: Store,
+  methodology: Methodology,
+  years?: readonly number[],
+): Promise<void> {
   await store.run(readFileSync(new URL('./models/macros.sql', import.meta.url), 'utf8'));
   await writeGridSettings(store, methodology);
   await writeClusterRules(store, methodology);
@@ -245,7 +259,9 @@ export async function writeModels(store: Store, methodology: Methodology): Promi
     const params =
       model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;
     try {
-      await store.run(modelSql(model.name), params);
+      if (years && model.byYear && (await tableExists(store, model.name)))
+        await rebuildYears(store, model, years);
+      else await store.run(modelSql(model.name), params);
     } catch (error) {
       throw new Error(`Модель ${model.name} не построена: ${(error as Error).message}`, {
         cause: error,
@@ -254,11 +270,60 @@ export async function writeModels(store: Store, methodology: Methodology): Promi
   }
 }
 
+const tableExists = async (store: Store, name: string) =>
+  (await store.one(
+    `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND table_name = $name`,
+    { name },
+  )) !== undefined;
+
 /**
- * Rebuilds every model in one transaction, so readers never see a half-built set; under the
- * methodology in force for the store unless another is given.
+ * Rebuilds a by-year model for some years: its sources with a year column are shadowed by temp
+ * views holding those years only, and the model's own SQL inserts their rows anew.
  */
-export async function buildModels(store: Store, methodology?: Methodology): Promise<void> {
+async function rebuildYears(
+  store: Store,
+  model: ModelSpec,
+  years: readonly number[],
+): Promise<void> {
+  const { db } = (await store.one<{ db: string }>('SELECT current_database() AS db'))!;
+  const stored = (table: string) => `"${db.replace(/"/g, '""')}".main.${table}`;
+  const withYear = await store.all<{ table_name: string }>(
+    `SELECT DISTINCT table_name FROM duckdb_columns()
+     WHERE database_name = current_database() AND column_name = 'year'`,
+  );
+  const sources = withYear.map((t) => t.table_name).filter((t) => model.dependsOn.includes(t));
+  await store.run('CREATE OR REPLACE TEMP TABLE rebuild_years (year INTEGER)');
+  await store.append(
+    'rebuild_years',
+    years.map((year) => [year]),
+  );
+  const filter = 'WHERE year IN (SELECT year FROM temp.rebuild_years)';
+  try {
+    for (const table of sources)
+      await store.run(
+        `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * FROM ${stored(table)} ${filter}`,
+      );
+    await store.run(`DELETE FROM ${stored(model.name)} ${filter}`);
+    const sql = modelSql(model.name).replace(
+      /CREATE OR REPLACE TABLE (\w+) AS/,
+      (_, name: string) => `INSERT INTO ${stored(name)}`,
+    );
+    await store.run(sql);
+  } finally {
+    for (const table of sources) await store.run(`DROP VIEW IF EXISTS temp.${table}`);
+  }
+}
+
+/**
+ * Rebuilds the models in one transaction, so readers never see a half-built set; under the
+ * methodology in force for the store unless another is given. `years`: only these years'
+ * data changed (an import), so models built by year rebuild just them.
+ */
+export async function buildModels(
+  store: Store,
+  methodology?: Methodology,
+  years?: readonly number[],
+): Promise<void> {
   const rules = methodology ?? (await currentMethodology(store));
-  await store.transaction(() => writeModels(store, rules));
+  await store.transaction(() => writeModels(store, rules, years));
 }

@@ -64,6 +64,8 @@ export interface FileReport {
   conflicts?: string[];
   /** no format knows the file's headers: a column mapping may be set for it */
   unrecognised?: boolean;
+  /** schools the file added to the registry (with createSchools) */
+  schoolsAdded?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
@@ -263,6 +265,7 @@ export async function importRows(
     dataset: format.dataset,
     rows: reading.rows,
     years: reading.years,
+    ...(schools.created.length > 0 && { schoolsAdded: schools.created.length }),
   };
   if (reading.rows === 0 && !problems.hasErrors) {
     problems.add({
@@ -384,7 +387,18 @@ export async function importPaths(
     reports.push(report);
     onFile?.(report, index, planned.length);
   }
-  if (reports.some((r) => r.outcome === 'loaded' || r.outcome === 'replaced'))
-    await buildModels(store);
+  const changed = reports.filter((r) => r.outcome === 'loaded' || r.outcome === 'replaced');
+  if (changed.length > 0) await buildModels(store, undefined, changedYears(changed));
   return reports;
+}
+
+/**
+ * The years whose results the loaded files changed, when that is all they changed; undefined
+ * when every model must be rebuilt (the registry or reference data changed, or new schools).
+ */
+export function changedYears(loaded: readonly FileReport[]): number[] | undefined {
+  const resultsOnly = loaded.every(
+    (r) => importRank(r.dataset) === 2 && r.years.length > 0 && !r.schoolsAdded,
+  );
+  return resultsOnly ? [...new Set(loaded.flatMap((r) => r.years))] : undefined;
 }
