@@ -12,7 +12,12 @@ import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
 import { runQuery } from '../../analytics/queries.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
-import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  changedYears,
+  importFile,
+  type ImportOptions,
+} from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
@@ -35,6 +40,7 @@ import { importEvent } from './auth/audit.ts';
 import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
+import { ImportTracker } from './import-progress.ts';
 
 export interface AppOptions {
   store: Store;
@@ -166,6 +172,8 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
   app.use('/api/import/propose', uploadLimit);
   app.use('/api/download', bodyLimit({ maxSize: 50 * 1048576 }));
 
+  const imports = new ImportTracker();
+
   app.post('/api/import', async (c) => {
     const { name, bytes } = await uploadedFile(c);
     const flag = (key: string) => c.req.query(key) === 'true';
@@ -175,15 +183,26 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
       createSchools: flag('createSchools'),
       user: c.get('viewer').login,
     };
-    const report = await queued(async (session) => {
-      const result = await importFile(session, name, bytes, options);
-      if (result.outcome === 'loaded' || result.outcome === 'replaced') await buildModels(session);
-      return result;
-    });
+    const phase = options.dryRun ? 'Проверка файла' : 'Проверка и запись';
+    const report = await queued((session) =>
+      imports.track(name, phase, async (progress) => {
+        const result = await importFile(session, name, bytes, {
+          ...options,
+          onProgress: (_file, done, total) => progress(done, total),
+        });
+        if (result.outcome === 'loaded' || result.outcome === 'replaced') {
+          imports.rebuilding();
+          await buildModels(session, undefined, changedYears([result]));
+        }
+        return result;
+      }),
+    );
     const event = importEvent(report);
     access.record(c, event.action, event.detail, event.outcome);
     return c.json(report);
   });
+
+  app.get('/api/import/progress', (c) => c.json(imports.view()));
 
   app.get('/api/import/history', async (c) => {
     const [history, contents] = await Promise.all([

@@ -96,6 +96,8 @@ const EXAMPLES: Record<RouteKey, Example> = {
   },
   // A file no format knows: the import answers with its report (rejected), nothing is stored.
   'POST /api/import': { path: '/api/import?dryRun=true', method: 'POST', bytes: 'a;b\n1;2\n' },
+  // Nothing is being imported: { running: false }.
+  'GET /api/import/progress': { path: '/api/import/progress' },
   'POST /api/import/propose': {
     path: '/api/import/propose',
     method: 'POST',

@@ -40,6 +40,7 @@ export const ACCESS = {
   'GET /api/templates/:id': 'staff',
   'POST /api/methodology/preview': 'staff',
   'POST /api/import': 'admin',
+  'GET /api/import/progress': 'admin',
   'POST /api/import/propose': 'admin',
   'POST /api/mappings': 'admin',
   'POST /api/methodology': 'admin',

@@ -1,6 +1,8 @@
 /** What a file's import report means for the user: one status line and its tone. */
 import type { ImportReport } from './api/types.ts';
+import type { ImportProgress } from './api/client.ts';
 import { countRu } from './format.ts';
+import { timeLeft } from '../../../ingest/progress-bar.ts';
 
 export const ROWS: readonly [string, string, string] = ['строка', 'строки', 'строк'];
 export const ERRORS: readonly [string, string, string] = ['ошибка', 'ошибки', 'ошибок'];
@@ -59,4 +61,35 @@ export function fileStatus(r: ImportReport): FileStatus {
         ready: false,
       };
   }
+}
+
+/** What a file's card shows while its import request is pending. */
+export type ProgressView =
+  /** the server is not importing this file yet: the upload is in flight, or another file first */
+  | { state: 'waiting'; text: string }
+  | {
+      state: 'running';
+      /** whole per cent done, 0–100 */
+      percent: number;
+      text: string;
+      /** «осталось ≈ 12 с», once the pace tells */
+      left: string | undefined;
+      phase: string;
+    };
+
+/** The card's view of `file` from the server's latest progress answer (none yet: the upload). */
+export function progressView(file: string, progress: ImportProgress | undefined): ProgressView {
+  if (!progress?.running) return { state: 'waiting', text: 'Передача файла…' };
+  if (progress.file !== file)
+    return { state: 'waiting', text: `Ожидает: сервер загружает файл «${progress.file}»…` };
+  const fraction = Math.min(1, Math.max(0, progress.fraction));
+  const percent = Math.floor(fraction * 100);
+  const left = timeLeft(fraction, progress.elapsedMs);
+  return {
+    state: 'running',
+    percent,
+    text: `Загрузка: ${percent} %`,
+    left: left && `осталось ${left}`,
+    phase: progress.phase,
+  };
 }

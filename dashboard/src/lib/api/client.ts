@@ -27,6 +27,22 @@ export interface MethodologyPreview {
   changes: FlagChange[];
 }
 
+/**
+ * GET /api/import/progress: the import the server is running now (one at a time). `fraction`
+ * is 0–1 of the file; `elapsedMs` is counted by the server, so the time left needs no clock
+ * agreement between the page and the server.
+ */
+export type ImportProgress =
+  | { running: false }
+  | {
+      running: true;
+      file: string;
+      fraction: number;
+      startedAt: string;
+      elapsedMs: number;
+      phase: string;
+    };
+
 export class ApiFailure extends Error {}
 
 const OFFLINE = 'Сервер панели недоступен. Проверьте, что он запущен (npm start).';
@@ -252,6 +268,7 @@ export const api = {
       `/api/import?${new URLSearchParams(Object.entries(flags).map(([k, v]) => [k, String(v)]))}`,
       { method: 'POST', body: file, headers: fileHeaders(file) },
     ),
+  importProgress: () => getJson<ImportProgress>('/api/import/progress'),
   importHistory: () => getJson<ImportHistory>('/api/import/history'),
   templates: () => getJson<TemplateInfo[]>('/api/templates'),
   proposeMapping: (file: File) =>

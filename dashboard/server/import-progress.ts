@@ -1,0 +1,45 @@
+/**
+ * The progress of the import running now (the import queue runs one at a time), for
+ * GET /api/import/progress: the file, the fraction done, the phase, and the time spent.
+ */
+import type { ImportProgress } from '../src/lib/api/client.ts';
+
+export class ImportTracker {
+  private running: { file: string; fraction: number; started: number; phase: string } | undefined;
+
+  /** Runs one import under `file`'s name; `work` gets the progress callback for ImportOptions. */
+  async track<T>(
+    file: string,
+    phase: string,
+    work: (report: (done: number, total: number) => void) => Promise<T>,
+  ): Promise<T> {
+    const progress = { file, fraction: 0, started: Date.now(), phase };
+    this.running = progress;
+    try {
+      return await work((done, total) => {
+        // Never backwards: the bulk path's estimates of successive statements may dip.
+        if (total > 0) progress.fraction = Math.max(progress.fraction, Math.min(1, done / total));
+      });
+    } finally {
+      if (this.running === progress) this.running = undefined;
+    }
+  }
+
+  /** The rows are in; the models are being rebuilt. */
+  rebuilding(): void {
+    if (this.running) Object.assign(this.running, { fraction: 1, phase: 'Пересчёт показателей' });
+  }
+
+  view(now = Date.now()): ImportProgress {
+    const r = this.running;
+    if (!r) return { running: false };
+    return {
+      running: true,
+      file: r.file,
+      fraction: r.fraction,
+      startedAt: new Date(r.started).toISOString(),
+      elapsedMs: now - r.started,
+      phase: r.phase,
+    };
+  }
+}
