@@ -23,11 +23,16 @@ export class Store {
     private readonly ownsInstance: boolean,
   ) {}
 
-  /** Opens (or creates) the store file. Fails with a Russian message when another process holds it. */
-  static async open(path: string): Promise<Store> {
+  /**
+   * Opens (or creates) the store file. Fails with a Russian message when another process holds
+   * it. `memoryLimit` (e.g. '3GB') caps DuckDB's memory; beyond it, large work spills to disk.
+   */
+  static async open(path: string, options: { memoryLimit?: string } = {}): Promise<Store> {
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path);
+      const config: Record<string, string> = {};
+      if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+      instance = await DuckDBInstance.create(path, config);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(text)) {

@@ -16,6 +16,7 @@ import {
   secureCookies,
   sessionHours,
   storePath,
+  memoryLimit,
   usersPath,
 } from './config.ts';
 import { AccessControl, isLoopback } from './auth/control.ts';
@@ -47,7 +48,7 @@ function accessControl(): AccessControl {
 async function main(): Promise<void> {
   const access = accessControl();
   await buildDashboardIfNeeded(distDir());
-  const store = await Store.open(storePath());
+  const store = await Store.open(storePath(), { memoryLimit: memoryLimit() });
   await prepareStore(store);
   const app = createApp({ store, distDir: distDir(), access });
   const server = serve({ fetch: app.fetch, hostname: host(), port: port() }, (info) => {
