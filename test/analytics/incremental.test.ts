@@ -9,6 +9,7 @@ import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { changedYears, importPaths, type FileReport } from '../../ingest/import.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
+import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
 
 let t: TempStore;
 beforeAll(async () => {
@@ -27,20 +28,7 @@ it('rebuilds the imported year of the task deficits and gets what a full rebuild
   const before = await deficits();
   // A corrected 2025/26 file for one school's mathematics, grade 5, task 1: 0 % instead.
   const path = join(t.dir, 'исправление.csv');
-  writeCsv(path, [
-    [
-      'Учебный год',
-      'Логин ОО',
-      'Класс',
-      'Предмет',
-      'Задание',
-      'Макс. балл',
-      'Уровень сложности',
-      'Кол-во участников',
-      'Выполнение, %',
-    ],
-    ['2025/26', 'syn000001', 5, 'Математика', '1', 1, 'Б', 30, 0],
-  ]);
+  writeCsv(path, [VPR_TASK_HEADER, ['2025/26', 'syn000001', 5, 'Математика', '1', 1, 'Б', 30, 0]]);
   const run = vi.spyOn(t.store, 'run');
   const [report] = await importPaths(t.store, [path], { replace: true });
   expect(report!.outcome).toBe('replaced');

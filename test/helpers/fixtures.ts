@@ -77,3 +77,16 @@ export async function writeFisOkoExport(
   await writeMarksExportWorkbook(path, { year, grade, subject, date: '20.04.2025', groups });
   return path;
 }
+
+/** The header of the ВПР task template (without the optional school name), as people write it. */
+export const VPR_TASK_HEADER = [
+  'Учебный год',
+  'Логин ОО',
+  'Класс',
+  'Предмет',
+  'Задание',
+  'Макс. балл',
+  'Уровень сложности',
+  'Кол-во участников',
+  'Выполнение, %',
+];

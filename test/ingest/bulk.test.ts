@@ -17,19 +17,7 @@ import {
 import { describeProblem } from '../../ingest/problems.ts';
 import { rowNumber, scanCsv } from '../../ingest/bulk/csv-file.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
-
-const HEADER = [
-  'Учебный год',
-  'Логин ОО',
-  'Класс',
-  'Предмет',
-  'Задание',
-  'Макс. балл',
-  'Уровень сложности',
-  'Кол-во участников',
-  'Выполнение, %',
-];
+import { VPR_TASK_HEADER, writeRegistryFile } from '../helpers/fixtures.ts';
 
 const BULK: ImportOptions = { bulkMinBytes: 0 };
 const JS: ImportOptions = { bulkMinBytes: Number.POSITIVE_INFINITY };
@@ -90,7 +78,7 @@ const row = (school: string, task: string, completion: CellValue = 50): CellValu
 describe('bulk import of ВПР task results', () => {
   it('stores the same rows as the JS reader, with the same history', async () => {
     const path = csv([
-      HEADER,
+      VPR_TASK_HEADER,
       ['2025/26', 'sch000001', 5, 'Математика', '1', 1, 'Б', 40, '72,5'],
       ['2025/26', 'sch000001', 5, 'Математика', '9.1', 2, 'п', 40, 31],
       ['2025/26', 'sch000003', 5, 'Математика', '1', 1, '', 12, 58.33],
@@ -126,7 +114,7 @@ describe('bulk import of ВПР task results', () => {
       csv([
         ['Выгрузка ВПР 2026'],
         [],
-        HEADER,
+        VPR_TASK_HEADER,
         ['2025/26', 'sch000001', 5, 'Математика', '1', 0, 'Б', 40, 50],
         ['2025/26', 'sch000001', 5, 'Математика', '2', 1, 'С', 40, 50],
         [null, null, null, null, null, null, null, null, null],
@@ -162,15 +150,15 @@ describe('bulk import of ВПР task results', () => {
 
   it('counts the problems beyond the listed ones, as the JS reader does', async () => {
     const rows = Array.from({ length: 260 }, (_, i) => row('sch000001', String(i + 1), 150));
-    const report = await importBoth(csv([HEADER, ...rows, ...rows.slice(0, 5)]));
+    const report = await importBoth(csv([VPR_TASK_HEADER, ...rows, ...rows.slice(0, 5)]));
     expect(report.problems).toHaveLength(200);
     expect(report.moreProblems).toBe(265 - 200);
   });
 
   it('asks before replacing rows of another file, and replaces them when told', async () => {
-    const first = csv([HEADER, row('sch000001', '1', 40), row('sch000001', '2', 45)]);
+    const first = csv([VPR_TASK_HEADER, row('sch000001', '1', 40), row('sch000001', '2', 45)]);
     await importBoth(first);
-    const fixed = csv([HEADER, row('sch000001', '1', 41)]);
+    const fixed = csv([VPR_TASK_HEADER, row('sch000001', '1', 41)]);
     const refused = await importBoth(fixed);
     expect(refused.outcome).toBe('rejected');
     expect(refused.conflicts).toEqual([basename(first)]);
@@ -185,7 +173,12 @@ describe('bulk import of ВПР task results', () => {
   });
 
   it('adds unknown schools to the registry when asked, as the JS reader does', async () => {
-    const path = csv([HEADER, row('sch470555', '1'), row('sch470556', '1'), row('sch470555', '2')]);
+    const path = csv([
+      VPR_TASK_HEADER,
+      row('sch470555', '1'),
+      row('sch470556', '1'),
+      row('sch470555', '2'),
+    ]);
     const report = await importBoth(path, { createSchools: true });
     expect(report.outcome).toBe('loaded');
     const schools = `SELECT school_id, full_name FROM school ORDER BY 1`;
@@ -195,13 +188,15 @@ describe('bulk import of ВПР task results', () => {
 
   it('checks a dry run without writing anything', async () => {
     const before = await contentHash(bulk.store);
-    const report = await importBoth(csv([HEADER, row('sch000001', '1')]), { dryRun: true });
+    const report = await importBoth(csv([VPR_TASK_HEADER, row('sch000001', '1')]), {
+      dryRun: true,
+    });
     expect(report).toMatchObject({ outcome: 'checked', planned: 'loaded', rows: 1 });
     expect(await contentHash(bulk.store)).toBe(before);
   });
 
   it('numbers rows as a spreadsheet does across empty lines', async () => {
-    const path = csv([HEADER, row('sch000001', '1')]);
+    const path = csv([VPR_TASK_HEADER, row('sch000001', '1')]);
     appendFileSync(
       path,
       '\r\n\r\n' +
@@ -218,7 +213,7 @@ describe('bulk import of ВПР task results', () => {
     const path = join(bulk.dir, 'битый.csv');
     // Bad bytes after the first 256 KB, which the bulk path reads to recognise the file.
     const rows = Array.from({ length: 6000 }, (_, i) => row('sch000001', String(i)).join(';'));
-    const good = [HEADER.join(';'), ...rows].join('\n') + '\n';
+    const good = [VPR_TASK_HEADER.join(';'), ...rows].join('\n') + '\n';
     writeFileSync(path, Buffer.concat([Buffer.from(good), Buffer.from([0xff, 0xfe, 0x0a])]));
     const before = await contentHash(bulk.store);
     const [report] = await importPaths(bulk.store, [path], BULK);
@@ -229,7 +224,7 @@ describe('bulk import of ВПР task results', () => {
     expect(await contentHash(bulk.store)).toBe(before);
   });
   it('takes the bulk path for a large upload too, under the name the user gave', async () => {
-    const path = csv([HEADER, row('sch000001', '1', 40), row('sch000003', '1', 60)]);
+    const path = csv([VPR_TASK_HEADER, row('sch000001', '1', 40), row('sch000003', '1', 60)]);
     const reported: number[] = [];
     const report = await importFile(bulk.store, 'Задания района.csv', readFileSync(path), {
       ...BULK,

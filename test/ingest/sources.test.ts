@@ -13,7 +13,7 @@ import { headerSignature, saveMapping } from '../../ingest/custom/mapping.ts';
 import { checkZipSize } from '../../ingest/read/zip-guard.ts';
 import { teacherKey } from '../../ingest/teacher-key.ts';
 import { contentHash, storeText, tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
+import { VPR_TASK_HEADER, writeRegistryFile } from '../helpers/fixtures.ts';
 
 const SALT = 'тестовый-ключ';
 let t: TempStore;
@@ -188,23 +188,11 @@ const EGE_HEADER = [
   'Набрали 100 баллов',
 ];
 
-const TASK_HEADER = [
-  'Учебный год',
-  'Логин ОО',
-  'Класс',
-  'Предмет',
-  'Задание',
-  'Макс. балл',
-  'Уровень сложности',
-  'Кол-во участников',
-  'Выполнение, %',
-];
-
 describe('ВПР task results (canonical template)', () => {
   it('stores one row per school × task, as the ФИС ОКО report is stored', async () => {
     const report = await importOne(
       csv([
-        TASK_HEADER,
+        VPR_TASK_HEADER,
         ['2025/26', 'sch000001', 5, 'Математика', '1', 1, 'Б', 40, '72,5'],
         ['2025/26', 'sch000001', 5, 'Математика', '9.1', 2, 'п', 40, 31],
         ['2025/26', 'sch000003', 5, 'Математика', '1', 1, '', 12, 58.33],
@@ -263,7 +251,7 @@ describe('ВПР task results (canonical template)', () => {
   it('rejects bad cells and repeated tasks, naming the row, column, value and what was expected', async () => {
     await expectRejected(
       csv([
-        TASK_HEADER,
+        VPR_TASK_HEADER,
         ['2025/26', 'sch000001', 5, 'Математика', '1', 0, 'Б', 40, 50],
         ['2025/26', 'sch000001', 5, 'Математика', '2', 1, 'С', 40, 50],
         ['2025/26', 'sch000001', 5, 'Математика', '3', 1, 'Б', 40, 101],
