@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
+import { PAGE_SIZE } from '../../dashboard/src/lib/table.ts';
 import type {
   DeficitOptions,
   DeficitVpr,
@@ -15,6 +16,7 @@ import type {
 } from '../../dashboard/src/lib/api/deficits-types.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
+import { keysOnAllPages, tableRowCount } from './pages.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -154,20 +156,28 @@ async function checkVpr(data: DeficitVpr, expected: Expected): Promise<void> {
       t.difficulty === 'Б' ? [60, 57] : [30, 28.5],
     );
   }
-  // Every school × task cell of the long table (the heat map's data).
-  const cells = page.locator('#deficit-cells tbody tr');
-  expect(await cells.count()).toBe(data.schools.length);
-  for (const c of data.schools) {
-    const row = `#deficit-cells tbody tr[data-key="${c.school_id}|${c.task}"]`;
-    const exp = expected.schools.get(c.school_id)?.get(c.task);
-    expect(exp, `${c.school_id} ${c.task}`).toBeDefined();
-    const shown = await text(`${row} [data-col="pct"]`);
-    expect(shown).toBe(formatPct(c.completion_pct));
-    expect(Math.abs(c.completion_pct - exp!.pct), `${c.school_id} ${c.task}`).toBeLessThan(0.0051);
-    // shown to 0,1 of a value the report rounded to 0,01
-    expect(Math.abs(parseRu(shown) - exp!.pct)).toBeLessThan(0.056);
-    expect(await text(`${row} [data-col="n"]`)).toBe(formatInt(exp!.n));
-  }
+  // Every school × task cell of the long table (the heat map's data), page by page.
+  expect(await tableRowCount(page, '#deficit-cells')).toBe(data.schools.length);
+  const byKey = new Map(data.schools.map((c) => [`${c.school_id}|${c.task}`, c]));
+  const shownKeys = await keysOnAllPages(page, '#deficit-cells', async (keys) => {
+    expect(keys.length).toBeLessThanOrEqual(PAGE_SIZE);
+    for (const key of keys) {
+      const c = byKey.get(key)!;
+      expect(c, key).toBeDefined();
+      const row = `#deficit-cells tbody tr[data-key="${key}"]`;
+      const exp = expected.schools.get(c.school_id)?.get(c.task);
+      expect(exp, `${c.school_id} ${c.task}`).toBeDefined();
+      const shown = await text(`${row} [data-col="pct"]`);
+      expect(shown).toBe(formatPct(c.completion_pct));
+      expect(Math.abs(c.completion_pct - exp!.pct), `${c.school_id} ${c.task}`).toBeLessThan(
+        0.0051,
+      );
+      // shown to 0,1 of a value the report rounded to 0,01
+      expect(Math.abs(parseRu(shown) - exp!.pct)).toBeLessThan(0.056);
+      expect(await text(`${row} [data-col="n"]`)).toBe(formatInt(exp!.n));
+    }
+  });
+  expect([...shownKeys].sort()).toEqual([...byKey.keys()].sort());
   // The heat map: one cell per school × task plus the district, region and RF rows.
   const heatCells = page.locator('figure.chart').first().locator('g[aria-label="cell"]').first();
   expect(await heatCells.locator('rect').count()).toBe(
@@ -391,9 +401,9 @@ describe('«Дефициты» page', () => {
     // The long school × task table (the heat map's data) downloads exactly its shown rows.
     const cellLines = await downloadCsv(page, '#deficit-cells');
     expect(cellLines).toHaveLength(data.schools.length + 1);
-    const shownKeys = await page
-      .locator('#deficit-cells tbody tr')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    // the file holds the rows of every page, in the order shown
+    const shownKeys = await keysOnAllPages(page, '#deficit-cells');
+    expect(shownKeys).toHaveLength(data.schools.length);
     const byKey = new Map(data.schools.map((c) => [`${c.school_id}|${c.task}`, c]));
     cellLines.slice(1).forEach((cells, i) => {
       const c = byKey.get(shownKeys[i]!)!;

@@ -11,8 +11,10 @@ import { loadMethodology } from '../../analytics/methodology.ts';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
 import { formatInt, formatPct, schoolYear } from '../../dashboard/src/lib/format.ts';
+import { PAGE_SIZE } from '../../dashboard/src/lib/table.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { clickCsvDownload, csvNumber, readCsv } from './downloads.ts';
+import { keysOnAllPages, tableRowCount } from './pages.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -307,7 +309,12 @@ describe('school page', () => {
     expect(weak).toBeGreaterThan(0);
     expect(await page.locator('#school-tasks tbody tr').count()).toBe(weak);
     await page.getByLabel('Показать все задания').check();
-    expect(await page.locator('#school-tasks tbody tr').count()).toBe(page_.tasks.length);
+    // more than a page of tasks: all of them, one page at a time
+    expect(await tableRowCount(page, '#school-tasks')).toBe(page_.tasks.length);
+    expect(await page.locator('#school-tasks tbody tr').count()).toBe(
+      Math.min(PAGE_SIZE, page_.tasks.length),
+    );
+    expect(await keysOnAllPages(page, '#school-tasks')).toHaveLength(page_.tasks.length);
     const fgYear = Math.max(...page_.fg.map((r) => r.year));
     expect(await page.locator('#school-fg tbody tr').count()).toBe(
       page_.fg.filter((r) => r.year === fgYear).length,

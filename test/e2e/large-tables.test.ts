@@ -1,0 +1,248 @@
+/**
+ * Tables of thousands of rows in a real browser: a synthetic country of 3 000 schools, imported
+ * through the real import path. A table shows one page of 100 rows with a pager and a search;
+ * the sort works on all rows, the search finds a school on any page, the downloads hold every
+ * row found. Expected values come from the API JSON the page loaded, never from the page.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Store } from '../../analytics/db.ts';
+import { writeSynthetic } from '../../data/generator/synthetic.ts';
+import { importPaths } from '../../ingest/import.ts';
+import { formatInt, formatMark } from '../../dashboard/src/lib/format.ts';
+import type { DistrictResults, SchoolListRow } from '../../dashboard/src/lib/api/types.ts';
+import { downloadCsv } from './downloads.ts';
+import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
+
+const SCHOOL_COUNT = 3_000;
+const PAGE = 100;
+const DISTRICT_URL = '/?year=2026&procedure=ВПР&subject=Математика&grade=5';
+
+let dir: string;
+let server: RunningServer;
+let page: Page;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mko-e2e-large-'));
+  const files = writeSynthetic(join(dir, 'files'), { schools: SCHOOL_COUNT, years: 2 });
+  const template = join(dir, 'large.duckdb');
+  const store = await Store.open(template);
+  try {
+    const reports = await importPaths(
+      store,
+      [files.registry, ...files.years.flatMap((y) => [y.tasks.path, y.marks, y.fg])],
+      { maxRows: 1_000_000, maxBytes: 500 * 1024 * 1024 },
+    );
+    for (const report of reports) expect(report.outcome, report.file).toBe('loaded');
+  } finally {
+    store.close();
+  }
+  ({ server, page } = await openDashboard(template));
+});
+afterAll(async () => {
+  await closeDashboard();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** «Строки 1–100 из 3 000» as the page writes it: ru-RU numbers (no-break spaces). */
+const range = (from: number, to: number, total: number) =>
+  `Строки ${formatInt(from)}–${formatInt(to)} из ${formatInt(total)}`;
+
+/** One table block of the page, found by its id. */
+function table(id: string) {
+  const block = page.locator(`#${id}`);
+  const pager = block.getByRole('navigation', { name: 'Страницы таблицы' });
+  return {
+    block,
+    pager,
+    bodyRows: block.locator('tbody tr'),
+    range: () => pager.locator('.pager-range').innerText(),
+    button: (name: string) => pager.getByRole('button', { name, exact: true }),
+    search: block.getByLabel('Поиск по таблице'),
+    count: () => block.locator('.table-count').innerText(),
+    /** the row keys (school logins) of the page shown */
+    keys: () =>
+      block
+        .locator('tbody tr')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key') ?? '')),
+  };
+}
+
+describe('the district table of 3 000 schools', () => {
+  const t = () => table('district-schools');
+  let results: DistrictResults;
+
+  it('shows the first 100 rows of all schools with a pager', async () => {
+    const loaded = page.waitForResponse((r) => r.url().includes('/api/district/results'));
+    await page.goto(`${server.url}${DISTRICT_URL}`);
+    results = await (await loaded).json();
+    const schools = results.rows.filter((r) => r.level === 'school');
+    expect(schools).toHaveLength(SCHOOL_COUNT);
+
+    await t().pager.waitFor();
+    expect(await t().bodyRows.count()).toBe(PAGE);
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+    expect(await t().count()).toBe(`Строк: ${formatInt(SCHOOL_COUNT)}`);
+    expect(await t().button('‹ Назад').isDisabled()).toBe(true);
+    expect(await t().button('Первая').isDisabled()).toBe(true);
+    expect(await t().button('Вперёд ›').isEnabled()).toBe(true);
+    // the district's own row stays in the footer
+    expect(await t().block.locator('tfoot tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await t().block.locator('tfoot').innerText()).toContain('Район');
+
+    // the default sort (доля «2», highest first) over all schools: page 1 holds the top 100
+    const byKey = [...schools].sort((a, b) => b.key_pct - a.key_pct);
+    const top = new Set(byKey.slice(0, PAGE).map((r) => r.key_pct));
+    const pageKeys = await t().keys();
+    for (const key of pageKeys)
+      expect(top.has(schools.find((s) => s.school_id === key)!.key_pct), key).toBe(true);
+
+    await t().block.screenshot({ path: join(SCREENSHOTS, 'large-table-district.png') });
+  });
+
+  it('turns the pages forward, back, to a typed page and to the ends; the footer stays', async () => {
+    const first = await t().keys();
+    await t().button('Вперёд ›').click();
+    expect(await t().range()).toBe(range(101, 200, SCHOOL_COUNT));
+    const second = await t().keys();
+    expect(second).toHaveLength(PAGE);
+    expect(second.filter((k) => first.includes(k))).toEqual([]);
+    expect(await t().button('‹ Назад').isEnabled()).toBe(true);
+    expect(await t().block.locator('tfoot').innerText()).toContain('Район');
+
+    await t().button('‹ Назад').click();
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+    expect(await t().keys()).toEqual(first);
+
+    // keyboard: the page number typed and Enter
+    const input = t().pager.getByLabel('Страница', { exact: true });
+    await input.fill('12');
+    await input.press('Enter');
+    expect(await t().range()).toBe(range(1_101, 1_200, SCHOOL_COUNT));
+
+    await t().button('Последняя').click();
+    expect(await t().range()).toBe(range(2_901, SCHOOL_COUNT, SCHOOL_COUNT));
+    expect(await t().bodyRows.count()).toBe(PAGE);
+    expect(await t().button('Вперёд ›').isDisabled()).toBe(true);
+    expect(await t().button('Последняя').isDisabled()).toBe(true);
+    // the focus is not lost with the disabled button: it goes to the page number
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('number');
+    expect(await input.inputValue()).toBe('30');
+
+    // a page past the end goes to the last one
+    await input.fill('999');
+    await input.press('Enter');
+    expect(await input.inputValue()).toBe('30');
+
+    // a button pressed with the keyboard
+    await t().button('‹ Назад').focus();
+    await page.keyboard.press('Enter');
+    expect(await t().range()).toBe(range(2_801, 2_900, SCHOOL_COUNT));
+    await t().button('Первая').click();
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+  });
+
+  it('sorts all schools, not the page: page 1 starts with the maximum over all of them', async () => {
+    await t().button('Вперёд ›').click();
+    const schools = results.rows.filter((r) => r.level === 'school');
+    const marks = schools.map((s) => s.avg_mark).filter((m): m is number => m != null);
+    const max = Math.max(...marks);
+    const withMax = schools.filter((s) => s.avg_mark === max).map((s) => s.school_id);
+
+    await t().block.getByRole('button', { name: 'Средняя отметка' }).click();
+    expect(await t().block.locator('thead th[aria-sort="descending"]').innerText()).toContain(
+      'Средняя отметка',
+    );
+    // the sort went back to page 1
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+    const firstRow = t().bodyRows.first();
+    expect(withMax).toContain(await firstRow.getAttribute('data-key'));
+    expect(await firstRow.locator('td[data-col="avg_mark"]').innerText()).toBe(formatMark(max));
+
+    // ascending: the minimum over all schools comes first
+    await t().block.getByRole('button', { name: 'Средняя отметка' }).click();
+    const min = Math.min(...marks);
+    expect(await t().bodyRows.first().locator('td[data-col="avg_mark"]').innerText()).toBe(
+      formatMark(min),
+    );
+
+    // the download holds every school in this order, then the footer rows
+    const csv = await downloadCsv(page, '#district-schools');
+    const footer = results.rows.filter((r) => r.level !== 'school').length;
+    expect(csv).toHaveLength(1 + SCHOOL_COUNT + footer);
+    const header = csv[0]!;
+    const firstKey = await t().bodyRows.first().getAttribute('data-key');
+    expect(csv[1]![header.indexOf('Школа')]).toBe(
+      schools.find((s) => s.school_id === firstKey)!.short_name,
+    );
+  });
+
+  it('finds one school on any page by its name; the download holds what was found', async () => {
+    const target = results.rows.find((r) => r.short_name === 'Школа № 2999')!;
+    expect(target).toBeDefined();
+    await t().search.fill('школа № 2999');
+    await expect.poll(() => t().bodyRows.count()).toBe(1);
+    expect(await t().keys()).toEqual([target.school_id]);
+    expect(await t().count()).toBe(`Найдено: 1 из ${formatInt(SCHOOL_COUNT)}`);
+    // one page: no pager, the footer still shown
+    expect(await t().pager.count()).toBe(0);
+    expect(await t().block.locator('tfoot').innerText()).toContain('Район');
+    await t().block.screenshot({ path: join(SCREENSHOTS, 'large-table-search.png') });
+
+    const csv = await downloadCsv(page, '#district-schools');
+    const footer = results.rows.filter((r) => r.level !== 'school').length;
+    expect(csv).toHaveLength(1 + 1 + footer);
+    expect(csv[1]![0]).toBe('Школа № 2999');
+
+    // more than a page found: paged again, from page 1
+    await t().search.fill('Школа № 1');
+    // «Школа № 1», 10–19, 100–199, 1000–1999
+    const found = 1 + 10 + 100 + 1000;
+    await expect
+      .poll(() => t().count())
+      .toBe(`Найдено: ${formatInt(found)} из ${formatInt(SCHOOL_COUNT)}`);
+    expect(await t().range()).toBe(range(1, PAGE, found));
+
+    await t().search.fill('школы такой нет');
+    await expect.poll(() => t().block.locator('td.empty').count()).toBe(1);
+    expect(await t().block.locator('td.empty').innerText()).toBe('Ничего не найдено.');
+    expect(await t().block.getByRole('button', { name: 'Скачать CSV' }).isDisabled()).toBe(true);
+
+    await t().search.fill('');
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+    expect(await t().bodyRows.count()).toBe(PAGE);
+  });
+});
+
+describe('the school list of 3 000 schools', () => {
+  const t = () => table('school-list');
+
+  it('shows one page, and its search finds a school by name with ё as е and in any case', async () => {
+    const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/schools');
+    await page.goto(`${server.url}/school`);
+    const schools: SchoolListRow[] = await (await loaded).json();
+    expect(schools).toHaveLength(SCHOOL_COUNT);
+
+    await t().pager.waitFor();
+    expect(await t().bodyRows.count()).toBe(PAGE);
+    expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
+    await t().button('Вперёд ›').click();
+    expect(await t().range()).toBe(range(101, 200, SCHOOL_COUNT));
+    expect(await t().bodyRows.count()).toBe(PAGE);
+
+    await t().search.fill('ШКОЛА № 2999');
+    await expect
+      .poll(() => t().keys())
+      .toEqual([schools.find((s) => s.short_name === 'Школа № 2999')!.school_id]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'large-table-schools.png') });
+
+    // ё in the query finds е in the names («учреждение»), and the other way round
+    await t().search.fill('учрёждение «средняя школа № 2998»');
+    await expect
+      .poll(() => t().keys())
+      .toEqual([schools.find((s) => s.short_name === 'Школа № 2998')!.school_id]);
+  });
+});
