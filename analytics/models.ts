@@ -4,6 +4,7 @@
  * the imported years). Models take no parameters
  * except the methodology settings model.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
 import type { Methodology } from './methodology.ts';
@@ -325,5 +326,34 @@ export async function buildModels(
   years?: readonly number[],
 ): Promise<void> {
   const rules = methodology ?? (await currentMethodology(store));
-  await store.transaction(() => writeModels(store, rules, years));
+  await store.transaction(async () => {
+    await writeModels(store, rules, years);
+    await store.run(
+      'CREATE OR REPLACE TABLE model_build AS SELECT $fingerprint AS fingerprint, now()::TIMESTAMP AS built_at',
+      { fingerprint: modelsFingerprint(rules) },
+    );
+  });
+}
+
+/** What the models are built from: their SQL and the methodology. Data changes rebuild on import. */
+const modelsFingerprint = (methodology: Methodology) => {
+  const hash = createHash('sha256').update(
+    readFileSync(new URL('./models/macros.sql', import.meta.url)),
+  );
+  for (const model of buildOrder()) hash.update(model.name).update(modelSql(model.name));
+  return hash.update(JSON.stringify(methodology)).digest('hex');
+};
+
+/**
+ * Rebuilds the models only when their SQL or the methodology changed since the last build (a
+ * new version of the product): a country's store starts in seconds instead of minutes.
+ */
+export async function ensureModels(store: Store): Promise<boolean> {
+  const built = await store
+    .one<{ fingerprint: string }>('SELECT fingerprint FROM model_build')
+    .catch(() => undefined);
+  const methodology = await currentMethodology(store);
+  if (built?.fingerprint === modelsFingerprint(methodology)) return false;
+  await buildModels(store, methodology);
+  return true;
 }

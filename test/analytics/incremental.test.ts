@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { buildModels } from '../../analytics/models.ts';
+import { buildModels, ensureModels } from '../../analytics/models.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { changedYears, importPaths, type FileReport } from '../../ingest/import.ts';
@@ -70,4 +70,12 @@ it('rebuilds everything when the registry or new schools came with the files', (
   );
   expect(changedYears([report({}), report({ dataset: 'registry', years: [] })])).toBeUndefined();
   expect(changedYears([report({ schoolsAdded: 2 })])).toBeUndefined();
+});
+
+it('rebuilds at start only when the models or the methodology changed since the last build', async () => {
+  expect(await ensureModels(t.store)).toBe(false);
+  // A build by an older version of the product left another fingerprint.
+  await t.store.run(`UPDATE model_build SET fingerprint = 'older'`);
+  expect(await ensureModels(t.store)).toBe(true);
+  expect(await ensureModels(t.store)).toBe(false);
 });
