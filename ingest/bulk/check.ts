@@ -208,6 +208,11 @@ async function buildParsed(store: Store, spec: CheckSpec): Promise<void> {
 
 async function listDuplicates(store: Store, spec: CheckSpec, context: ParseContext): Promise<void> {
   const key = spec.layout.unique.keys.map(quote).join(', ');
+  // Grouping tells whether any key repeats, cheaper than numbering every row of a clean file.
+  const repeated = await store.one(
+    `SELECT 1 FROM bulk_parsed GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
+  );
+  if (!repeated) return;
   const rows = await store.all<{ record: number; first: number; total: number }>(
     `SELECT record::INTEGER AS record, first::INTEGER AS first, (count(*) OVER ())::INTEGER AS total
      FROM (SELECT record, min(record) OVER (PARTITION BY ${key}) AS first FROM bulk_parsed)

@@ -61,15 +61,18 @@ export async function startServer(
   child.stderr!.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
-  while (Date.now() < deadline) {
+  for (let ready = false; !ready; ) {
     if (child.exitCode !== null) throw new Error(`Сервер завершился при запуске:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`Сервер не ответил за 150 с:\n${log}`);
+    }
     // /api/session answers without sign-in, so a server with users is found ready too.
-    const ok = await fetch(`${url}/api/session`).then(
+    ready = await fetch(`${url}/api/session`).then(
       (r) => r.ok,
       () => false,
     );
-    if (ok) break;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url,
