@@ -10,7 +10,14 @@ import type { Store } from '../../analytics/db.ts';
 import { DATASETS, type ResultDataset } from '../datasets.ts';
 import type { Format } from '../formats/format.ts';
 import { findHeader } from '../header.ts';
-import { importRows, recognise, type FileReport, type ImportOptions } from '../import.ts';
+import {
+  importRows,
+  recognise,
+  type FileReport,
+  type ImportOptions,
+  type ReadContext,
+  type Reading,
+} from '../import.ts';
 import { loadIncoming, type Incoming } from '../load.ts';
 import type { Sheet } from '../read/table.ts';
 import { checkStaged } from './check.ts';
@@ -18,7 +25,7 @@ import { readCsvHead, rowNumber, scanCsv, type CsvHead } from './csv-file.ts';
 import { StageError, stageCsv } from './stage.ts';
 
 /** Whether files of this format can take the bulk path. */
-export const canBulkLoad = (format: Format) =>
+const canBulkLoad = (format: Format) =>
   format.layout !== undefined &&
   format.dataset !== 'registry' &&
   DATASETS[format.dataset].sql !== undefined;
@@ -70,26 +77,19 @@ export async function importBulk(
   const skip = header.rowIndex + 1;
   try {
     return await importRows(store, file, format, sheet.name, options, async (context) => {
-      try {
-        await tracked(10, 50, () =>
-          stageCsv(store, {
-            path,
-            separator: head.separator,
-            skip,
-            width: headerRow.length,
-            columns: header.columns,
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof StageError)) throw error;
-        context.problems.add({
-          severity: 'error',
-          file: name,
-          row: error.line,
-          message: `файл не читается как таблица CSV (${error.message})`,
-        });
-        return { rows: 0, years: [], load: () => Promise.reject(error) };
-      }
+      const staged = await tracked(10, 50, () =>
+        stageCsv(store, {
+          path,
+          separator: head.separator,
+          skip,
+          width: headerRow.length,
+          columns: header.columns,
+        }).then(
+          () => true,
+          (error: unknown) => unreadable(error, name, context),
+        ),
+      );
+      if (!staged) return NOTHING_READ;
       await tracked(50, 70, () =>
         checkStaged(
           store,
@@ -128,6 +128,25 @@ export async function importBulk(
       await store.run(`DROP TABLE IF EXISTS temp.${table}`);
   }
 }
+
+/** A file DuckDB cannot read is a problem of the file (rejected), not a failure of the import. */
+function unreadable(error: unknown, file: string, context: ReadContext): false {
+  if (!(error instanceof StageError)) throw error;
+  context.problems.add({
+    severity: 'error',
+    file,
+    row: error.line,
+    message: `файл не читается как таблица CSV: ${error.message}`,
+  });
+  return false;
+}
+
+/** What an unreadable file gives: no rows, so it is rejected before any load. */
+const NOTHING_READ: Reading = {
+  rows: 0,
+  years: [],
+  load: () => Promise.reject(new Error('an unreadable file is never loaded')),
+};
 
 /** Runs a statement, reporting DuckDB's estimate of how far it is (0–1) every quarter second. */
 async function trackProgress<T>(

@@ -18,15 +18,22 @@ export interface StageSpec {
 
 export const stageColumn = (key: string) => `"k_${key}"`;
 
-/** DuckDB's CSV message, e.g. «CSV Error on Line: 12 …», as a Russian problem. */
+/** A file DuckDB could not read as CSV: the line (when DuckDB names it) and why, in Russian. */
 export class StageError extends Error {
   constructor(
     readonly line: number | undefined,
-    detail: string,
+    reason: string,
   ) {
-    super(detail);
+    super(reason);
   }
 }
+
+/** DuckDB's CSV errors people can act on, in Russian; the rest get the general reason. */
+const REASONS: [RegExp, string][] = [
+  [/unicode|utf-?8/i, 'в строке есть байты не в кодировке UTF-8 — сохраните файл как «CSV UTF-8»'],
+  [/quote/i, 'незакрытая кавычка — значения в кавычках должны заканчиваться кавычкой'],
+  [/line size/i, 'слишком длинная строка — проверьте разделитель и кавычки'],
+];
 
 export async function stageCsv(store: Store, spec: StageSpec): Promise<void> {
   const raw = Array.from({ length: spec.width }, (_, i) => `c${i}`);
@@ -54,5 +61,8 @@ export async function stageCsv(store: Store, spec: StageSpec): Promise<void> {
 function fail(error: unknown): never {
   const text = error instanceof Error ? error.message : String(error);
   const line = /Line: (\d+)/.exec(text)?.[1];
-  throw new StageError(line ? Number(line) : undefined, text.split('\n')[0]!);
+  const reason =
+    REASONS.find(([pattern]) => pattern.test(text))?.[1] ??
+    'строка не разбирается как таблица CSV с разделителем «;», «,» или табуляцией';
+  throw new StageError(line ? Number(line) : undefined, reason);
 }

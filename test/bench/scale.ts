@@ -125,6 +125,9 @@ const storeSizeMb = (path: string) =>
   ) /
   1024 ** 2;
 
+const number = (value: number, digits = 1) =>
+  value.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
 export async function runScale(
   size: ScaleSize,
   dir: string,
@@ -132,7 +135,7 @@ export async function runScale(
 ): Promise<ScaleResult> {
   const log = options.log ?? (() => {});
   const [files, generateS] = await seconds(() => writeSynthetic(join(dir, 'files'), size));
-  log(`${size.label}: файлы записаны за ${generateS.toFixed(1)} с`);
+  log(`${size.label}: файлы записаны за ${number(generateS)} с`);
   const last = files.years.at(-1)!;
   const storePath = join(dir, 'store.duckdb');
   const store = await Store.open(storePath);
@@ -145,7 +148,7 @@ export async function runScale(
     [, historyS] = await seconds(() =>
       importPaths(store, [files.registry, ...earlier, last.marks, last.fg], { maxRows: 1_000_000 }),
     );
-    log(`${size.label}: прошлые годы загружены за ${historyS.toFixed(1)} с`);
+    log(`${size.label}: прошлые годы загружены за ${number(historyS)} с`);
     const start = performance.now();
     let imported = start;
     const [report] = await importPaths(store, [last.tasks.path], {}, () => {
@@ -160,7 +163,7 @@ export async function runScale(
         { path: last.tasks.path },
       ),
     );
-    log(`${size.label}: импорт года ${importS.toFixed(1)} с, read_csv ${readCsvS.toFixed(1)} с`);
+    log(`${size.label}: импорт года ${number(importS)} с, read_csv ${number(readCsvS)} с`);
   } finally {
     store.close();
   }
@@ -198,8 +201,6 @@ export async function runScale(
 /** Removes a size's files and store. */
 export const cleanUp = (dir: string) => rmSync(dir, { recursive: true, force: true });
 
-const number = (value: number, digits = 1) =>
-  value.toLocaleString('ru-RU', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => `${Math.round(value).toLocaleString('ru-RU')}`;
 
 /** The results of every size as one Markdown section: the machine, then a table per topic. */

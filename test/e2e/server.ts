@@ -61,7 +61,7 @@ export async function startServer(
   child.stderr!.on('data', (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 150_000;
-  for (let ready = false; !ready; ) {
+  for (let ready = false; !ready;) {
     if (child.exitCode !== null) throw new Error(`Сервер завершился при запуске:\n${log}`);
     if (Date.now() > deadline) {
       child.kill();

@@ -219,7 +219,7 @@ describe('bulk import of ВПР task results', () => {
     const [report] = await importPaths(bulk.store, [path], BULK);
     expect(report!.outcome).toBe('rejected');
     expect(describeProblem(report!.problems[0]!)).toMatch(
-      /^файл «битый\.csv», строка 6002; файл не читается как таблица CSV/,
+      /^файл «битый\.csv», строка 6002; файл не читается как таблица CSV: в строке есть байты не в кодировке UTF-8 — сохраните файл как «CSV UTF-8»$/,
     );
     expect(await contentHash(bulk.store)).toBe(before);
   });
