@@ -9,6 +9,7 @@ export const QUERY_NAMES = [
   'health',
   'district_filters',
   'district_results',
+  'district_distribution',
   'district_changes',
   'cluster_changes',
   'school_card',

@@ -78,6 +78,9 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/district/results': {
     path: `/api/district/results?year=${YEAR}&procedure=${encodeURIComponent('ВПР')}&subject=${encodeURIComponent('Математика')}&grade=5`,
   },
+  'GET /api/district/distribution': {
+    path: `/api/district/distribution?year=${YEAR}&procedure=${encodeURIComponent('ВПР')}&subject=${encodeURIComponent('Математика')}&grade=5`,
+  },
   'GET /api/district/overview': { path: `/api/district/overview?year=${YEAR}` },
   'GET /api/compare/options': { path: '/api/compare/options' },
   'GET /api/compare': {

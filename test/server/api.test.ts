@@ -28,6 +28,40 @@ describe('API', () => {
     });
   });
 
+  it('pages, sorts and searches the district table on the server', async () => {
+    const base = `/api/district/results?year=2025&procedure=ВПР&subject=${encodeURIComponent('Математика')}&grade=5`;
+    const get = async (query: string) => (await app.request(`${base}&${query}`)).json();
+    type Row = { level: string; short_name: string; key_pct: number };
+    const all: Row[] = (await get('')).rows.filter((r: Row) => r.level === 'school');
+    const byKey = [...all].sort((a, b) => b.key_pct - a.key_pct).map((r) => r.short_name);
+
+    const first = await get('limit=2&sort=key&dir=desc');
+    expect(first.total).toBe(3);
+    const names = (body: { rows: Row[] }) =>
+      body.rows.filter((r) => r.level === 'school').map((r) => r.short_name);
+    expect(names(first)).toEqual(byKey.slice(0, 2));
+    // the district's row comes with every page
+    expect(first.rows.filter((r: Row) => r.level === 'district')).toHaveLength(1);
+    expect(names(await get('limit=2&offset=2&sort=key&dir=desc'))).toEqual(byKey.slice(2));
+    expect(names(await get('limit=2&offset=0&sort=key&dir=asc'))).toEqual(
+      [...byKey].reverse().slice(0, 2),
+    );
+
+    // the search: any case, ё as е, spaces collapsed
+    const target = all[0]!.short_name;
+    const found = await get(`limit=10&q=${encodeURIComponent(`  ${target.toUpperCase()} `)}`);
+    expect(found.total).toBe(1);
+    expect(names(found)).toEqual([target]);
+
+    const bad = await app.request(
+      `${base}&limit=10&sort=${encodeURIComponent('1; DROP TABLE school')}`,
+    );
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(
+      /^Нельзя сортировать по «1; DROP TABLE school»: можно по school, /,
+    );
+  });
+
   it('answers bad parameters and unknown schools in Russian', async () => {
     const bad = await app.request('/api/district/results?year=abc');
     expect(bad.status).toBe(400);

@@ -31,6 +31,7 @@ export const ACCESS = {
   'GET /api/briefings/file': 'all',
   'GET /api/district/filters': 'staff',
   'GET /api/district/results': 'staff',
+  'GET /api/district/distribution': 'staff',
   'GET /api/district/overview': 'staff',
   'GET /api/compare/options': 'staff',
   'GET /api/compare': 'staff',

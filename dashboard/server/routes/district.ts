@@ -3,21 +3,56 @@ import type { App } from '../auth/control.ts';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { grade, label, parseQuery, year } from '../params.ts';
+import { badRequest, grade, label, parseQuery, year } from '../params.ts';
+import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from '../table-page.ts';
 import type {
   ClusterChange,
   DistrictChange,
   DistrictResultRow,
+  DistrictResults,
+  KeyShareBand,
   ResultsFilterOption,
 } from '../../src/lib/api/types.ts';
 import type { FgDistrictRow } from '../../src/lib/api/fg-types.ts';
 
-const resultsQuery = z.object({
+const selectionQuery = z.object({
   year,
   procedure: z.enum(['ВПР', 'ОГЭ', 'ЕГЭ']),
   subject: label,
   grade: grade.optional(),
 });
+const resultsQuery = selectionQuery.extend(pageParams);
+const SELECTION_HELP =
+  'Укажите учебный год, процедуру (ВПР, ОГЭ или ЕГЭ), предмет и для ВПР класс: ?year=2026&procedure=ВПР&subject=Математика&grade=5';
+
+/** The school table's columns as the server sorts them (keys of the page's DataTable). */
+const schoolsPage: PageSpec = {
+  sort: {
+    school: 'lower(short_name)',
+    clusters: "array_to_string(clusters, ', ')",
+    participants: 'participants_count',
+    uspevaemost: 'uspevaemost_pct',
+    kachestvo: 'kachestvo_pct',
+    avg_mark: 'avg_mark',
+    key: 'key_pct',
+    dolya5: 'dolya5_pct',
+    avg_test_score: 'avg_test_score',
+    high_band: 'high_band_pct',
+    score_100: 'score_100_count',
+    prev: 'prev_key_pct',
+    change: 'key_pct - prev_key_pct',
+    trend: 'len(history)',
+  },
+  search: ['short_name', "array_to_string(clusters, ', ')"],
+  tiebreak: 'short_name, school_id',
+  where: "level = 'school'",
+};
+const benchmarkRows: PageSpec = {
+  sort: {},
+  search: [],
+  tiebreak: 'level',
+  where: "level <> 'school'",
+};
 const overviewQuery = z.object({ year });
 
 export function register(app: App, store: Store): void {
@@ -29,12 +64,48 @@ export function register(app: App, store: Store): void {
     const query = parseQuery(
       c,
       resultsQuery,
-      'Укажите учебный год, процедуру (ВПР, ОГЭ или ЕГЭ), предмет и для ВПР класс: ?year=2026&procedure=ВПР&subject=Математика&grade=5',
+      `${SELECTION_HELP}; для страницы таблицы — ${PAGE_HELP}.`,
     );
     if (query instanceof Response) return query;
+    const { year, procedure, subject, grade = null, ...page } = query;
+    const params = { year, procedure, subject, grade };
+    // The schools (one page, or all), then the district / region / RF rows under them.
+    const schools = await queryPage<DistrictResultRow>(
+      store,
+      'district_results',
+      params,
+      schoolsPage,
+      page,
+    );
+    if (!schools)
+      return badRequest(
+        c,
+        `Нельзя сортировать по «${page.sort}»: можно по ${sortKeys(schoolsPage)}.`,
+      );
+    const benchmarks = await queryPage<DistrictResultRow>(
+      store,
+      'district_results',
+      params,
+      benchmarkRows,
+      { offset: 0, dir: 'asc' },
+    );
+    const body: DistrictResults = {
+      year,
+      procedure,
+      subject,
+      ...(grade === null ? {} : { grade }),
+      rows: [...schools.rows, ...benchmarks!.rows],
+      total: schools.total,
+    };
+    return c.json(body);
+  });
+
+  /** How the schools of a selection spread over the key share: the chart of a large district. */
+  app.get('/api/district/distribution', async (c) => {
+    const query = parseQuery(c, selectionQuery, SELECTION_HELP);
+    if (query instanceof Response) return query;
     const { grade = null, ...rest } = query;
-    const rows = await runQuery<DistrictResultRow>(store, 'district_results', { ...rest, grade });
-    return c.json({ ...query, rows });
+    return c.json(await runQuery<KeyShareBand>(store, 'district_distribution', { ...rest, grade }));
   });
 
   app.get('/api/district/overview', async (c) => {

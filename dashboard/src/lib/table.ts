@@ -78,6 +78,17 @@ export const yearColumn = <T>(
 
 export type SortDirection = 'asc' | 'desc';
 
+/** A page of a list the server sorts and searches (lists of a country's size). */
+export interface PageRequest {
+  /** rows per page; none: every row found (a download) */
+  limit?: number;
+  offset: number;
+  /** a column key */
+  sort?: string;
+  dir: SortDirection;
+  q?: string;
+}
+
 /** One collator for every sort: as `localeCompare(y, 'ru')`, without its per-call cost. */
 const russian = new Intl.Collator('ru');
 

@@ -10,9 +10,11 @@ import type {
   TemplateInfo,
   DistrictOverview,
   DistrictResults,
+  KeyShareBand,
   ResultsFilterOption,
 } from './types.ts';
 import type { ResultsSelection } from '../results-selection.ts';
+import type { PageRequest } from '../table.ts';
 import type { Methodology } from '../../../../analytics/methodology.ts';
 import type {
   MethodologyInForce,
@@ -253,8 +255,11 @@ export const api = {
   users: () => getJson<UsersPage>('/api/users'),
   health: () => getJson<Health>('/api/health'),
   districtFilters: () => getJson<ResultsFilterOption[]>('/api/district/filters'),
-  districtResults: (selection: ResultsSelection) =>
-    getApi<DistrictResults>('/api/district/results', { ...selection }),
+  /** The selection's schools: up to `page.limit` of them (sorted and searched by the server). */
+  districtResults: (selection: ResultsSelection, page: PageRequest) =>
+    getApi<DistrictResults>('/api/district/results', { ...selection, ...page }),
+  districtDistribution: (selection: ResultsSelection) =>
+    getApi<KeyShareBand[]>('/api/district/distribution', { ...selection }),
   districtOverview: (year: number) => getApi<DistrictOverview>('/api/district/overview', { year }),
   methodology: () => getJson<MethodologyState>('/api/methodology'),
   previewMethodology: (methodology: Methodology, year: number) =>

@@ -57,7 +57,18 @@ export interface DistrictResults {
   procedure: Procedure;
   subject: string;
   grade?: number;
+  /** the schools asked for (a page, or all), then the district / region / RF rows */
   rows: DistrictResultRow[];
+  /** schools found: all the selection's schools, or those the search matched */
+  total: number;
+}
+
+/** Schools whose key share falls in [band_from, band_from + 5) per cent (the last band: to 100). */
+export interface KeyShareBand {
+  band_from: number;
+  schools: number;
+  /** schools under the small-n threshold, drawn apart */
+  small_schools: number;
 }
 
 export interface ClusterChange {

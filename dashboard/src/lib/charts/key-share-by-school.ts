@@ -10,7 +10,7 @@ export interface KeyShareOptions {
   region: number | undefined;
 }
 
-const SMALL_N = '#b5b5b5';
+export const SMALL_N = '#b5b5b5';
 
 export function keyShareBySchoolSpec(
   rows: readonly DistrictResultRow[],
