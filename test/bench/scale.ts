@@ -61,14 +61,27 @@ const seconds = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
 /** The API calls behind the views a user opens, with the parameters the views send. */
 function endpoints(year: number): { title: string; path: string }[] {
   const school = syntheticLogin(0);
+  const selection = `year=${year}&procedure=ВПР&subject=Математика&grade=5`;
+  const page = (rows: number, offset: number) => `limit=${rows}&offset=${offset}`;
   return [
+    // the view's first request: up to 1 000 schools (all of a district; a country's are paged)
     {
-      title: 'район: таблица школ',
-      path: `/api/district/results?year=${year}&procedure=ВПР&subject=Математика&grade=5`,
+      title: 'район: школы, первая 1 000',
+      path: `/api/district/results?${selection}&${page(1000, 0)}&sort=key&dir=desc`,
     },
+    {
+      title: 'район: страница таблицы',
+      path: `/api/district/results?${selection}&${page(100, 100)}&sort=avg_mark&dir=asc`,
+    },
+    {
+      title: 'район: поиск в таблице',
+      path: `/api/district/results?${selection}&${page(100, 0)}&sort=key&dir=desc&q=${encodeURIComponent('школа № 12')}`,
+    },
+    { title: 'район: распределение школ', path: `/api/district/distribution?${selection}` },
     { title: 'район: обзор и кластеры', path: `/api/district/overview?year=${year}` },
     { title: 'страница школы', path: `/api/schools/${school}` },
-    { title: 'список школ', path: '/api/schools' },
+    { title: 'список школ, первая 1 000', path: `/api/schools?${page(1000, 0)}&dir=asc` },
+    { title: 'список школ: страница', path: `/api/schools?${page(100, 100)}&sort=login` },
     { title: 'ФГ', path: `/api/fg?year=${year}` },
     { title: 'флаги риска', path: `/api/flags?year=${year}` },
     {

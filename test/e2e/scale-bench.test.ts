@@ -23,10 +23,14 @@ it('runs the district-size benchmark end to end and writes its table', async () 
   expect(result.taskRows).toBe(30 * tasksPerSchool);
   expect(result.totalTaskRows).toBe(2 * 30 * tasksPerSchool);
   expect(result.latency.map((l) => l.title)).toEqual([
-    'район: таблица школ',
+    'район: школы, первая 1 000',
+    'район: страница таблицы',
+    'район: поиск в таблице',
+    'район: распределение школ',
     'район: обзор и кластеры',
     'страница школы',
-    'список школ',
+    'список школ, первая 1 000',
+    'список школ: страница',
     'ФГ',
     'флаги риска',
     'динамика: сравнение лет',
@@ -46,5 +50,5 @@ it('runs the district-size benchmark end to end and writes its table', async () 
   expect(table).toContain('отношение (цель ≤ 2)');
   expect(
     table.split('\n').filter((line) => line.startsWith('| район') || line.startsWith('| ФГ')),
-  ).toHaveLength(3);
+  ).toHaveLength(6);
 });

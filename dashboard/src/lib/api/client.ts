@@ -266,7 +266,9 @@ export const api = {
     postJson<MethodologyPreview>(`/api/methodology/preview?year=${year}`, methodology),
   saveMethodology: (methodology: Methodology) =>
     postJson<{ ok: true; version: string }>('/api/methodology', methodology),
-  schools: () => getJson<SchoolListRow[]>('/api/schools'),
+  /** A page of the school list, sorted and searched by the server. */
+  schoolsPage: (page: PageRequest) =>
+    getApi<{ rows: SchoolListRow[]; total: number }>('/api/schools', { ...page }),
   school: (id: string) => getJson<SchoolPage>(`/api/schools/${encodeURIComponent(id)}`),
   importFile: (file: File, flags: { dryRun: boolean; replace: boolean; createSchools: boolean }) =>
     getJson<ImportReport>(
