@@ -186,6 +186,30 @@ describe('security headers', () => {
   });
 });
 
+describe('school list pages', () => {
+  it('holds only their own school for a school user, every school for an analyst', async () => {
+    await addUsers();
+    now += HOUR;
+    const school = client();
+    await school.login('school1', PASSWORD);
+    const own = await (await school.request('/api/schools?limit=100&sort=login&dir=asc')).json();
+    expect(own.total).toBe(1);
+    expect(own.rows.map((r: { school_id: string }) => r.school_id)).toEqual(['sch000001']);
+    // a search for another school finds nothing rather than that school
+    const other = await (await school.request('/api/schools?limit=100&q=sch000003')).json();
+    expect(other).toEqual({ rows: [], total: 0 });
+
+    const analyst = client();
+    await analyst.login('analyst', PASSWORD);
+    const all = await (await analyst.request('/api/schools?limit=2&sort=login&dir=desc')).json();
+    expect(all.total).toBe(3);
+    expect(all.rows.map((r: { school_id: string }) => r.school_id)).toEqual([
+      'sch000003',
+      'sch000002',
+    ]);
+  });
+});
+
 describe('audit log', () => {
   it('records sign-ins, refusals, exports and briefings with who and when, for administrators only', async () => {
     await addUsers();

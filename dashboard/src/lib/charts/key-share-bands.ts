@@ -5,7 +5,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KeyShareBand } from '../api/types.ts';
 import { countRu, formatInt, SCHOOLS } from '../format.ts';
-import { SMALL_N, type KeyShareOptions } from './key-share-by-school.ts';
+import { benchmarkRules, SMALL_N, type KeyShareOptions } from './key-share-by-school.ts';
 import { OKABE_ITO } from './palette.ts';
 
 const BAND = 5;
@@ -42,16 +42,7 @@ export function keyShareBandsSpec(
         inset: 0.5,
         title: (d: (typeof data)[number]) => `${d.range}: ${countRu(d.count, SCHOOLS)} (${d.kind})`,
       }),
-      district === undefined
-        ? null
-        : Plot.ruleX([district], { stroke: OKABE_ITO.vermillion, strokeWidth: 2 }),
-      region === undefined
-        ? null
-        : Plot.ruleX([region], {
-            stroke: OKABE_ITO.purple,
-            strokeWidth: 2,
-            strokeDasharray: '5,4',
-          }),
+      ...benchmarkRules({ district, region }),
       Plot.ruleY([0]),
     ],
   };

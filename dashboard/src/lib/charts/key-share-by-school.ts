@@ -12,6 +12,16 @@ export interface KeyShareOptions {
 
 export const SMALL_N = '#b5b5b5';
 
+/** The district's share as a solid line and the region's as a dashed one (each when known). */
+export const benchmarkRules = ({ district, region }: Omit<KeyShareOptions, 'axisLabel'>) => [
+  district === undefined
+    ? null
+    : Plot.ruleX([district], { stroke: OKABE_ITO.vermillion, strokeWidth: 2 }),
+  region === undefined
+    ? null
+    : Plot.ruleX([region], { stroke: OKABE_ITO.purple, strokeWidth: 2, strokeDasharray: '5,4' }),
+];
+
 export function keyShareBySchoolSpec(
   rows: readonly DistrictResultRow[],
   { axisLabel, district, region }: KeyShareOptions,
@@ -43,16 +53,7 @@ export function keyShareBySchoolSpec(
         dx: 4,
         fill: '#222',
       }),
-      district === undefined
-        ? null
-        : Plot.ruleX([district], { stroke: OKABE_ITO.vermillion, strokeWidth: 2 }),
-      region === undefined
-        ? null
-        : Plot.ruleX([region], {
-            stroke: OKABE_ITO.purple,
-            strokeWidth: 2,
-            strokeDasharray: '5,4',
-          }),
+      ...benchmarkRules({ district, region }),
       Plot.ruleX([0]),
     ],
   };
