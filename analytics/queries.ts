@@ -35,6 +35,7 @@ export const QUERY_NAMES = [
   'fg_filters',
   'fg_district',
   'fg_schools',
+  'fg_schools_summary',
   'fg_trend',
   'briefing_measured',
   'briefing_sources',

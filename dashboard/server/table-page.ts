@@ -26,8 +26,6 @@ export interface PageSpec {
   sort: Record<string, string>;
   /** SQL expressions of the text a search looks in (names, codes, labels) */
   search: string[];
-  /** the last ORDER BY terms, so rows that tie keep one order and pages do not overlap */
-  tiebreak: string;
   /** rows of the query the list holds (e.g. only schools, not the district's row) */
   where?: string;
 }
@@ -51,11 +49,13 @@ export function pageSql(name: QueryName, spec: PageSpec, page: PageRequest): str
   if (spec.search.length > 0)
     where.push(`($page_q::VARCHAR IS NULL OR strpos(${haystack}, $page_q) > 0)`);
   const sorted = order ? `${order} ${page.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ` : '';
+  // Rows keep the query's own order where the sort leaves them tied (and with no sort at all),
+  // so pages never overlap.
   return [
-    `WITH listed AS (${querySql(name).trim().replace(/;$/, '')})`,
-    'SELECT *, count(*) OVER ()::INTEGER AS page_total FROM listed',
+    `WITH listed AS (SELECT *, row_number() OVER () AS page_order FROM (${querySql(name).trim().replace(/;$/, '')}))`,
+    'SELECT * EXCLUDE (page_order), count(*) OVER ()::INTEGER AS page_total FROM listed',
     `WHERE ${where.join(' AND ')}`,
-    `ORDER BY ${sorted}${spec.tiebreak}`,
+    `ORDER BY ${sorted}page_order`,
     page.limit === undefined ? '' : 'LIMIT $page_limit OFFSET $page_offset',
   ].join('\n');
 }

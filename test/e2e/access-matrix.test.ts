@@ -57,6 +57,9 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/schools/:id': { path: `/api/schools/${OWN}` },
   'GET /api/flags': { path: `/api/flags?year=${YEAR}` },
   'GET /api/fg': { path: `/api/fg?year=${YEAR}` },
+  'GET /api/fg/schools': {
+    path: `/api/fg/schools?year=${YEAR}&direction=${encodeURIComponent('Читательская грамотность')}&limit=100`,
+  },
   'GET /api/deficits/options': { path: '/api/deficits/options' },
   'GET /api/deficits/vpr': {
     path: `/api/deficits/vpr?year=${YEAR}&subject=${encodeURIComponent('Математика')}&grade=5`,
@@ -291,7 +294,10 @@ describe('a school user', () => {
     for (const year of fg.years)
       for (const direction of fg.directions)
         for (const grade of ['all', ...fg.grades])
-          paths.push(`/api/fg?year=${year}&direction=${q(direction)}&grade=${grade}`);
+          paths.push(
+            `/api/fg?year=${year}&direction=${q(direction)}&grade=${grade}`,
+            `/api/fg/schools?year=${year}&direction=${q(direction)}&grade=${grade}&limit=100`,
+          );
     const deficits = await (await clients.school.request('/api/deficits/options')).json();
     for (const o of deficits.vpr.filter((o: { year: number }) => o.year === YEAR))
       paths.push(`/api/deficits/vpr?year=${o.year}&subject=${q(o.subject)}&grade=${o.grade}`);

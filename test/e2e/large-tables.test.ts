@@ -16,6 +16,7 @@ import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { formatInt, formatMark } from '../../dashboard/src/lib/format.ts';
 import type { DistrictResults, SchoolListRow } from '../../dashboard/src/lib/api/types.ts';
+import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
 import { downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
@@ -287,5 +288,41 @@ describe('the school list of 3 000 schools', () => {
     await expect
       .poll(() => t().keys())
       .toEqual([schools.find((s) => s.short_name === 'Школа № 2998')!.school_id]);
+  });
+});
+
+describe('the ФГ page of 3 000 schools', () => {
+  const t = () => table('fg-schools');
+
+  it('pages the schools on the server and charts the largest contributions only', async () => {
+    await page.goto(`${server.url}/fg`);
+    await t().pager.waitFor();
+    const fg: FgPage = await page.evaluate(async () => (await fetch('/api/fg')).json());
+    expect(fg.schools.length).toBe(fg.summary.schools);
+    expect(fg.summary.schools).toBeGreaterThan(1_000);
+    expect(await t().count()).toBe(`Строк: ${formatInt(fg.summary.schools)}`);
+    expect(await t().rowCount()).toBe(PAGE);
+
+    // the contributions over all schools, summed independently of the server's summary
+    const contributing = fg.schools.filter((s) => (s.low_gap_contribution_pct ?? 0) > 0);
+    expect(fg.summary.contributing).toBe(contributing.length);
+    const excess = fg.schools.reduce((sum, s) => sum + s.low_excess_pupils, 0);
+    expect(fg.summary.low_excess_pupils).toBeCloseTo(excess, 6);
+
+    // page 1 in the default order: the largest contributions first
+    const top = [...contributing]
+      .sort((a, b) => b.low_gap_contribution_pct! - a.low_gap_contribution_pct!)
+      .slice(0, PAGE);
+    const shares = new Set(top.map((s) => s.low_gap_contribution_pct));
+    for (const key of await t().keys())
+      expect(
+        shares.has(fg.schools.find((s) => s.school_id === key)!.low_gap_contribution_pct),
+      ).toBe(true);
+
+    const chart = page.locator('figure', { hasText: 'Вклад школ в отставание района' });
+    expect(await chart.locator('.chart-note').innerText()).toContain(
+      `Показаны 40 школ с долей выше цели 15,0 % — с наибольшим вкладом из ${formatInt(contributing.length)}`,
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'large-fg.png'), fullPage: true });
   });
 });

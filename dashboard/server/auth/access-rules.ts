@@ -20,6 +20,7 @@ export const ACCESS = {
   'GET /api/schools/:id': 'all',
   'GET /api/flags': 'all',
   'GET /api/fg': 'all',
+  'GET /api/fg/schools': 'all',
   'GET /api/deficits/options': 'all',
   'GET /api/deficits/vpr': 'all',
   'GET /api/deficits/teachers': 'all',

@@ -44,13 +44,11 @@ const schoolsPage: PageSpec = {
     trend: 'len(history)',
   },
   search: ['short_name', "array_to_string(clusters, ', ')"],
-  tiebreak: 'short_name, school_id',
   where: "level = 'school'",
 };
 const benchmarkRows: PageSpec = {
   sort: {},
   search: [],
-  tiebreak: 'level',
   where: "level <> 'school'",
 };
 const overviewQuery = z.object({ year });

@@ -36,7 +36,6 @@ const schoolList: PageSpec = {
     'school_id',
     "array_to_string(clusters, ', ')",
   ],
-  tiebreak: 'short_name, school_id',
   // a school user sees their own school only
   where: '($own_school::VARCHAR IS NULL OR school_id = $own_school)',
 };

@@ -76,6 +76,17 @@ export interface FgPage {
   targets: FgTargets | null;
   /** district rows of the year: every direction × grade and all grades pooled */
   district: FgDistrictRow[];
+  /** the schools asked for: all, or a page (`limit`) in the order asked for */
   schools: FgSchoolRow[];
+  /** over all the schools of the selection, however many came */
+  summary: FgSchoolsSummary;
   trend: FgTrendRow[];
+}
+
+export interface FgSchoolsSummary {
+  schools: number;
+  /** schools above the low target: those that add to the district's gap */
+  contributing: number;
+  /** their pupils above the target, summed */
+  low_excess_pupils: number;
 }
