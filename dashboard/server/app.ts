@@ -39,6 +39,7 @@ import { schoolFilter } from './auth/scope.ts';
 import { importEvent } from './auth/audit.ts';
 import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
+import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from './table-page.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
 import { ImportTracker } from './import-progress.ts';
 
@@ -73,11 +74,24 @@ const exportQuery = z.object({
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),
 });
 
-const flagsQuery = z.object({
-  year: year.optional(),
-  school: schoolId.optional(),
-  cluster: z.string().min(1).max(50).optional(),
-});
+const flagsQuery = z
+  .object({
+    year: year.optional(),
+    school: schoolId.optional(),
+    cluster: z.string().min(1).max(50).optional(),
+  })
+  .extend(pageParams);
+/** The flags list as the server pages it: a country's year holds about 40 000 flags. */
+const flagsPage: PageSpec = {
+  sort: {
+    year: 'year',
+    school: 'lower(short_name)',
+    login: 'school_id',
+    cluster: 'cluster',
+    triggered: 'triggered',
+  },
+  search: ['short_name', 'school_id', 'cluster', 'cluster_title'],
+};
 
 const downloadBody = z
   .object({
@@ -267,18 +281,23 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
     const query = parseQuery(
       c,
       flagsQuery,
-      'Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер.',
+      `Параметры: year — учебный год (2026), school — логин ОО, cluster — кластер; страницей — ${PAGE_HELP}.`,
     );
     if (query instanceof Response) return query;
     const school = schoolFilter(c, query.school);
     if (school instanceof Response) return school;
-    const { year = null, cluster = null } = query;
+    const { year = null, cluster = null, school: _, ...page } = query;
     const params = { year, school_id: school, cluster };
     const [flags, comparison] = await Promise.all([
-      runQuery(store, 'risk_flags', params),
+      queryPage(store, 'risk_flags', params, flagsPage, page),
       runQuery(store, 'cluster_comparison', { year }),
     ]);
-    return c.json({ flags, comparison: school ? [] : comparison });
+    if (!flags)
+      return badRequest(
+        c,
+        `Нельзя сортировать по «${page.sort}»: можно по ${sortKeys(flagsPage)}.`,
+      );
+    return c.json({ flags: flags.rows, total: flags.total, comparison: school ? [] : comparison });
   });
 
   app.get('/api/exports', (c) =>

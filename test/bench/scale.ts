@@ -82,8 +82,15 @@ function endpoints(year: number): { title: string; path: string }[] {
     { title: 'страница школы', path: `/api/schools/${school}` },
     { title: 'список школ, первая 1 000', path: `/api/schools?${page(1000, 0)}&dir=asc` },
     { title: 'список школ: страница', path: `/api/schools?${page(100, 100)}&sort=login` },
-    { title: 'ФГ', path: `/api/fg?year=${year}` },
-    { title: 'флаги риска', path: `/api/flags?year=${year}` },
+    {
+      title: 'ФГ, первая 1 000 школ',
+      path: `/api/fg?year=${year}&${page(1000, 0)}&sort=contribution`,
+    },
+    {
+      title: 'ФГ: страница школ',
+      path: `/api/fg/schools?year=${year}&direction=${encodeURIComponent('Читательская грамотность')}&${page(100, 100)}&sort=school&dir=asc`,
+    },
+    { title: 'флаги риска: страница', path: `/api/flags?year=${year}&${page(100, 0)}&sort=school` },
     {
       title: 'динамика: сравнение лет',
       path: `/api/compare?year_a=${year - 1}&year_b=${year}&indicator=vpr_dolya2&topic=Математика&grade=5`,

@@ -62,6 +62,28 @@ describe('API', () => {
     );
   });
 
+  it('pages the flags list on the server with the number found', async () => {
+    const all = await (await app.request('/api/flags?year=2025')).json();
+    expect(all.total).toBe(all.flags.length);
+    const key = (f: { school_id: string; cluster: string }) => `${f.school_id} ${f.cluster}`;
+    const byLogin = [...all.flags].sort((a, b) => b.school_id.localeCompare(a.school_id) || 0);
+    const page = await (await app.request('/api/flags?year=2025&limit=2&sort=login')).json();
+    expect(page.total).toBe(all.flags.length);
+    expect(page.flags.map((f: { school_id: string }) => f.school_id)).toEqual(
+      byLogin.slice(0, 2).map((f) => f.school_id),
+    );
+    // a search by a cluster's name, in lower case, finds that cluster's flags
+    const cluster: string = all.flags[0].cluster;
+    const ofCluster = all.flags.filter((f: { cluster: string }) => f.cluster === cluster);
+    const found = await (
+      await app.request(
+        `/api/flags?year=2025&limit=100&q=${encodeURIComponent(cluster.toLowerCase())}`,
+      )
+    ).json();
+    expect(found.total).toBe(ofCluster.length);
+    expect(found.flags.map(key).sort()).toEqual(ofCluster.map(key).sort());
+  });
+
   it('answers bad parameters and unknown schools in Russian', async () => {
     const bad = await app.request('/api/district/results?year=abc');
     expect(bad.status).toBe(400);
