@@ -12,6 +12,7 @@ export const QUERY_NAMES = [
   'district_distribution',
   'district_changes',
   'cluster_changes',
+  'risk_school_count',
   'school_card',
   'school_results',
   'school_task_deficits',

@@ -73,7 +73,7 @@ export async function districtBriefing(store: Store, year: number): Promise<Brie
   const shares = await runQuery<ShareRow>(store, 'briefing_district_shares', { year });
   keyIndicators(doc, context, shares);
   await fgTargets(doc, store, context);
-  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', { year });
+  const changes = await runQuery<ClusterChange>(store, 'cluster_changes', { year, list_max: null });
   await clusters(doc, store, context, changes);
   await schoolChanges(doc, store, context);
   await recurringDeficits(doc, store, context);

@@ -242,7 +242,7 @@ async function flags(
     cluster: null,
   });
   const changes = (
-    await runQuery<ClusterChange>(store, 'cluster_changes', { year: context.year })
+    await runQuery<ClusterChange>(store, 'cluster_changes', { year: context.year, list_max: null })
   ).filter((r) => r.school_id === schoolId);
   const official = (
     await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', { year: context.year })

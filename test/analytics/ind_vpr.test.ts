@@ -68,10 +68,12 @@ describe('models and queries', () => {
   });
 
   it('every named query binds and runs on the schema', async () => {
-    const params: Record<string, Record<string, string | number>> = {
+    const params: Record<string, Record<string, string | number | null>> = {
       district_results: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
+      district_distribution: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
       district_changes: { year: 2025 },
-      cluster_changes: { year: 2025 },
+      cluster_changes: { year: 2025, list_max: null },
+      risk_school_count: { year: 2025, leader_cluster: 'ШЛ' },
       school_card: { school_id: 'sch000001' },
       school_results: { school_id: 'sch000001' },
       school_task_deficits: { school_id: 'sch000001' },
@@ -94,6 +96,12 @@ describe('models and queries', () => {
       deficits_teachers: { year: 2025 },
       fg_district: { year: 2026 },
       fg_schools: { year: 2026, direction: 'Читательская грамотность', grade: 6 },
+      fg_schools_summary: {
+        year: 2026,
+        direction: 'Читательская грамотность',
+        grade: 6,
+        own_school: null,
+      },
       fg_trend: { direction: 'Читательская грамотность', grade: 6 },
       briefing_measured: { year: 2025, school_id: 'sch000001' },
       briefing_sources: { year: 2025 },

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { Store } from '../../analytics/db.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { formatInt, formatMark } from '../../dashboard/src/lib/format.ts';
+import { countRu, formatInt, formatMark, SCHOOLS } from '../../dashboard/src/lib/format.ts';
 import type { DistrictResults, SchoolListRow } from '../../dashboard/src/lib/api/types.ts';
 import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
 import { downloadCsv } from './downloads.ts';
@@ -138,6 +138,21 @@ describe('the district table of 3 000 schools', () => {
     }
     expect(bands.reduce((n, b) => n + b.schools + b.small_schools, 0)).toBe(SCHOOL_COUNT);
     await chart.screenshot({ path: join(SCREENSHOTS, 'large-district-bands.png') });
+
+    // the cluster cards: whole counts, 30 schools listed, the rest counted
+    const flagged: { school_id: string; cluster: string; triggered: boolean }[] = (
+      await page.evaluate(async () => (await fetch('/api/flags?year=2026')).json())
+    ).flags.filter((f: { triggered: boolean }) => f.triggered);
+    const card = page.locator('article[data-cluster="ШНОР"]');
+    const inShnor = flagged.filter((f) => f.cluster === 'ШНОР').length;
+    expect(inShnor).toBeGreaterThan(30);
+    expect(await card.locator('.cluster-count').innerText()).toBe(countRu(inShnor, SCHOOLS));
+    expect(await card.locator('li').count()).toBe(30);
+    expect(await card.locator('.more').innerText()).toContain(`…и ещё ${formatInt(inShnor - 30)}`);
+    const risk = new Set(flagged.filter((f) => f.cluster !== 'ШЛ').map((f) => f.school_id));
+    const tile = page.locator('.kpi', { hasText: 'Школ в кластерах риска' });
+    expect(await tile.locator('.kpi-value').innerText()).toBe(formatInt(risk.size));
+    await card.screenshot({ path: join(SCREENSHOTS, 'large-district-cluster.png') });
   });
 
   it('turns the pages forward, back, to a typed page and to the ends; the footer stays', async () => {

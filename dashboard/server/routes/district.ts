@@ -14,6 +14,7 @@ import type {
   ResultsFilterOption,
 } from '../../src/lib/api/types.ts';
 import type { FgDistrictRow } from '../../src/lib/api/fg-types.ts';
+import { LEADER_CLUSTER } from '../../src/lib/results.ts';
 
 const selectionQuery = z.object({
   year,
@@ -52,6 +53,8 @@ const benchmarkRows: PageSpec = {
   where: "level <> 'school'",
 };
 const overviewQuery = z.object({ year });
+/** Schools listed per cluster card (flagged now, removed); the card counts all of them. */
+const CLUSTER_LIST_MAX = 30;
 
 export function register(app: App, store: Store): void {
   app.get('/api/district/filters', async (c) =>
@@ -109,14 +112,25 @@ export function register(app: App, store: Store): void {
   app.get('/api/district/overview', async (c) => {
     const params = parseQuery(c, overviewQuery, 'Укажите учебный год: ?year=2026');
     if (params instanceof Response) return params;
-    const [fg, clusters, comparison, changes] = await Promise.all([
+    const [fg, clusters, comparison, changes, [risk]] = await Promise.all([
       runQuery<FgDistrictRow>(store, 'fg_district', params),
-      runQuery<ClusterChange>(store, 'cluster_changes', params),
+      runQuery<ClusterChange>(store, 'cluster_changes', { ...params, list_max: CLUSTER_LIST_MAX }),
       runQuery(store, 'cluster_comparison', params),
       runQuery<DistrictChange>(store, 'district_changes', params),
+      runQuery<{ schools: number }>(store, 'risk_school_count', {
+        ...params,
+        leader_cluster: LEADER_CLUSTER,
+      }),
     ]);
     // All grades pooled, per direction.
     const pooled = fg.filter((r) => r.grade === null);
-    return c.json({ year: params.year, fg: pooled, clusters, comparison, changes });
+    return c.json({
+      year: params.year,
+      fg: pooled,
+      clusters,
+      riskSchools: risk?.schools ?? 0,
+      comparison,
+      changes,
+    });
   });
 }

@@ -20,4 +20,6 @@ export function selectionTitle(s: {
 }
 
 /** Clusters of support (risk) and of leaders are told apart by colour and by wording. */
-export const isLeaderCluster = (cluster: string) => cluster === 'ШЛ';
+/** The leaders' cluster (школы-лидеры): flagged for good results, not a risk. */
+export const LEADER_CLUSTER = 'ШЛ';
+export const isLeaderCluster = (cluster: string) => cluster === LEADER_CLUSTER;

@@ -82,6 +82,10 @@ export interface ClusterChange {
   /** null when the region published no list of that cluster for the year */
   official: boolean | null;
   explanation: string;
+  /** the cluster's schools flagged this year, last year, and removed since (all, not only listed) */
+  now_count: number;
+  last_year_count: number;
+  removed_count: number;
 }
 
 export interface ClusterComparisonRow {
@@ -113,7 +117,10 @@ export interface DistrictOverview {
   year: number;
   /** ФГ targets per direction, all grades pooled */
   fg: FgDistrictRow[];
+  /** up to 30 schools per cluster and list (flagged now, removed), with the counts of all */
   clusters: ClusterChange[];
+  /** schools in at least one risk cluster this year */
+  riskSchools: number;
   comparison: ClusterComparisonRow[];
   changes: DistrictChange[];
 }
