@@ -39,7 +39,7 @@ import { schoolFilter } from './auth/scope.ts';
 import { importEvent } from './auth/audit.ts';
 import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
-import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from './table-page.ts';
+import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from './table-page.ts';
 import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
 import { ImportTracker } from './import-progress.ts';
 
@@ -292,11 +292,7 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
       queryPage(store, 'risk_flags', params, flagsPage, page),
       runQuery(store, 'cluster_comparison', { year }),
     ]);
-    if (!flags)
-      return badRequest(
-        c,
-        `Нельзя сортировать по «${page.sort}»: можно по ${sortKeys(flagsPage)}.`,
-      );
+    if (!flags) return badRequest(c, unknownSort(flagsPage, page.sort));
     return c.json({ flags: flags.rows, total: flags.total, comparison: school ? [] : comparison });
   });
 

@@ -36,8 +36,9 @@ export interface RowsPage<T> {
   total: number;
 }
 
-/** The sort keys a page spec accepts, for the 400 answer. */
-export const sortKeys = (spec: PageSpec) => Object.keys(spec.sort).join(', ');
+/** The 400 answer's text when a page is asked for in an order the list does not know. */
+export const unknownSort = (spec: PageSpec, sort: string | undefined) =>
+  `Нельзя сортировать по «${sort}»: можно по ${Object.keys(spec.sort).join(', ')}.`;
 
 /** The SQL of one page; undefined when the sort key is not one of the spec's. */
 export function pageSql(name: QueryName, spec: PageSpec, page: PageRequest): string | undefined {

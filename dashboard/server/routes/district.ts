@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { badRequest, grade, label, parseQuery, year } from '../params.ts';
-import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from '../table-page.ts';
+import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from '../table-page.ts';
 import type {
   ClusterChange,
   DistrictChange,
@@ -78,11 +78,7 @@ export function register(app: App, store: Store): void {
       schoolsPage,
       page,
     );
-    if (!schools)
-      return badRequest(
-        c,
-        `Нельзя сортировать по «${page.sort}»: можно по ${sortKeys(schoolsPage)}.`,
-      );
+    if (!schools) return badRequest(c, unknownSort(schoolsPage, page.sort));
     const benchmarks = await queryPage<DistrictResultRow>(
       store,
       'district_results',

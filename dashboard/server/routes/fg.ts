@@ -8,7 +8,7 @@ import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { badRequest, grade, label, parseQuery, year } from '../params.ts';
 import { ownSchool } from '../auth/scope.ts';
-import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from '../table-page.ts';
+import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from '../table-page.ts';
 import type {
   FgDistrictRow,
   FgPage,
@@ -43,8 +43,6 @@ const fgSchools: PageSpec = {
   // a school user sees the district as a whole and their own school's row only
   where: '($own_school::VARCHAR IS NULL OR school_id = $own_school)',
 };
-const unknownSort = (sort: string | undefined) =>
-  `Нельзя сортировать по «${sort}»: можно по ${sortKeys(fgSchools)}.`;
 
 interface FilterRow {
   year: number;
@@ -125,7 +123,7 @@ export function register(app: App, store: Store): void {
     if (query instanceof Response) return query;
     const { year, grade, direction, ...page } = query;
     const body = await fgPage(store, { year, grade, direction }, page, ownSchool(c));
-    return body ? c.json(body) : badRequest(c, unknownSort(page.sort));
+    return body ? c.json(body) : badRequest(c, unknownSort(fgSchools, page.sort));
   });
 
   /** One page of the ФГ school table (a country's schools are paged by the server). */
@@ -140,6 +138,6 @@ export function register(app: App, store: Store): void {
       own_school: ownSchool(c),
     };
     const found = await queryPage<FgSchoolRow>(store, 'fg_schools', selection, fgSchools, page);
-    return found ? c.json(found) : badRequest(c, unknownSort(page.sort));
+    return found ? c.json(found) : badRequest(c, unknownSort(fgSchools, page.sort));
   });
 }

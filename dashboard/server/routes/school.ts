@@ -4,7 +4,7 @@ import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { z } from 'zod';
 import { badRequest, parseQuery, schoolId } from '../params.ts';
-import { PAGE_HELP, pageParams, queryPage, sortKeys, type PageSpec } from '../table-page.ts';
+import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from '../table-page.ts';
 import { onlyOwnRows, ownSchool, refuseOtherSchool } from '../auth/scope.ts';
 import type {
   CustomIndicatorValue,
@@ -54,9 +54,7 @@ export function register(app: App, store: Store): void {
       schoolList,
       page,
     );
-    return found
-      ? c.json(found)
-      : badRequest(c, `Нельзя сортировать по «${page.sort}»: можно по ${sortKeys(schoolList)}.`);
+    return found ? c.json(found) : badRequest(c, unknownSort(schoolList, page.sort));
   });
 
   app.get('/api/schools/:id', async (c) => {
