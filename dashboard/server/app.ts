@@ -91,6 +91,7 @@ const flagsPage: PageSpec = {
     triggered: 'triggered',
   },
   search: ['short_name', 'school_id', 'cluster', 'cluster_title'],
+  order: 'year DESC, cluster, triggered DESC, short_name, school_id',
 };
 
 const downloadBody = z

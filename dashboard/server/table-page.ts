@@ -28,6 +28,11 @@ export interface PageSpec {
   search: string[];
   /** rows of the query the list holds (e.g. only schools, not the district's row) */
   where?: string;
+  /**
+   * The list's own order, down to a unique key: the whole order without a sort, the tiebreak
+   * after one (so equal values keep one order and pages never overlap).
+   */
+  order: string;
 }
 
 export interface RowsPage<T> {
@@ -50,13 +55,11 @@ export function pageSql(name: QueryName, spec: PageSpec, page: PageRequest): str
   if (spec.search.length > 0)
     where.push(`($page_q::VARCHAR IS NULL OR strpos(${haystack}, $page_q) > 0)`);
   const sorted = order ? `${order} ${page.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ` : '';
-  // Rows keep the query's own order where the sort leaves them tied (and with no sort at all),
-  // so pages never overlap.
   return [
-    `WITH listed AS (SELECT *, row_number() OVER () AS page_order FROM (${querySql(name).trim().replace(/;$/, '')}))`,
-    'SELECT * EXCLUDE (page_order), count(*) OVER ()::INTEGER AS page_total FROM listed',
+    `WITH listed AS (${querySql(name).trim().replace(/;$/, '')})`,
+    'SELECT *, count(*) OVER ()::INTEGER AS page_total FROM listed',
     `WHERE ${where.join(' AND ')}`,
-    `ORDER BY ${sorted}page_order`,
+    `ORDER BY ${sorted}${spec.order}`,
     page.limit === undefined ? '' : 'LIMIT $page_limit OFFSET $page_offset',
   ].join('\n');
 }

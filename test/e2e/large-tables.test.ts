@@ -268,6 +268,20 @@ describe('the district table of 3 000 schools', () => {
     expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
     expect(await t().rowCount()).toBe(PAGE);
   });
+
+  it("asks the server again for another selection: the page shows that selection's schools", async () => {
+    await page.locator('#f-grade').selectOption('6');
+    await page.waitForURL(/grade=6/);
+    const expected: DistrictResults = await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      // the table keeps its sort (average mark, lowest first, from the test above)
+      '/api/district/results?year=2026&procedure=ВПР&subject=Математика&grade=6&limit=100&sort=avg_mark&dir=asc',
+    );
+    const keys = expected.rows.filter((r) => r.level === 'school').map((r) => r.school_id);
+    expect(keys).toHaveLength(PAGE);
+    await expect.poll(() => t().keys()).toEqual(keys);
+    expect(await t().range()).toBe(range(1, PAGE, expected.total));
+  });
 });
 
 describe('the school list of 3 000 schools', () => {

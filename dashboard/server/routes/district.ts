@@ -46,11 +46,13 @@ const schoolsPage: PageSpec = {
   },
   search: ['short_name', "array_to_string(clusters, ', ')"],
   where: "level = 'school'",
+  order: 'short_name, school_id',
 };
 const benchmarkRows: PageSpec = {
   sort: {},
   search: [],
   where: "level <> 'school'",
+  order: "CASE level WHEN 'district' THEN 1 WHEN 'region' THEN 2 ELSE 3 END",
 };
 const overviewQuery = z.object({ year });
 /** Schools listed per cluster card (flagged now, removed); the card counts all of them. */

@@ -42,6 +42,7 @@ const fgSchools: PageSpec = {
   search: ['short_name'],
   // a school user sees the district as a whole and their own school's row only
   where: '($own_school::VARCHAR IS NULL OR school_id = $own_school)',
+  order: 'coalesce(low_gap_contribution_pct, 0) DESC, low_share_pct DESC, short_name, school_id',
 };
 
 interface FilterRow {

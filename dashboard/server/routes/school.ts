@@ -38,6 +38,7 @@ const schoolList: PageSpec = {
   ],
   // a school user sees their own school only
   where: '($own_school::VARCHAR IS NULL OR school_id = $own_school)',
+  order: 'short_name, school_id',
 };
 
 export function register(app: App, store: Store): void {
