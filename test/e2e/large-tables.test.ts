@@ -86,7 +86,16 @@ describe('the district table of 3 000 schools', () => {
   let results: DistrictResults;
 
   it('shows the first 100 rows of all schools with a pager', async () => {
+    const asked: string[] = [];
+    const listen = (request: { url: () => string }) => {
+      if (request.url().includes('/api/district/results')) asked.push(request.url());
+    };
+    page.on('request', listen);
     await page.goto(`${server.url}${DISTRICT_URL}`);
+    await t().pager.waitFor();
+    // page 1 came with the view's first request: the table did not ask for it again
+    expect(asked).toHaveLength(1);
+    page.off('request', listen);
     // every school, as a download asks for them (no limit)
     results = await page.evaluate(
       async (url) => (await fetch(url)).json(),
