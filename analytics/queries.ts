@@ -28,6 +28,8 @@ export const QUERY_NAMES = [
   'compare_options',
   'compare_years',
   'compare_grid',
+  'compare_grid_schools',
+  'compare_grid_outside',
   'deficits_vpr_options',
   'deficits_teacher_years',
   'deficits_vpr_tasks',

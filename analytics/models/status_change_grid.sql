@@ -23,4 +23,6 @@ SELECT o.* EXCLUDE (status_raw, change_raw),
   c.color_level,
   ['красный', 'оранжевый', 'жёлтый', 'зелёный', 'синий'][c.color_level] AS color
 FROM oriented AS o
-JOIN methodology_grid_color AS c USING (status_level, change_level);
+JOIN methodology_grid_color AS c USING (status_level, change_level)
+-- In series order, as trend_shares: a grid reads one series' rows.
+ORDER BY o.level, o.indicator, o.topic, o.grade, o.year, o.school_id;

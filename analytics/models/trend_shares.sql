@@ -74,4 +74,6 @@ SELECT
     ELSE 'без выраженной динамики'
   END AS direction_5y,
   n < m.min_n AS is_small_n
-FROM tested CROSS JOIN methodology_setting AS m;
+FROM tested CROSS JOIN methodology_setting AS m
+-- Stored in series order: a comparison reads one series' rows of a country, not all 9 million.
+ORDER BY level, indicator, topic, grade, year, school_id;

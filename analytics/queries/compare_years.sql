@@ -2,31 +2,33 @@
 -- every indicator × topic × grade of the district, and every school for the chosen indicator ×
 -- topic × grade ($grade 0 stands for «no grade»). The change B − A in п.п. is tested exactly as
 -- trend_shares tests consecutive years: a two-proportion z-test with the pooled share,
--- significant when |z| > 1,96 (95 %), for any two years.
+-- significant when |z| > 1,96 (95 %), for any two years. Unordered: the API pages and orders it.
 WITH picked AS (
-  SELECT *
-  FROM trend_shares
-  WHERE year IN ($year_a, $year_b)
-    AND (level = 'district'
-      OR (level = 'school' AND indicator = $indicator AND topic = $topic
-          AND coalesce(grade, 0) = $grade))
+  -- Two scans rather than one with OR: each pushes its filters down to the table.
+  SELECT * FROM trend_shares WHERE year IN ($year_a, $year_b) AND level = 'district'
+  UNION ALL
+  SELECT * FROM trend_shares
+  WHERE year IN ($year_a, $year_b) AND level = 'school' AND indicator = $indicator
+    AND topic = $topic AND coalesce(grade, 0) = $grade
+),
+-- One row per series: year A's row beside year B's (a join on keys: far cheaper than grouping
+-- a country's schools with ten filtered aggregates).
+keyed AS (
+  SELECT *, coalesce(grade, 0) AS grade_key, coalesce(school_id, '') AS school_key FROM picked
 ),
 pairs AS (
   SELECT
-    indicator, any_value(title) AS title, bool_or(higher_is_better) AS higher_is_better,
-    topic, grade, level, school_id,
-    any_value(count) FILTER (WHERE year = $year_a) AS count_a,
-    any_value(n) FILTER (WHERE year = $year_a) AS n_a,
-    any_value(pct) FILTER (WHERE year = $year_a) AS pct_a,
-    any_value(ci_low_pct) FILTER (WHERE year = $year_a) AS ci_low_a,
-    any_value(ci_high_pct) FILTER (WHERE year = $year_a) AS ci_high_a,
-    any_value(count) FILTER (WHERE year = $year_b) AS count_b,
-    any_value(n) FILTER (WHERE year = $year_b) AS n_b,
-    any_value(pct) FILTER (WHERE year = $year_b) AS pct_b,
-    any_value(ci_low_pct) FILTER (WHERE year = $year_b) AS ci_low_b,
-    any_value(ci_high_pct) FILTER (WHERE year = $year_b) AS ci_high_b
-  FROM picked
-  GROUP BY indicator, topic, grade, level, school_id
+    indicator, coalesce(b.title, a.title) AS title,
+    coalesce(b.higher_is_better, a.higher_is_better) AS higher_is_better,
+    topic, coalesce(a.grade, b.grade) AS grade, level,
+    coalesce(a.school_id, b.school_id) AS school_id,
+    a.count AS count_a, a.n AS n_a, a.pct AS pct_a,
+    a.ci_low_pct AS ci_low_a, a.ci_high_pct AS ci_high_a,
+    b.count AS count_b, b.n AS n_b, b.pct AS pct_b,
+    b.ci_low_pct AS ci_low_b, b.ci_high_pct AS ci_high_b
+  FROM (SELECT * FROM keyed WHERE year = $year_a) AS a
+  FULL JOIN (SELECT * FROM keyed WHERE year = $year_b) AS b
+    USING (level, indicator, topic, grade_key, school_key)
 ),
 tested AS (
   SELECT *,
@@ -60,8 +62,4 @@ SELECT
   t.n_b < m.min_n AS is_small_n_b
 FROM scored AS t
 LEFT JOIN school AS s USING (school_id)
-CROSS JOIN methodology_setting AS m
-ORDER BY
-  t.level,
-  list_position(['vpr_dolya2', 'vpr_kachestvo', 'oge_dolya2', 'ege_below_min', 'fg_low', 'fg_high'], t.indicator),
-  t.topic, t.grade NULLS LAST, s.short_name;
+CROSS JOIN methodology_setting AS m;

@@ -33,35 +33,110 @@ export interface PageSpec {
    * after one (so equal values keep one order and pages never overlap).
    */
   order: string;
+  /** integer aggregates over the rows found (all of them without a search), by name: a view's counts */
+  totals?: Record<string, string>;
 }
 
 export interface RowsPage<T> {
   rows: T[];
   /** rows found (all the rows of the list when there is no search) */
   total: number;
+  /** the spec's totals, when it has any (and a row was found) */
+  totals?: Record<string, unknown>;
 }
 
 /** The 400 answer's text when a page is asked for in an order the list does not know. */
 export const unknownSort = (spec: PageSpec, sort: string | undefined) =>
   `Нельзя сортировать по «${sort}»: можно по ${Object.keys(spec.sort).join(', ')}.`;
 
-/** The SQL of one page; undefined when the sort key is not one of the spec's. */
-export function pageSql(name: QueryName, spec: PageSpec, page: PageRequest): string | undefined {
+/** The named query as the CTE `listed`, for pages or a summary to select from. */
+const listed = (name: QueryName, materialized = false) =>
+  `WITH listed AS ${materialized ? 'MATERIALIZED ' : ''}(${querySql(name).trim().replace(/;$/, '')})`;
+
+/** One list of a named query's rows: which rows, and which page of them in which order. */
+export interface PageOf {
+  spec: PageSpec;
+  page: PageRequest;
+}
+
+/**
+ * The CTEs of part `i` (one page of one list), ending in `part_i`; undefined when the sort key is
+ * not the spec's. The rows found are counted by aggregates, not windows (a filtered window
+ * aggregate costs seconds over a country's rows).
+ */
+function partSql({ spec, page }: PageOf, i: number): string | undefined {
   const order = page.sort === undefined ? undefined : spec.sort[page.sort];
   if (page.sort !== undefined && order === undefined) return undefined;
   // Text as the browser's search compares it: lower case, ё as е, runs of spaces as one.
   const haystack = `regexp_replace(replace(lower(concat_ws(chr(10), ${spec.search.join(', ')})), 'ё', 'е'), '\\s+', ' ', 'g')`;
   const where = [spec.where ?? 'true'];
   if (spec.search.length > 0)
-    where.push(`($page_q::VARCHAR IS NULL OR strpos(${haystack}, $page_q) > 0)`);
-  const sorted = order ? `${order} ${page.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ` : '';
-  return [
-    `WITH listed AS (${querySql(name).trim().replace(/;$/, '')})`,
-    'SELECT *, count(*) OVER ()::INTEGER AS page_total FROM listed',
-    `WHERE ${where.join(' AND ')}`,
-    `ORDER BY ${sorted}${spec.order}`,
-    page.limit === undefined ? '' : 'LIMIT $page_limit OFFSET $page_offset',
+    where.push(`($page_q_${i}::VARCHAR IS NULL OR strpos(${haystack}, $page_q_${i}) > 0)`);
+  const sorted = `${order ? `${order} ${page.dir === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ` : ''}${spec.order}`;
+  const limit = page.limit === undefined ? '' : `LIMIT $page_limit_${i} OFFSET $page_offset_${i}`;
+  const totals = Object.entries(spec.totals ?? {}).map(
+    ([key, sql]) => `${key} := (${sql})::INTEGER`,
+  );
+  // The page is ordered again (a few rows) to number its rows: the union keeps no order.
+  return `found_${i} AS MATERIALIZED (SELECT * FROM listed WHERE ${where.join(' AND ')}),
+counted_${i} AS (
+  SELECT count(*)::INTEGER AS page_total,
+    ${totals.length > 0 ? `struct_pack(${totals.join(', ')})` : 'NULL'} AS page_totals
+  FROM found_${i}
+),
+part_${i} AS (
+  SELECT *, row_number() OVER (ORDER BY ${sorted}) AS page_row
+  FROM (SELECT ${i} AS page_part, * FROM found_${i} ORDER BY ${sorted} ${limit})
+  CROSS JOIN counted_${i}
+)`;
+}
+
+/**
+ * Pages of several lists over one named query, which runs once (materialized): e.g. the page of
+ * a comparison's schools, its chart's schools and the district's rows. Undefined when a sort key
+ * is unknown.
+ */
+export async function queryPages<T>(
+  store: Store,
+  name: QueryName,
+  params: Params,
+  lists: PageOf[],
+): Promise<RowsPage<T>[] | undefined> {
+  const parts = lists.map(partSql);
+  if (parts.some((part) => part === undefined)) return undefined;
+  const bound: Params = { ...params };
+  lists.forEach(({ spec, page }, i) => {
+    const q = normalizeSearch(page.q ?? '');
+    if (spec.search.length > 0) bound[`page_q_${i}`] = q === '' ? null : q;
+    if (page.limit !== undefined) {
+      bound[`page_limit_${i}`] = page.limit;
+      bound[`page_offset_${i}`] = page.offset;
+    }
+  });
+  const sql = [
+    `${listed(name, lists.length > 1)},`,
+    parts.join(',\n'),
+    lists.map((_, i) => `SELECT * FROM part_${i}`).join('\nUNION ALL\n'),
+    'ORDER BY page_part, page_row',
   ].join('\n');
+  type Found = T & {
+    page_part: number;
+    page_total: number;
+    page_totals: Record<string, unknown> | null;
+    page_row: number;
+  };
+  const found = await store.all<Found>(sql, bound);
+  return lists.map((_, i) => {
+    const rows = found.filter((row) => row.page_part === i);
+    const totals = rows[0]?.page_totals;
+    return {
+      rows: rows.map(
+        ({ page_part: _p, page_total: _t, page_totals: _s, page_row: _r, ...row }) => row as T,
+      ),
+      total: rows[0]?.page_total ?? 0,
+      ...(totals ? { totals } : {}),
+    };
+  });
 }
 
 /** One page of a named query's rows; undefined when the sort key is unknown. */
@@ -72,16 +147,5 @@ export async function queryPage<T>(
   spec: PageSpec,
   page: PageRequest,
 ): Promise<RowsPage<T> | undefined> {
-  const sql = pageSql(name, spec, page);
-  if (sql === undefined) return undefined;
-  const q = normalizeSearch(page.q ?? '');
-  const bound: Params = { ...params };
-  if (spec.search.length > 0) bound.page_q = q === '' ? null : q;
-  if (page.limit !== undefined) {
-    bound.page_limit = page.limit;
-    bound.page_offset = page.offset;
-  }
-  const found = await store.all<T & { page_total: number }>(sql, bound);
-  const total = found[0]?.page_total ?? 0;
-  return { rows: found.map(({ page_total: _, ...row }) => row as T), total };
+  return (await queryPages<T>(store, name, params, [{ spec, page }]))?.[0];
 }

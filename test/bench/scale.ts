@@ -63,6 +63,9 @@ function endpoints(year: number): { title: string; path: string }[] {
   const school = syntheticLogin(0);
   const selection = `year=${year}&procedure=ВПР&subject=Математика&grade=5`;
   const page = (rows: number, offset: number) => `limit=${rows}&offset=${offset}`;
+  const math5 = 'indicator=vpr_dolya2&topic=Математика&grade=5';
+  const series = `year_b=${year}&${math5}`;
+  const gridSeries = `year=${year}&${math5}`;
   return [
     // the view's first request: up to 1 000 schools (all of a district; a country's are paged)
     {
@@ -92,9 +95,14 @@ function endpoints(year: number): { title: string; path: string }[] {
     },
     { title: 'флаги риска: страница', path: `/api/flags?year=${year}&${page(100, 0)}&sort=school` },
     {
-      title: 'динамика: сравнение лет',
-      path: `/api/compare?year_a=${year - 1}&year_b=${year}&indicator=vpr_dolya2&topic=Математика&grade=5`,
+      title: 'сравнение лет, первая 1 000',
+      path: `/api/compare?year_a=${year - 1}&${series}&${page(1000, 0)}`,
     },
+    {
+      title: 'сравнение лет: страница школ',
+      path: `/api/compare/schools?year_a=${year - 1}&${series}&${page(100, 100)}&sort=z&dir=desc`,
+    },
+    { title: 'сравнение лет: сетка', path: `/api/compare/grid?${gridSeries}&${page(1000, 0)}` },
   ];
 }
 

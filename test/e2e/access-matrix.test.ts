@@ -89,6 +89,15 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/compare': {
     path: `/api/compare?year_a=2025&year_b=${YEAR}&indicator=vpr_dolya2&topic=${encodeURIComponent('Математика')}&grade=5`,
   },
+  'GET /api/compare/schools': {
+    path: `/api/compare/schools?year_a=2025&year_b=${YEAR}&indicator=vpr_dolya2&topic=${encodeURIComponent('Математика')}&grade=5&limit=100`,
+  },
+  'GET /api/compare/grid': {
+    path: `/api/compare/grid?year=${YEAR}&indicator=vpr_dolya2&topic=${encodeURIComponent('Математика')}&grade=5`,
+  },
+  'GET /api/compare/grid/schools': {
+    path: `/api/compare/grid/schools?year=${YEAR}&indicator=vpr_dolya2&topic=${encodeURIComponent('Математика')}&grade=5&limit=100`,
+  },
   'GET /api/briefings/batch': {
     path: `/api/briefings/batch?year=${YEAR}&format=docx&schools=${OWN}`,
   },

@@ -11,7 +11,7 @@ import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
 import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
-import type { CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
+import type { CompareGrid, CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
@@ -47,10 +47,10 @@ async function checkRow(row: string, a: MarkCounts, b: MarkCounts): Promise<void
   expect(await cell('significance'), row).toContain(significance(zTest(a, b)));
 }
 
-async function api(query: string): Promise<CompareResult> {
-  const response = await fetch(`${server.url}/api/compare?${query}`);
+async function api<T = CompareResult>(query: string, path = '/api/compare'): Promise<T> {
+  const response = await fetch(`${server.url}${path}?${query}`);
   expect(response.status).toBe(200);
-  return (await response.json()) as CompareResult;
+  return (await response.json()) as T;
 }
 
 const MATH5 = `indicator=vpr_dolya2&topic=${encodeURIComponent('Математика')}&grade=5`;
@@ -136,13 +136,13 @@ describe('«Сравнение лет»', () => {
       expected.set(key, [...(expected.get(key) ?? []), school.login]);
     }
     expect(expected.size).toBeGreaterThan(2);
-    const body = await api(`year_a=2025&year_b=2026&${MATH5}`);
+    const body = await api<CompareGrid>(`year=2026&${MATH5}`, '/api/compare/grid');
     for (let s = 1; s <= 5; s++)
       for (let c = 1; c <= 5; c++) {
         const logins = expected.get(`${s}|${c}`) ?? [];
         const cell = `#compare-grid td[data-status="${s}"][data-change="${c}"]`;
         expect(await text(`${cell} [data-count]`), `${s}|${c}`).toBe(String(logins.length));
-        const apiCell = body.grid.find((g) => g.status_level === s && g.change_level === c)!;
+        const apiCell = body.cells.find((g) => g.status_level === s && g.change_level === c)!;
         expect(apiCell.schools.map((x) => x.school_id).sort()).toEqual([...logins].sort());
         const color = methodology.statusChangeGrid.colors[s - 1]![c - 1]!;
         const name = ['красный', 'оранжевый', 'жёлтый', 'зелёный', 'синий'][color - 1]!;

@@ -17,6 +17,11 @@ import { importPaths } from '../../ingest/import.ts';
 import { countRu, formatInt, formatMark, SCHOOLS } from '../../dashboard/src/lib/format.ts';
 import type { DistrictResults, SchoolListRow } from '../../dashboard/src/lib/api/types.ts';
 import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
+import type {
+  CompareGrid,
+  ComparePair,
+  CompareResult,
+} from '../../dashboard/src/lib/api/compare-types.ts';
 import { downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
@@ -362,5 +367,77 @@ describe('the ФГ page of 3 000 schools', () => {
       `Показаны 40 школ с долей выше цели 15,0 % — с наибольшим вкладом из ${formatInt(contributing.length)}`,
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'large-fg.png'), fullPage: true });
+  });
+});
+
+describe('the year comparison of 3 000 schools', () => {
+  const t = () => table('compare-schools');
+  const SERIES = 'year_a=2025&year_b=2026&indicator=vpr_dolya2&topic=Математика&grade=5';
+
+  it('pages the schools on the server, counts all of them and charts the largest changes', async () => {
+    await page.goto(`${server.url}/compare?${SERIES}`);
+    await t().pager.waitFor();
+    // every school, as a download asks for them (no limit)
+    const all: CompareResult = await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `/api/compare?${SERIES}`,
+    );
+    const schools = all.schools;
+    expect(schools.length).toBeGreaterThan(1_000);
+    expect(await t().count()).toBe(`Строк: ${formatInt(schools.length)}`);
+    expect(await t().rowCount()).toBe(PAGE);
+
+    const significant = (kind: ComparePair['direction']) =>
+      schools.filter((s) => s.is_significant && s.direction === kind).length;
+    const tile = page.locator('.kpi', { hasText: 'Школы: значимые изменения' });
+    expect(await tile.locator('.kpi-value').innerText()).toBe(
+      `${formatInt(significant('ухудшение'))} хуже · ${formatInt(significant('улучшение'))} лучше`,
+    );
+
+    // page 1 in the default order: the largest rise first, over all schools
+    const top = new Set(
+      [...schools]
+        .sort((a, b) => (b.change_pp ?? -Infinity) - (a.change_pp ?? -Infinity))
+        .slice(0, PAGE)
+        .map((s) => s.change_pp),
+    );
+    for (const key of await t().keys())
+      expect(top.has(schools.find((s) => s.school_id === key)!.change_pp), key).toBe(true);
+
+    // the chart: 40 schools, significant changes first, then the largest: none left out ranks higher
+    const rank = (s: ComparePair) => (s.is_significant ? 1000 : 0) + Math.abs(s.change_pp ?? -1000);
+    const charted = new Set(all.chart.map((s) => s.school_id));
+    expect(charted.size).toBe(40);
+    const lowest = Math.min(...all.chart.map(rank));
+    expect(schools.filter((s) => !charted.has(s.school_id) && rank(s) > lowest)).toEqual([]);
+    const chart = page.locator('figure', { hasText: 'с наибольшими изменениями' });
+    expect(await chart.locator('figcaption').innerText()).toContain(
+      `40 школ с наибольшими изменениями (сначала значимые) из ${formatInt(schools.length)}`,
+    );
+
+    // the grid: whole counts per cell, 15 names and «…и ещё N», the rest of the schools outside
+    const grid: CompareGrid = await page.evaluate(
+      async (url) => (await fetch(url)).json(),
+      `/api/compare/grid?year=2026&${SERIES.replace(/^.*?indicator/, 'indicator')}`,
+    );
+    const counted = grid.cells.reduce((sum, c) => sum + c.schools_count, 0);
+    expect(counted).toBe(grid.schools.length);
+    expect(grid.total).toBe(counted);
+    const inGrid = new Set(grid.schools.map((r) => r.school_id));
+    expect(grid.outside.total).toBe(
+      schools.filter((s) => s.pct_b != null && !inGrid.has(s.school_id!)).length,
+    );
+    const biggest = [...grid.cells].sort((a, b) => b.schools_count - a.schools_count)[0]!;
+    expect(biggest.schools_count).toBeGreaterThan(15);
+    const cell = page.locator(
+      `#compare-grid td[data-status="${biggest.status_level}"][data-change="${biggest.change_level}"]`,
+    );
+    expect(await cell.locator('[data-count]').innerText()).toBe(String(biggest.schools_count));
+    expect(await cell.locator('li a').count()).toBe(15);
+    expect(await cell.locator('.cell-more').innerText()).toBe(
+      `…и ещё ${formatInt(biggest.schools_count - 15)}`,
+    );
+    expect(await table('compare-grid-schools').count()).toBe(`Строк: ${formatInt(counted)}`);
+    await page.screenshot({ path: join(SCREENSHOTS, 'large-compare.png'), fullPage: true });
   });
 });

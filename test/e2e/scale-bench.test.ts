@@ -34,7 +34,9 @@ it('runs the district-size benchmark end to end and writes its table', async () 
     'ФГ, первая 1 000 школ',
     'ФГ: страница школ',
     'флаги риска: страница',
-    'динамика: сравнение лет',
+    'сравнение лет, первая 1 000',
+    'сравнение лет: страница школ',
+    'сравнение лет: сетка',
   ]);
   for (const l of result.latency) {
     expect(l.p50).toBeLessThanOrEqual(l.p95);

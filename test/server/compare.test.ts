@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
-import type { CompareOptions, CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
+import type {
+  CompareGrid,
+  CompareOptions,
+  CompareResult,
+} from '../../dashboard/src/lib/api/compare-types.ts';
 import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 
@@ -119,8 +123,8 @@ describe('/api/compare', () => {
   });
 
   it('puts each school in the grid cell its cut points give, small groups left out', async () => {
-    const { body } = await get<CompareResult>(`?year_a=2023&year_b=2025&${selection}`);
-    expect(body.grid).toHaveLength(25);
+    const { body } = await get<CompareGrid>(`/grid?year=2025&${selection}`);
+    expect(body.cells).toHaveLength(25);
     const { statusCutsPct, changeCutsPp } = methodology.statusChangeGrid.indicators.vpr_dolya2;
     // Lower is better for «2»: level 5 is the smallest share and the largest fall.
     const level = (value: number, cuts: number[]) => 5 - cuts.filter((c) => value >= c).length;
@@ -130,22 +134,76 @@ describe('/api/compare', () => {
       const pct = (100 * now.x) / now.n;
       const status = level(pct, statusCutsPct);
       const change = level(pct - (100 * before.x) / before.n, changeCutsPp);
-      const cell = body.grid.find((c) => c.schools.some((s) => s.school_id === login))!;
+      const cell = body.cells.find((c) => c.schools.some((s) => s.school_id === login))!;
       expect([cell.status_level, cell.change_level], login).toEqual([status, change]);
       expect(cell.color_level).toBe(methodology.statusChangeGrid.colors[status - 1]![change - 1]);
     }
     // СОШ № 1: 25 % (level 2), +13 п.п. (level 1) → красный.
-    expect(body.grid.find((c) => c.schools.some((s) => s.school_id === 'sch000001'))!.color).toBe(
+    expect(body.cells.find((c) => c.schools.some((s) => s.school_id === 'sch000001'))!.color).toBe(
       'красный',
     );
-    expect(body.grid.flatMap((c) => c.schools).map((s) => s.school_id)).not.toContain('sch000002');
-    const top = body.grid.find((c) => c.status_level === 5 && c.change_level === 1)!;
+    expect(body.cells.flatMap((c) => c.schools).map((s) => s.school_id)).not.toContain('sch000002');
+    // Лесная ООШ (4 pupils) is named below the grid instead; the grid's table has the other two.
+    expect(body.outside).toEqual({
+      rows: [{ school_id: 'sch000002', short_name: 'Лесная ООШ', n: 4 }],
+      total: 1,
+    });
+    expect(body.total).toBe(2);
+    for (const row of body.schools) {
+      const cell = body.cells.find((c) => c.schools.some((s) => s.school_id === row.school_id))!;
+      expect(row).toMatchObject({
+        status_level: cell.status_level,
+        change_level: cell.change_level,
+        color: cell.color,
+      });
+    }
+    expect(body.cells.reduce((sum, c) => sum + c.schools_count, 0)).toBe(2);
+    const top = body.cells.find((c) => c.status_level === 5 && c.change_level === 1)!;
     expect([top.status_from_pct, top.status_to_pct, top.change_from_pp, top.change_to_pp]).toEqual([
       null,
       5,
       5,
       null,
     ]);
+  });
+
+  it('counts the schools over all of them and pages, sorts and searches their table', async () => {
+    const { body } = await get<CompareResult>(`?year_a=2023&year_b=2025&${selection}&limit=1`);
+    const tests = ['sch000001', 'sch000003', 'sch000002'].map((login) => {
+      const a = counts(login, 2023);
+      const b = counts(login, 2025);
+      return { login, z: zTest(a, b), worse: b.x / b.n > a.x / a.n, n: b.n };
+    });
+    expect(body.summary).toEqual({
+      schools: 3,
+      worse: tests.filter((t) => Math.abs(t.z) > 1.96 && t.worse).length,
+      better: tests.filter((t) => Math.abs(t.z) > 1.96 && !t.worse).length,
+      n_b_min: 4,
+      n_b_max: 100,
+    });
+    // Changes: Лесная ООШ 25 % → 50 %, СОШ № 1 10 % → 25 %, Гимназия № 3 10 % → 2,2 %.
+    expect(body.schools.map((s) => s.short_name)).toEqual(['Лесная ООШ']);
+    expect(body.schoolsTotal).toBe(3);
+    expect(body.chart.map((s) => s.short_name).sort()).toEqual(
+      ['Гимназия № 3', 'Лесная ООШ', 'СОШ № 1'].sort(),
+    );
+    const page = await get<{ rows: { short_name: string }[]; total: number }>(
+      `/schools?year_a=2023&year_b=2025&${selection}&limit=1&offset=1&sort=change&dir=desc`,
+    );
+    expect(page.body).toMatchObject({ rows: [{ short_name: 'СОШ № 1' }], total: 3 });
+    const found = await get<{ rows: { short_name: string }[]; total: number }>(
+      `/schools?year_a=2023&year_b=2025&${selection}&limit=10&q=${encodeURIComponent(' лесная  ')}`,
+    );
+    expect(found.body.rows.map((r) => r.short_name)).toEqual(['Лесная ООШ']);
+    const grid = await get<{ rows: { short_name: string }[]; total: number }>(
+      `/grid/schools?year=2025&${selection}&limit=10&sort=pct&dir=asc`,
+    );
+    expect(grid.body.rows.map((r) => r.short_name)).toEqual(['Гимназия № 3', 'СОШ № 1']);
+    const badSort = await get<{ error: string }>(
+      `/schools?year_a=2023&year_b=2025&${selection}&limit=10&sort=pct_b;drop`,
+    );
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.error).toMatch(/Нельзя сортировать по «pct_b;drop»/);
   });
 
   it('answers bad parameters in Russian', async () => {

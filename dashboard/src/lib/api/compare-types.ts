@@ -84,8 +84,29 @@ export interface GridCell {
   change_from_pp: number | null;
   change_to_pp: number | null;
   schools_count: number;
+  /** the first schools of the cell by name (a country's cell holds thousands) */
   schools: GridSchool[];
   is_district_cell: boolean;
+}
+
+/** A school of the grid with its cell (the grid's table). */
+export interface GridSchoolRow extends GridSchool {
+  status_level: number;
+  change_level: number;
+  color_level: number;
+  color: GridCell['color'];
+}
+
+/** The schools of the chosen series, counted over all of them (not one page). */
+export interface CompareSchoolsSummary {
+  /** schools with data in A or B */
+  schools: number;
+  /** significant changes for the worse / for the better */
+  worse: number;
+  better: number;
+  /** the least and the most participants of a school in B */
+  n_b_min: number | null;
+  n_b_max: number | null;
 }
 
 export interface CompareSelection {
@@ -100,8 +121,29 @@ export interface CompareResult {
   selection: CompareSelection;
   /** every indicator × topic × grade of the district */
   district: ComparePair[];
-  /** every school with data in A or B for the selection */
+  /**
+   * Schools with data in A or B for the selection: with `limit`, the first page in the table's
+   * first order (largest change first); without, all of them.
+   */
   schools: ComparePair[];
-  /** the grid of the selection in year B, against the previous year of the series */
-  grid: GridCell[];
+  schoolsTotal: number;
+  summary: CompareSchoolsSummary;
+  /** the arrow chart's schools: all of a small list, else the largest changes (significant first) */
+  chart: ComparePair[];
+}
+
+/**
+ * The status × change grid of a series in one year, against the previous year of the series
+ * (/api/compare/grid): it does not depend on year A.
+ */
+export interface CompareGrid {
+  year: number;
+  selection: CompareSelection;
+  /** all 25 cells, each naming its first schools by name */
+  cells: GridCell[];
+  /** the grid's schools: with `limit`, the first page by colour; without, all of them */
+  schools: GridSchoolRow[];
+  total: number;
+  /** schools with a share in the year left out of the grid (n < min_n, or no previous year): the first ones by name */
+  outside: { rows: { school_id: string; short_name: string; n: number }[]; total: number };
 }
