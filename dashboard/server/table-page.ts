@@ -61,8 +61,8 @@ export interface PageOf {
 
 /**
  * The CTEs of part `i` (one page of one list), ending in `part_i`; undefined when the sort key is
- * not the spec's. The rows found are counted by aggregates, not windows (a filtered window
- * aggregate costs seconds over a country's rows).
+ * not the spec's. Totals are aggregates over the rows found, not windows (a filtered window
+ * aggregate costs seconds over a country's rows); a plain count is a window (one pass).
  */
 function partSql({ spec, page }: PageOf, i: number): string | undefined {
   const order = page.sort === undefined ? undefined : spec.sort[page.sort];
@@ -77,18 +77,21 @@ function partSql({ spec, page }: PageOf, i: number): string | undefined {
   const totals = Object.entries(spec.totals ?? {}).map(
     ([key, sql]) => `${key} := (${sql})::INTEGER`,
   );
+  const ordered = `ORDER BY ${sorted} ${limit}`;
   // The page is ordered again (a few rows) to number its rows: the union keeps no order.
-  return `found_${i} AS MATERIALIZED (SELECT * FROM listed WHERE ${where.join(' AND ')}),
+  const numbered = (rows: string) =>
+    `part_${i} AS (\n  SELECT *, row_number() OVER (ORDER BY ${sorted}) AS page_row FROM (${rows})\n)`;
+  const found = `SELECT * FROM listed WHERE ${where.join(' AND ')}`;
+  if (totals.length === 0)
+    return numbered(
+      `SELECT ${i} AS page_part, *, count(*) OVER ()::INTEGER AS page_total, NULL AS page_totals FROM (${found}) ${ordered}`,
+    );
+  return `found_${i} AS MATERIALIZED (${found}),
 counted_${i} AS (
-  SELECT count(*)::INTEGER AS page_total,
-    ${totals.length > 0 ? `struct_pack(${totals.join(', ')})` : 'NULL'} AS page_totals
+  SELECT count(*)::INTEGER AS page_total, struct_pack(${totals.join(', ')}) AS page_totals
   FROM found_${i}
 ),
-part_${i} AS (
-  SELECT *, row_number() OVER (ORDER BY ${sorted}) AS page_row
-  FROM (SELECT ${i} AS page_part, * FROM found_${i} ORDER BY ${sorted} ${limit})
-  CROSS JOIN counted_${i}
-)`;
+${numbered(`SELECT ${i} AS page_part, * FROM found_${i} CROSS JOIN counted_${i} ${ordered}`)}`;
 }
 
 /**
