@@ -49,7 +49,7 @@ export interface RowsPage<T> {
 export const unknownSort = (spec: PageSpec, sort: string | undefined) =>
   `Нельзя сортировать по «${sort}»: можно по ${Object.keys(spec.sort).join(', ')}.`;
 
-/** The named query as the CTE `listed`, for pages or a summary to select from. */
+/** The named query as the CTE `listed`, for the pages to select from. */
 const listed = (name: QueryName, materialized = false) =>
   `WITH listed AS ${materialized ? 'MATERIALIZED ' : ''}(${querySql(name).trim().replace(/;$/, '')})`;
 

@@ -86,7 +86,7 @@ const districtRows: PageSpec = {
   sort: {},
   search: [],
   where: "level = 'district'",
-  // compare_years' own order
+  // indicators in the view's order, then topic and grade
   order:
     "list_position(['vpr_dolya2', 'vpr_kachestvo', 'oge_dolya2', 'ege_below_min', 'fg_low', 'fg_high'], indicator), topic, grade NULLS LAST",
 };
