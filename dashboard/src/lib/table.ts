@@ -140,6 +140,12 @@ export function tableForDownload<T>(
 /** Rows per page: a table with more rows shows one page at a time, with a pager and a search. */
 export const PAGE_SIZE = 100;
 
+/**
+ * Rows a view asks for at once (the server's largest page): a list up to this size is sorted and
+ * searched in the browser; a longer one (a region's or a country's schools) by the server.
+ */
+export const IN_BROWSER = 1000;
+
 /** Text as the search compares it: lower case, ё as е, any run of spaces (no-break too) as one. */
 export const normalizeSearch = (text: string) =>
   text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
