@@ -199,6 +199,7 @@ export interface DatasetSpec<Row> {
   /** Russian name for messages and the import history */
   title: string;
   tables: readonly TableTarget<Row>[];
+  /** what a row replaces: always includes the year (the main table's `year` column) */
   scope(row: Row): string;
   /**
    * Rows every file of the kind repeats (the municipality, region and RF rows of a ФИС ОКО

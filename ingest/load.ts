@@ -71,10 +71,13 @@ export async function loadIncoming(
     if (await stillStored(store, file, incoming)) return 'unchanged';
     const batchId = await insertBatch(store, file, format, incoming, options);
     if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
-    await incoming.fillScopes(true);
-    const replaced = await removeReplaced(store, file, spec, options.replace);
-    await incoming.fillScopes(false);
-    await removeScopes(store, spec);
+    let replaced = false;
+    if (await storedInYears(store, spec, incoming.years)) {
+      await incoming.fillScopes(true);
+      replaced = await removeReplaced(store, file, spec, options.replace);
+      await incoming.fillScopes(false);
+      await removeScopes(store, spec);
+    }
     await incoming.write(batchId);
     return replaced ? 'replaced' : 'loaded';
   });
@@ -193,6 +196,29 @@ async function stillStored(store: Store, file: FileIdentity, facts: Facts): Prom
     { id: same.batch_id },
   );
   return kept!.n === facts.rows;
+}
+
+/**
+ * Whether the store has rows of the dataset in any of the file's years. Every scope includes the
+ * year, so without them no stored row can share a scope: a new year's file (a national one has
+ * millions of scopes) skips the scope checks.
+ */
+async function storedInYears(
+  store: Store,
+  spec: DatasetSpec<unknown>,
+  years: readonly number[],
+): Promise<boolean> {
+  if (years.length === 0) return true;
+  for (const year of years) {
+    const found = await store.one(
+      `SELECT 1 FROM ${spec.tables[0]!.table} WHERE year = $year LIMIT 1`,
+      {
+        year,
+      },
+    );
+    if (found) return true;
+  }
+  return false;
 }
 
 /**

@@ -188,10 +188,15 @@ async function buildParsed(store: Store, spec: CheckSpec): Promise<void> {
   const values = fields.flatMap((field, index) =>
     Object.keys(field.types).map((name) => `f${index}.${quote(name)}`),
   );
-  const joins = fields.map((field, index) => {
-    const on = [`f${index}.ok`, ...joinOn(spec, field, `f${index}`, true)];
-    return `JOIN ${fieldTable(index)} f${index} ON ${on.join(' AND ')}`;
-  });
+  // The bad values leave their tables rather than being filtered in the joins: DuckDB takes
+  // each filter for a fifth of the rows, misjudges the joins' size and builds a hash table on
+  // the file's millions of rows instead of a field's few values (3 s more at 6 million rows).
+  for (const index of fields.keys())
+    await store.run(`DELETE FROM ${fieldTable(index)} WHERE NOT ok`);
+  const joins = fields.map(
+    (field, index) =>
+      `JOIN ${fieldTable(index)} f${index} ON ${joinOn(spec, field, `f${index}`, true).join(' AND ')}`,
+  );
   const params = Object.fromEntries(
     Object.entries(constants).map(([name, value], i) => [`c${i}`, value as DuckDBValue]),
   );
