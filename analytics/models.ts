@@ -15,10 +15,15 @@ export interface ModelSpec {
   /** tables and models this model reads */
   dependsOn: readonly string[];
   /**
-   * Every row of a year comes from source rows of that year alone: after an import only the
-   * imported years are rebuilt (the largest model, at a country's size, in seconds not minutes).
+   * What a year's rows are made of, so that an import of some years' results rebuilds only the
+   * rows it can change (at a country's size, a minute less):
+   * - 'same': rows of that year alone, of everything the model reads;
+   * - 'earlier': rows of that year and of any year before it (a change since the previous year,
+   *   a trend), so the rows from the first changed year on are rebuilt.
+   * Models without it are rebuilt whole. A model with it reads no model without it that has a
+   * year column (test/analytics/incremental.test.ts checks).
    */
-  byYear?: boolean;
+  years?: 'same' | 'earlier';
 }
 
 /** Tables the models read: written by the importer, and the methodology grid the runner writes. */
@@ -48,15 +53,19 @@ export const SOURCE_TABLES = [
 
 export const MODELS: readonly ModelSpec[] = [
   { name: 'methodology_setting', dependsOn: [] },
-  { name: 'stg_vpr_marks', dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'] },
-  { name: 'ind_vpr', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
+  {
+    name: 'stg_vpr_marks',
+    years: 'same',
+    dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'],
+  },
+  { name: 'ind_vpr', years: 'same', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
   {
     name: 'ind_vpr_journal',
     dependsOn: ['raw_vpr_journal', 'raw_vpr_participant', 'school', 'methodology_setting'],
   },
   {
     name: 'vpr_task_deficits',
-    byYear: true,
+    years: 'same',
     dependsOn: [
       'raw_vpr_planned',
       'raw_vpr_tasks',
@@ -71,14 +80,17 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     name: 'trend_shares',
+    years: 'earlier',
     dependsOn: ['ind_vpr', 'ind_gia', 'fg_targets', 'methodology_setting'],
   },
   {
     name: 'status_change_grid',
+    years: 'same',
     dependsOn: ['trend_shares', 'methodology_grid', 'methodology_grid_color'],
   },
   {
     name: 'stg_procedure_results',
+    years: 'same',
     dependsOn: ['ind_vpr', 'ind_gia'],
   },
   {
@@ -133,9 +145,14 @@ export const MODELS: readonly ModelSpec[] = [
     name: 'cluster_comparison',
     dependsOn: ['risk_flags', 'raw_official_cluster', 'methodology_cluster_rule', 'school'],
   },
-  { name: 'ref_grading_scale', dependsOn: ['raw_grading_scale', 'seed_grading_scale'] },
+  {
+    name: 'ref_grading_scale',
+    years: 'same',
+    dependsOn: ['raw_grading_scale', 'seed_grading_scale'],
+  },
   {
     name: 'ind_gia',
+    years: 'same',
     dependsOn: [
       'raw_gia_participant',
       'raw_gia_school',
@@ -145,9 +162,14 @@ export const MODELS: readonly ModelSpec[] = [
     ],
   },
   { name: 'ind_results', dependsOn: ['ind_vpr', 'ind_gia'] },
-  { name: 'stg_fg_levels', dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'] },
+  {
+    name: 'stg_fg_levels',
+    years: 'same',
+    dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'],
+  },
   {
     name: 'fg_targets',
+    years: 'same',
     dependsOn: ['stg_fg_levels', 'school_enrolment', 'methodology_setting'],
   },
 ];
@@ -256,12 +278,17 @@ export async function writeModels(
   await store.run(readFileSync(new URL('./models/macros.sql', import.meta.url), 'utf8'));
   await writeGridSettings(store, methodology);
   await writeClusterRules(store, methodology);
+  // the years each model rebuilt by year changed
+  const changed = new Map<string, readonly number[]>();
   for (const model of buildOrder()) {
     const params =
       model.name === 'methodology_setting' ? methodologyParams(methodology) : undefined;
     try {
-      if (years && model.byYear && (await tableExists(store, model.name)))
-        await rebuildYears(store, model, years);
+      const affected =
+        years && model.years && (await tableExists(store, model.name))
+          ? affectedYears(model, years, changed)
+          : undefined;
+      if (affected) changed.set(model.name, await rebuildYears(store, model, affected));
       else await store.run(modelSql(model.name), params);
     } catch (error) {
       throw new Error(`Модель ${model.name} не построена: ${(error as Error).message}`, {
@@ -278,16 +305,55 @@ const tableExists = async (store: Store, name: string) =>
   )) !== undefined;
 
 /**
- * Rebuilds a by-year model for some years: its sources with a year column are shadowed by temp
- * views holding those years only, and the model's own SQL inserts their rows anew.
+ * The years of a model's rows that an import of `years` can change: those years and the ones its
+ * by-year models changed; undefined when one of those was rebuilt whole.
+ */
+function affectedYears(
+  model: ModelSpec,
+  years: readonly number[],
+  changed: ReadonlyMap<string, readonly number[]>,
+): number[] | undefined {
+  const found = new Set(years);
+  for (const name of model.dependsOn) {
+    if (!MODELS.some((m) => m.name === name && m.years)) continue;
+    const upstream = changed.get(name);
+    if (!upstream) return undefined;
+    upstream.forEach((year) => found.add(year));
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Rebuilds a by-year model's rows of some years with the model's own SQL, turned into an insert:
+ * - 'same': the tables it reads are shadowed by temp views holding those years only (and rows
+ *   of no year, such as enrolment given for every year);
+ * - 'earlier': it reads everything, and its rows from the first of those years on are replaced.
+ * Returns the years whose rows it replaced.
  */
 async function rebuildYears(
   store: Store,
   model: ModelSpec,
   years: readonly number[],
-): Promise<void> {
+): Promise<readonly number[]> {
   const { db } = (await store.one<{ db: string }>('SELECT current_database() AS db'))!;
   const stored = (table: string) => `"${db.replace(/"/g, '""')}".main.${table}`;
+  const select = modelSql(model.name)
+    .trim()
+    .replace(/;$/, '')
+    .replace(/CREATE OR REPLACE TABLE \w+ AS/, '');
+  if (model.years === 'earlier') {
+    const from = Math.min(...years);
+    await store.run(`DELETE FROM ${stored(model.name)} WHERE year >= $from`, { from });
+    await store.run(
+      `INSERT INTO ${stored(model.name)} SELECT * FROM (${select}\n) WHERE year >= $from`,
+      { from },
+    );
+    const rebuilt = await store.all<{ year: number }>(
+      `SELECT DISTINCT year FROM ${stored(model.name)} WHERE year >= $from`,
+      { from },
+    );
+    return [...new Set([...years, ...rebuilt.map((r) => r.year)])].sort((a, b) => a - b);
+  }
   const withYear = await store.all<{ table_name: string }>(
     `SELECT DISTINCT table_name FROM duckdb_columns()
      WHERE database_name = current_database() AND column_name = 'year'`,
@@ -298,21 +364,19 @@ async function rebuildYears(
     'rebuild_years',
     years.map((year) => [year]),
   );
-  const filter = 'WHERE year IN (SELECT year FROM temp.rebuild_years)';
+  const inYears = 'year IN (SELECT year FROM temp.rebuild_years)';
   try {
     for (const table of sources)
       await store.run(
-        `CREATE OR REPLACE TEMP VIEW ${table} AS SELECT * FROM ${stored(table)} ${filter}`,
+        `CREATE OR REPLACE TEMP VIEW ${table} AS
+         SELECT * FROM ${stored(table)} WHERE ${inYears} OR year IS NULL`,
       );
-    await store.run(`DELETE FROM ${stored(model.name)} ${filter}`);
-    const sql = modelSql(model.name).replace(
-      /CREATE OR REPLACE TABLE (\w+) AS/,
-      (_, name: string) => `INSERT INTO ${stored(name)}`,
-    );
-    await store.run(sql);
+    await store.run(`DELETE FROM ${stored(model.name)} WHERE ${inYears}`);
+    await store.run(`INSERT INTO ${stored(model.name)} ${select}`);
   } finally {
     for (const table of sources) await store.run(`DROP VIEW IF EXISTS temp.${table}`);
   }
+  return years;
 }
 
 /**
