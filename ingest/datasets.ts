@@ -246,14 +246,20 @@ function vprReport<Row extends VprGroup>(
 }
 
 export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
-  vpr_marks: vprReport('ВПР: отметки', 'raw_vpr_marks', (r) => [
-    r.schoolsCount,
-    r.participants,
-    r.n2,
-    r.n3,
-    r.n4,
-    r.n5,
-  ]),
+  vpr_marks: {
+    ...vprReport('ВПР: отметки', 'raw_vpr_marks', (r) => [
+      r.schoolsCount,
+      r.participants,
+      r.n2,
+      r.n3,
+      r.n4,
+      r.n5,
+    ]),
+    sql: {
+      values: `${VPR_GROUP_SQL}, "schoolsCount", participants, n2, n3, n4, n5`,
+      scope: `concat_ws('|', ${VPR_SCOPE_SQL})`,
+    },
+  },
   vpr_journal: vprReport('ВПР: сравнение с отметками по журналу', 'raw_vpr_journal', (r) => [
     r.participants,
     r.nLower,

@@ -12,11 +12,13 @@ import type { Cell } from '../read/table.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows } from './row-reader.ts';
+import { cellField, readRecords, type Field, type RecordLayout } from './fields.ts';
 import {
   PARTICIPANTS_COLUMN,
   VPR_TEMPLATE_COLUMNS,
+  VPR_SCHOOL_FIELD,
+  VPR_SUBJECT_FIELD,
   detectTemplate,
-  readVprSubject,
   warnSmallGroup,
 } from './vpr-subject.ts';
 import { groupClassifier, readExportTitle, schoolOfGroup } from './fisoko.ts';
@@ -42,6 +44,49 @@ const canonicalColumns = [
   { key: 'n5', names: markNames(5), required: true },
 ] as const satisfies readonly ColumnSpec[];
 
+type CanonicalKey = (typeof canonicalColumns)[number]['key'];
+
+/** The participants and their marks: counts that add up, with a warning for a small group. */
+const marksField: Field<CanonicalKey> = {
+  keys: ['participants', 'n2', 'n3', 'n4', 'n5'],
+  types: { participants: 'INTEGER', n2: 'INTEGER', n3: 'INTEGER', n4: 'INTEGER', n5: 'INTEGER' },
+  read(row) {
+    const participants = row.get('participants', integerCell(1), EXPECTED.positiveCount);
+    const counts = (['n2', 'n3', 'n4', 'n5'] as const).map((k) =>
+      row.get(k, integerCell(0), EXPECTED.count),
+    );
+    if (participants === undefined || counts.includes(undefined)) return undefined;
+    const [n2, n3, n4, n5] = counts as number[];
+    const sum = n2! + n3! + n4! + n5!;
+    if (sum !== participants) {
+      row.error(
+        row.caption('participants'),
+        String(participants),
+        `сумма отметок «2»–«5» (${n2} + ${n3} + ${n4} + ${n5} = ${sum}) равна числу участников`,
+      );
+      return undefined;
+    }
+    warnSmallGroup(row, participants);
+    return { participants, n2: n2!, n3: n3!, n4: n4!, n5: n5! };
+  },
+};
+
+/** One field per cell group, in the order the row's problems are reported. */
+const canonicalLayout: RecordLayout<CanonicalKey> = {
+  columns: canonicalColumns,
+  fields: [
+    cellField('year', 'year', 'INTEGER', schoolYearCell, EXPECTED.schoolYear),
+    VPR_SUBJECT_FIELD,
+    marksField,
+    VPR_SCHOOL_FIELD,
+  ],
+  constants: { level: 'school', schoolsCount: 1 },
+  unique: {
+    keys: ['year', 'schoolId', 'subject', 'grade'],
+    title: 'учебный год, ОО, предмет и класс',
+  },
+};
+
 export const vprMarksCanonicalFormat: Format = {
   id: 'vpr_marks_canonical',
   title: 'ВПР: отметки по ОО (шаблон)',
@@ -53,58 +98,11 @@ export const vprMarksCanonicalFormat: Format = {
   ],
   example: ['2025/26', 'sch470101', 'Гимназия № 1', 5, 'Математика', 52, 3, 15, 20, 14],
   detect: detectTemplate(canonicalColumns),
-  parse(context) {
-    const header = findHeader(context.sheet, canonicalColumns)!;
-    const rows: VprMarksRow[] = [];
-    const keys: { row: number; key: string }[] = [];
-    readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const vpr = readVprSubject(row);
-      const participants = row.get('participants', integerCell(1), EXPECTED.positiveCount);
-      const [n2, n3, n4, n5] = (['n2', 'n3', 'n4', 'n5'] as const).map((k) =>
-        row.get(k, integerCell(0), EXPECTED.count),
-      );
-      const schoolId = row.school('login', 'name');
-      if (
-        year === undefined ||
-        !vpr ||
-        participants === undefined ||
-        schoolId === undefined ||
-        n2 === undefined ||
-        n3 === undefined ||
-        n4 === undefined ||
-        n5 === undefined
-      )
-        return;
-      if (n2 + n3 + n4 + n5 !== participants) {
-        row.error(
-          row.caption('participants'),
-          String(participants),
-          `сумма отметок «2»–«5» (${n2} + ${n3} + ${n4} + ${n5} = ${n2 + n3 + n4 + n5}) равна числу участников`,
-        );
-        return;
-      }
-      const { subject, grade } = vpr;
-      warnSmallGroup(row, participants, `${subject.name}, ${grade} кл.`);
-      rows.push({
-        year,
-        subject: subject.name,
-        grade,
-        level: 'school',
-        schoolId,
-        groupName: row.text('name') ?? row.text('login') ?? schoolId,
-        schoolsCount: 1,
-        participants,
-        n2,
-        n3,
-        n4,
-        n5,
-      });
-      keys.push({ row: row.number, key: `${year}|${schoolId}|${subject.name}|${grade}` });
-    });
-    checkDuplicates(keys, 'учебный год, ОО, предмет и класс', context);
-    return { dataset: 'vpr_marks', rows };
-  },
+  layout: canonicalLayout,
+  parse: (context) => ({
+    dataset: 'vpr_marks',
+    rows: readRecords(context, canonicalLayout) as unknown as VprMarksRow[],
+  }),
 };
 
 // ---- ФИС ОКО export -------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import { EXPECTED, integerCell, textCell } from '../values.ts';
 import { findSubject, type Subject } from '../reference/subjects.ts';
 import type { RowReader } from './row-reader.ts';
+import type { Field } from './fields.ts';
 import { findHeader, type ColumnSpec } from '../header.ts';
 import type { Sheet } from '../read/table.ts';
 
@@ -48,11 +49,33 @@ export function readVprSubject(
 export const vprGradeExpected = (subject: Subject) =>
   `класс, в котором пишут ВПР по предмету «${subject.name}»: ${subject.vprGrades.join(', ')}`;
 
-export function warnSmallGroup(row: RowReader<string>, participants: number, who: string): void {
+/** `who`: the group, when the row's cells alone do not say (a ФИС ОКО group row). */
+export function warnSmallGroup(row: RowReader<string>, participants: number, who?: string): void {
   if (participants < MIN_RELIABLE_N)
     row.warn(
       'Кол-во участников',
       String(participants),
-      `мало участников (${who}): доли будут помечены «мало данных»`,
+      `мало участников${who ? ` (${who})` : ''}: доли будут помечены «мало данных»`,
     );
 }
+
+/** The field of our ВПР templates' subject and grade cells. */
+export const VPR_SUBJECT_FIELD: Field<'subject' | 'grade'> = {
+  keys: ['subject', 'grade'],
+  types: { subject: 'VARCHAR', grade: 'INTEGER' },
+  read(row) {
+    const vpr = readVprSubject(row);
+    return vpr && { subject: vpr.subject.name, grade: vpr.grade };
+  },
+};
+
+/** The field of our ВПР templates' school cells: the school and the name its rows carry. */
+export const VPR_SCHOOL_FIELD: Field<'login' | 'name'> = {
+  keys: ['login', 'name'],
+  types: { schoolId: 'VARCHAR', groupName: 'VARCHAR' },
+  read(row) {
+    const schoolId = row.school('login', 'name');
+    if (schoolId === undefined) return undefined;
+    return { schoolId, groupName: row.text('name') ?? row.text('login') ?? schoolId };
+  },
+};

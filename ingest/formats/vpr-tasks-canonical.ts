@@ -10,9 +10,10 @@ import type { Format } from './format.ts';
 import { cellField, readRecords, type RecordLayout } from './fields.ts';
 import {
   PARTICIPANTS_COLUMN,
+  VPR_SCHOOL_FIELD,
+  VPR_SUBJECT_FIELD,
   VPR_TEMPLATE_COLUMNS,
   detectTemplate,
-  readVprSubject,
 } from './vpr-subject.ts';
 
 const DIFFICULTIES = ['Б', 'П', 'В'];
@@ -37,14 +38,7 @@ const layout: RecordLayout<Key> = {
   columns,
   fields: [
     cellField('year', 'year', 'INTEGER', schoolYearCell, EXPECTED.schoolYear),
-    {
-      keys: ['subject', 'grade'],
-      types: { subject: 'VARCHAR', grade: 'INTEGER' },
-      read(row) {
-        const vpr = readVprSubject(row);
-        return vpr && { subject: vpr.subject.name, grade: vpr.grade };
-      },
-    },
+    VPR_SUBJECT_FIELD,
     cellField('task', 'task', 'VARCHAR', textCell, EXPECTED.text),
     cellField('maxScore', 'maxScore', 'INTEGER', integerCell(1), EXPECTED.positiveCount),
     {
@@ -60,15 +54,7 @@ const layout: RecordLayout<Key> = {
     },
     cellField('participants', 'participants', 'INTEGER', integerCell(1), EXPECTED.positiveCount),
     cellField('completion', 'completionPct', 'DOUBLE', percentCell, EXPECTED.percent),
-    {
-      keys: ['login', 'name'],
-      types: { schoolId: 'VARCHAR', groupName: 'VARCHAR' },
-      read(row) {
-        const schoolId = row.school('login', 'name');
-        if (schoolId === undefined) return undefined;
-        return { schoolId, groupName: row.text('name') ?? row.text('login') ?? schoolId };
-      },
-    },
+    VPR_SCHOOL_FIELD,
   ],
   constants: { level: 'school' },
   unique: {

@@ -84,7 +84,7 @@ it('rebuilds the imported year of the task deficits and gets what a full rebuild
   // 2024/25 is as it was; the corrected school's task reads 0 % now.
   const year = (rows: unknown[], y: number) =>
     rows.filter((r) => (r as { year: number }).year === y);
-  expect(year(incremental.vpr_task_deficits, 2025)).toEqual(year(before.vpr_task_deficits, 2025));
+  expect(year(incremental.vpr_task_deficits!, 2025)).toEqual(year(before.vpr_task_deficits!, 2025));
   const [task] = await t.store.all(
     `SELECT completion_pct, participants_count FROM vpr_task_deficits
      WHERE year = 2026 AND school_id = 'syn000001' AND subject = 'Математика' AND grade = 5 AND task = '1'`,

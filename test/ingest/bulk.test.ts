@@ -240,6 +240,79 @@ describe('bulk import of ВПР task results', () => {
   });
 });
 
+describe('bulk import of ВПР marks', () => {
+  const HEADER = [
+    'Учебный год',
+    'Логин ОО',
+    'Наименование ОО',
+    'Класс',
+    'Предмет',
+    'Кол-во участников',
+    'Кол-во «2»',
+    'Кол-во «3»',
+    'Кол-во «4»',
+    'Кол-во «5»',
+  ];
+  const MARK_ROWS = `SELECT year, subject, grade, level, school_id, group_name, schools_count,
+    participants, n2, n3, n4, n5, scope FROM raw_vpr_marks ORDER BY ALL`;
+
+  it('stores the same rows as the JS reader, with the same small-group warning', async () => {
+    const report = await importBoth(
+      csv([
+        HEADER,
+        ['2025/26', 'sch000001', 'Первая школа', 5, 'Математика', 40, 4, 16, 12, 8],
+        ['2025/26', 'sch000003', null, 5, 'Математика', 8, 1, 3, 3, 1],
+        ['2024/25', 'sch000003', null, 4, 'Русский язык', 30, 0, 10, 10, 10],
+      ]),
+    );
+    expect(report).toMatchObject({ outcome: 'loaded', rows: 3, years: [2025, 2026] });
+    expect(report.problems.map((p) => describeProblem(p, false))).toEqual([
+      'строка 3, столбец «Кол-во участников»; значение «8»; мало участников: доли будут помечены «мало данных»',
+    ]);
+    const stored = await bulk.store.all(MARK_ROWS);
+    expect(stored).toEqual(await js.store.all(MARK_ROWS));
+    expect(stored[1]).toEqual({
+      year: 2026,
+      subject: 'Математика',
+      grade: 5,
+      level: 'school',
+      school_id: 'sch000001',
+      group_name: 'Первая школа',
+      schools_count: 1,
+      participants: 40,
+      n2: 4,
+      n3: 16,
+      n4: 12,
+      n5: 8,
+      scope: '2026|Математика|5|sch000001',
+    });
+  });
+
+  it('rejects marks that do not add up, bad counts and repeated rows with the same messages', async () => {
+    const before = await contentHash(bulk.store);
+    const report = await importBoth(
+      csv([
+        HEADER,
+        ['2025/26', 'sch000001', null, 5, 'Математика', 40, 4, 16, 12, 9],
+        ['2025/26', 'sch000001', null, 6, 'Математика', 40, -1, 16, 12, 13],
+        ['2025/26', 'sch999999', null, 5, 'Русский язык', 40, 4, 16, 12, 8],
+        ['2025/26', 'sch000003', null, 5, 'Математика', 20, 5, 5, 5, 5],
+        ['2025/26', 'sch000003', null, 5, 'Математика', 20, 4, 6, 5, 5],
+      ]),
+    );
+    expect(report.outcome).toBe('rejected');
+    expect(report.problems.map((p) => describeProblem(p, false))).toEqual([
+      'строка 2, столбец «Кол-во участников»; значение «40»; ожидалось: сумма отметок «2»–«5» (4 + 16 + 12 + 9 = 41) равна числу участников',
+      'строка 3, столбец «Кол-во «2»»; значение «-1»; ожидалось: целое неотрицательное число',
+      expect.stringMatching(
+        /^строка 4, столбец «Логин ОО»; значение «sch999999»; ожидалось: школа из реестра ОО/,
+      ),
+      'строка 6; строка повторяет строку 5 (учебный год, ОО, предмет и класс); в файле должна быть одна строка на каждое сочетание',
+    ]);
+    expect(await contentHash(bulk.store)).toBe(before);
+  });
+});
+
 describe('row numbers of the bulk path', () => {
   it('finds empty lines, with or without carriage returns', async () => {
     const path = join(js.dir, 'пустые.csv');
