@@ -8,6 +8,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCsv, type CellValue } from '../../data/generator/files.ts';
+import { VPR_TEMPLATE_HEADER } from '../../data/generator/write-vpr.ts';
 import {
   importFile,
   importPaths,
@@ -241,25 +242,13 @@ describe('bulk import of ВПР task results', () => {
 });
 
 describe('bulk import of ВПР marks', () => {
-  const HEADER = [
-    'Учебный год',
-    'Логин ОО',
-    'Наименование ОО',
-    'Класс',
-    'Предмет',
-    'Кол-во участников',
-    'Кол-во «2»',
-    'Кол-во «3»',
-    'Кол-во «4»',
-    'Кол-во «5»',
-  ];
   const MARK_ROWS = `SELECT year, subject, grade, level, school_id, group_name, schools_count,
     participants, n2, n3, n4, n5, scope FROM raw_vpr_marks ORDER BY ALL`;
 
   it('stores the same rows as the JS reader, with the same small-group warning', async () => {
     const report = await importBoth(
       csv([
-        HEADER,
+        VPR_TEMPLATE_HEADER,
         ['2025/26', 'sch000001', 'Первая школа', 5, 'Математика', 40, 4, 16, 12, 8],
         ['2025/26', 'sch000003', null, 5, 'Математика', 8, 1, 3, 3, 1],
         ['2024/25', 'sch000003', null, 4, 'Русский язык', 30, 0, 10, 10, 10],
@@ -292,7 +281,7 @@ describe('bulk import of ВПР marks', () => {
     const before = await contentHash(bulk.store);
     const report = await importBoth(
       csv([
-        HEADER,
+        VPR_TEMPLATE_HEADER,
         ['2025/26', 'sch000001', null, 5, 'Математика', 40, 4, 16, 12, 9],
         ['2025/26', 'sch000001', null, 6, 'Математика', 40, -1, 16, 12, 13],
         ['2025/26', 'sch999999', null, 5, 'Русский язык', 40, 4, 16, 12, 8],
