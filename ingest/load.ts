@@ -209,15 +209,9 @@ async function storedInYears(
   years: readonly number[],
 ): Promise<boolean> {
   if (years.length === 0) return true;
-  for (const year of years) {
-    const found = await store.one(
-      `SELECT 1 FROM ${spec.tables[0]!.table} WHERE year = $year LIMIT 1`,
-      {
-        year,
-      },
-    );
-    if (found) return true;
-  }
+  const table = spec.tables[0]!.table;
+  for (const year of years)
+    if (await store.one(`SELECT 1 FROM ${table} WHERE year = $year LIMIT 1`, { year })) return true;
   return false;
 }
 
