@@ -16,6 +16,13 @@ export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
 export class Store {
+  /** Connections of their own for reads (see addReaders); idle ones wait in `idleReaders`. */
+  private readers: DuckDBConnection[] = [];
+  private idleReaders: DuckDBConnection[] = [];
+  private waitingReads: ((connection: DuckDBConnection) => void)[] = [];
+  /** Open transactions on the main connection: their reads must see their writes. */
+  private transactions = 0;
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
@@ -52,6 +59,32 @@ export class Store {
     return new Store(this.instance, await this.instance.connect(), this.path, false);
   }
 
+  /**
+   * Lets reads (`all`, `one`, `table`) run on `count` connections of their own, so that the
+   * queries of concurrent requests, and of one page's Promise.all, are planned and run side by
+   * side rather than one after another. For the server's store, which writes only through
+   * sessions; a transaction on this store still reads on its own connection.
+   */
+  async addReaders(count: number): Promise<void> {
+    for (let i = 0; i < count; i++) this.readers.push(await this.instance.connect());
+    this.idleReaders.push(...this.readers);
+  }
+
+  /** Runs a read on an idle reader connection (waiting for one), else on the main connection. */
+  private async read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.readers.length === 0 || this.transactions > 0) return work(this.connection);
+    const connection =
+      this.idleReaders.pop() ??
+      (await new Promise<DuckDBConnection>((resolve) => this.waitingReads.push(resolve)));
+    try {
+      return await work(connection);
+    } finally {
+      const next = this.waitingReads.shift();
+      if (next) next(connection);
+      else this.idleReaders.push(connection);
+    }
+  }
+
   /** Runs one statement (or several separated by `;` when no params are given). */
   async run(sql: string, params?: Params): Promise<void> {
     if (params) await this.connection.run(sql, params);
@@ -60,17 +93,14 @@ export class Store {
 
   /** Runs a query and returns plain JS rows. Cast BIGINT in SQL: JSON cannot carry BigInt. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = params
-      ? await this.connection.runAndReadAll(sql, params)
-      : await this.connection.runAndReadAll(sql);
-    return reader.getRowObjectsJS() as T[];
+    return (await this.table<T>(sql, params)).rows;
   }
 
   /** Runs a query and returns its rows with the column names (known even when no row came). */
   async table<T = Row>(sql: string, params?: Params): Promise<{ columns: string[]; rows: T[] }> {
-    const reader = params
-      ? await this.connection.runAndReadAll(sql, params)
-      : await this.connection.runAndReadAll(sql);
+    const reader = await this.read((connection) =>
+      params ? connection.runAndReadAll(sql, params) : connection.runAndReadAll(sql),
+    );
     return { columns: reader.columnNames(), rows: reader.getRowObjectsJS() as T[] };
   }
 
@@ -81,6 +111,7 @@ export class Store {
   /** Runs `work` in one transaction: all of it is written, or none of it. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
+    this.transactions++;
     try {
       const result = await work();
       await this.connection.run('COMMIT');
@@ -88,15 +119,19 @@ export class Store {
     } catch (error) {
       await this.connection.run('ROLLBACK');
       throw error;
+    } finally {
+      this.transactions--;
     }
   }
 
   /** Runs `work` in a transaction that is always rolled back: a trial run that writes nothing. */
   async trial<T>(work: () => Promise<T>): Promise<T> {
     await this.connection.run('BEGIN TRANSACTION');
+    this.transactions++;
     try {
       return await work();
     } finally {
+      this.transactions--;
       await this.connection.run('ROLLBACK');
     }
   }
@@ -125,6 +160,7 @@ export class Store {
   }
 
   close(): void {
+    for (const reader of this.readers) reader.closeSync();
     this.connection.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
   }
