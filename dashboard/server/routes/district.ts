@@ -72,22 +72,16 @@ export function register(app: App, store: Store): void {
     if (query instanceof Response) return query;
     const { year, procedure, subject, grade = null, ...page } = query;
     const params = { year, procedure, subject, grade };
-    // The schools (one page, or all), then the district / region / RF rows under them.
-    const schools = await queryPage<DistrictResultRow>(
-      store,
-      'district_results',
-      params,
-      schoolsPage,
-      page,
-    );
+    // The schools (one page, or all), and the district / region / RF rows under them: two
+    // queries side by side on the server's read connections.
+    const [schools, benchmarks] = await Promise.all([
+      queryPage<DistrictResultRow>(store, 'district_results', params, schoolsPage, page),
+      queryPage<DistrictResultRow>(store, 'district_results', params, benchmarkRows, {
+        offset: 0,
+        dir: 'asc',
+      }),
+    ]);
     if (!schools) return badRequest(c, unknownSort(schoolsPage, page.sort));
-    const benchmarks = await queryPage<DistrictResultRow>(
-      store,
-      'district_results',
-      params,
-      benchmarkRows,
-      { offset: 0, dir: 'asc' },
-    );
     const body: DistrictResults = {
       year,
       procedure,
