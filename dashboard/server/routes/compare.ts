@@ -136,6 +136,14 @@ export function register(app: App, store: Store): void {
     return { years: { year_a, year_b, indicator, topic, grade: grade ?? 0 }, grade, rest };
   };
 
+  /** The query parameters of a grid's series in one year (grade 0 for «no grade»). */
+  const gridParams = (q: z.infer<typeof gridQuery>) => ({
+    year: q.year,
+    indicator: q.indicator,
+    topic: q.topic,
+    grade: q.grade ?? 0,
+  });
+
   /** The first page of a table: in its first order, `limit` rows (all without). */
   const firstPage = (
     order: { sort: string; dir: 'asc' | 'desc' },
@@ -204,25 +212,25 @@ export function register(app: App, store: Store): void {
     );
     if (query instanceof Response) return query;
     const { year, indicator, topic, grade = null, limit } = query;
-    const params = { year, indicator, topic, grade: grade ?? 0 };
-    const cells = await runQuery<GridCell>(store, 'compare_grid', {
-      ...params,
-      list_max: GRID_LIST_MAX,
-    });
-    const schools = await queryPage<GridSchoolRow>(
-      store,
-      'compare_grid_schools',
-      params,
-      gridPage,
-      firstPage(FIRST_GRID, limit),
-    );
-    const outside = await queryPage<CompareGrid['outside']['rows'][number]>(
-      store,
-      'compare_grid_outside',
-      params,
-      outsidePage,
-      { offset: 0, dir: 'asc', limit: OUTSIDE_LIST_MAX },
-    );
+    const params = gridParams(query);
+    // Three queries side by side on the server's read connections.
+    const [cells, schools, outside] = await Promise.all([
+      runQuery<GridCell>(store, 'compare_grid', { ...params, list_max: GRID_LIST_MAX }),
+      queryPage<GridSchoolRow>(
+        store,
+        'compare_grid_schools',
+        params,
+        gridPage,
+        firstPage(FIRST_GRID, limit),
+      ),
+      queryPage<CompareGrid['outside']['rows'][number]>(
+        store,
+        'compare_grid_outside',
+        params,
+        outsidePage,
+        { offset: 0, dir: 'asc', limit: OUTSIDE_LIST_MAX },
+      ),
+    ]);
     const body: CompareGrid = {
       year,
       selection: { indicator, topic, grade },
@@ -242,12 +250,12 @@ export function register(app: App, store: Store): void {
       `Параметры: year — учебный год сетки, ${SERIES_HELP}; ${PAGE_HELP}.`,
     );
     if (query instanceof Response) return query;
-    const { year, indicator, topic, grade = null, ...page } = query;
-    const params = { year, indicator, topic, grade: grade ?? 0 };
+    const { limit, offset, sort, dir, q } = query;
+    const page = { limit, offset, sort, dir, q };
     const found = await queryPage<GridSchoolRow>(
       store,
       'compare_grid_schools',
-      params,
+      gridParams(query),
       gridPage,
       page,
     );
