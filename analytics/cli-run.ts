@@ -1,7 +1,7 @@
 /** What the command-line tools share: the exit code, errors as their Russian message, the store. */
 import { Store } from './db.ts';
 import { buildModels } from './models.ts';
-import type { Methodology } from './methodology.ts';
+import type { Methodology } from '../contract/methodology.ts';
 import { storePath } from '../dashboard/server/config.ts';
 
 /** Runs a tool's `main` and sets the exit code; an error prints its message, not a stack. */

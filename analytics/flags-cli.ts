@@ -5,12 +5,12 @@
  * flags that would be added or removed are listed; the store is not changed.
  */
 import { parseArgs } from 'node:util';
-import { loadMethodology } from './methodology.ts';
+import { loadMethodology } from './methodology-file.ts';
 import { currentMethodology } from './methodology-store.ts';
 import { previewFlags } from './flags-preview.ts';
 import { runCli, withBuiltStore } from './cli-run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
-import { schoolYear } from '../dashboard/src/lib/format.ts';
+import { schoolYear } from '../contract/format.ts';
 
 const USAGE = 'Использование: npm run flags -- [--year 2025/26] [--methodology файл.json]';
 

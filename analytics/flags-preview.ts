@@ -5,28 +5,10 @@
  * flags stored now.
  */
 import type { Store } from './db.ts';
-import type { Methodology } from './methodology.ts';
+import type { FlagChange, FlagRow } from '../contract/api/methodology-types.ts';
+import type { Methodology } from '../contract/methodology.ts';
 import { writeModels } from './models.ts';
 import { runQuery } from './queries.ts';
-
-export interface FlagRow {
-  year: number;
-  school_id: string;
-  short_name: string;
-  cluster: string;
-  triggered: boolean;
-  rule_version: string;
-  explanation: string;
-}
-
-export interface FlagChange {
-  year: number;
-  school_id: string;
-  short_name: string;
-  cluster: string;
-  /** «добавится»: flagged under the candidate only; «снимется»: flagged now only */
-  change: 'добавится' | 'снимется';
-}
 
 export async function previewFlags(
   store: Store,

@@ -4,21 +4,10 @@
  * transaction, so the flags never disagree with the rules shown.
  */
 import type { Store } from './db.ts';
-import { loadMethodology, methodologySchema, type Methodology } from './methodology.ts';
+import type { MethodologyInForce, MethodologyRevision } from '../contract/api/methodology-types.ts';
+import { loadMethodology } from './methodology-file.ts';
+import { methodologySchema, type Methodology } from '../contract/methodology.ts';
 import { writeModels } from './models.ts';
-
-export interface MethodologyRevision {
-  revision_id: number;
-  version: string;
-  saved_by: string;
-  saved_at: string;
-}
-
-export interface MethodologyInForce {
-  methodology: Methodology;
-  /** null: the file (defaults or METHODOLOGY_PATH) */
-  revision: MethodologyRevision | null;
-}
 
 export async function methodologyInForce(store: Store): Promise<MethodologyInForce> {
   const row = await store.one<MethodologyRevision & { body: string }>(

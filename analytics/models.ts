@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
-import type { Methodology } from './methodology.ts';
+import type { Methodology } from '../contract/methodology.ts';
 import { currentMethodology } from './methodology-store.ts';
 
 export interface ModelSpec {

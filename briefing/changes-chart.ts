@@ -1,6 +1,6 @@
 /** The district briefing's chart of schools by their significant improvements and declines. */
 import * as Plot from '@observablehq/plot';
-import { OKABE_ITO } from '../dashboard/src/lib/charts/palette.ts';
+import { OKABE_ITO } from '../contract/charts/palette.ts';
 import { CHART_WIDTH } from './charts.ts';
 import type { SchoolShareRow } from './rows.ts';
 import { formatInt } from './text.ts';

@@ -5,10 +5,10 @@
  */
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
-import type { FgDistrictRow, FgSchoolRow } from '../dashboard/src/lib/api/fg-types.ts';
-import { fgTargetsSpec } from '../dashboard/src/lib/charts/fg-targets.ts';
-import { formatPupils } from '../dashboard/src/lib/charts/fg-contributions.ts';
-import { isLeaderCluster } from '../dashboard/src/lib/results.ts';
+import type { FgDistrictRow, FgSchoolRow } from '../contract/api/fg-types.ts';
+import { fgTargetsSpec } from '../contract/charts/fg-targets.ts';
+import { formatPupils } from '../contract/charts/fg-contributions.ts';
+import { isLeaderCluster } from '../contract/results.ts';
 import { group } from 'd3-array';
 import { changesSpec, type SchoolChanges } from './changes-chart.ts';
 import { CHART_WIDTH, drawChart } from './charts.ts';

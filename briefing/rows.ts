@@ -7,8 +7,8 @@ export type {
   ClusterComparisonRow,
   SchoolFlag,
   SchoolTeacherRow,
-} from '../dashboard/src/lib/api/types.ts';
-export type { TeacherDeficitRow } from '../dashboard/src/lib/api/deficits-types.ts';
+} from '../contract/api/types.ts';
+export type { TeacherDeficitRow } from '../contract/api/deficits-types.ts';
 
 export interface MeasuredRow {
   procedure: string;

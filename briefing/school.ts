@@ -4,8 +4,8 @@
  */
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
-import { fgTargetsSpec } from '../dashboard/src/lib/charts/fg-targets.ts';
-import { isLeaderCluster } from '../dashboard/src/lib/results.ts';
+import { fgTargetsSpec } from '../contract/charts/fg-targets.ts';
+import { isLeaderCluster } from '../contract/results.ts';
 import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import type {

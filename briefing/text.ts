@@ -9,10 +9,10 @@ import {
   formatPctN,
   formatPp,
   pluralRu,
-} from '../dashboard/src/lib/format.ts';
+} from '../contract/format.ts';
 
 export { countRu, formatInt, formatPct, formatPctN, formatPp, pluralRu };
-export { formatDate, schoolYear, SCHOOLS } from '../dashboard/src/lib/format.ts';
+export { formatDate, schoolYear, SCHOOLS } from '../contract/format.ts';
 
 export const TASKS = ['задание', 'задания', 'заданий'] as const;
 /** after «из»: «из 1 школы», «из 18 школ» */

@@ -7,16 +7,10 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../analytics/db.ts';
-import {
-  collectFiles,
-  importPaths,
-  importRank,
-  recognise,
-  OUTCOME_TITLES,
-  type FileReport,
-  type ImportOptions,
-} from './import.ts';
-import { describeProblem } from './problems.ts';
+import { collectFiles, importPaths, importRank, recognise, type ImportOptions } from './import.ts';
+import { type FileReport } from '../contract/imports/report.ts';
+import { OUTCOME_TITLES } from '../contract/imports/outcomes.ts';
+import { describeProblem } from '../contract/imports/problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import { datasetTitle } from './datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
@@ -24,7 +18,7 @@ import { runCli } from '../analytics/cli-run.ts';
 import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { importEvent } from '../dashboard/server/auth/audit.ts';
 import { serverHeaders } from './server-session.ts';
-import { terminalProgress } from './progress-bar.ts';
+import { terminalProgress } from '../contract/imports/progress-bar.ts';
 
 const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать

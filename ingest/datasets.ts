@@ -3,6 +3,7 @@
  * dataset. A dataset names the raw tables its rows go to and the scope of each row: the
  * slice of data (e.g. year|subject|grade|school) that a later file would replace.
  */
+import type { Dataset as ContractDataset } from '../contract/imports/report.ts';
 
 export type BenchmarkLevel = 'school' | 'municipality' | 'region' | 'country';
 
@@ -185,6 +186,10 @@ export interface DatasetRows {
 }
 
 export type Dataset = keyof DatasetRows;
+// The contract lists the same datasets for the wire; this fails to compile when the two differ.
+const sameDatasets: [Dataset, ContractDataset] extends [ContractDataset, Dataset] ? true : never =
+  true;
+void sameDatasets;
 export type ResultDataset = Exclude<Dataset, 'registry'>;
 
 export type ParsedRows = { [K in Dataset]: { dataset: K; rows: DatasetRows[K][] } }[Dataset];

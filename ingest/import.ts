@@ -8,9 +8,16 @@ import { basename, join } from 'node:path';
 import type { Store } from '../analytics/db.ts';
 import { buildModels } from '../analytics/models.ts';
 import { FORMATS, describeFormats } from './formats/index.ts';
-import { loadParsed, type LoadOptions, type LoadOutcome } from './load.ts';
-import type { Outcome } from './outcomes.ts';
-import { ImportRejected, ProblemList, describeProblem, type Problem } from './problems.ts';
+import { loadParsed, type LoadOptions } from './load.ts';
+import { type LoadOutcome } from '../contract/imports/report.ts';
+import type { Outcome } from '../contract/imports/outcomes.ts';
+import type { FileReport } from '../contract/imports/report.ts';
+import {
+  ImportRejected,
+  ProblemList,
+  describeProblem,
+  type Problem,
+} from '../contract/imports/problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import type { Sheet, SourceFile } from './read/table.ts';
 import { SchoolMatcher, type RegistrySchool } from './schools.ts';
@@ -43,29 +50,6 @@ export interface ImportOptions {
   onProgress?(file: string, done: number, total: number): void;
   /** CSV files from this size on take the bulk path when their layout allows (default 4 MB) */
   bulkMinBytes?: number;
-}
-
-export type { Outcome } from './outcomes.ts';
-export { OUTCOME_TITLES } from './outcomes.ts';
-
-export interface FileReport {
-  file: string;
-  format?: string;
-  dataset?: Dataset;
-  rows: number;
-  years: number[];
-  outcome: Outcome;
-  problems: Problem[];
-  /** problems beyond the cap, counted but not listed */
-  moreProblems: number;
-  /** for a dry run: what a real import would do */
-  planned?: LoadOutcome;
-  /** earlier files whose data this file would replace (it needs `replace`) */
-  conflicts?: string[];
-  /** no format knows the file's headers: a column mapping may be set for it */
-  unrecognised?: boolean;
-  /** schools the file added to the registry (with createSchools) */
-  schoolsAdded?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;

@@ -3,15 +3,14 @@
  * the removal of the rows it replaces. Re-importing the same file changes nothing; a file
  * that overlaps an earlier batch is rejected unless replacement was asked for.
  */
+import type { LoadOutcome } from '../contract/imports/report.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../analytics/db.ts';
 import type { Dataset, DatasetSpec, ParsedRows, RegistryRow, ResultDataset } from './datasets.ts';
 import { DATASETS, yearsOf } from './datasets.ts';
-import { ImportRejected } from './problems.ts';
+import { ImportRejected } from '../contract/imports/problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
-
-export type LoadOutcome = 'loaded' | 'replaced' | 'unchanged';
 
 export interface LoadOptions {
   replace: boolean;

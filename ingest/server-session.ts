@@ -4,7 +4,7 @@
  * password asked on the terminal or read from stdin).
  */
 import { ask, askHidden } from '../dashboard/server/auth/terminal.ts';
-import type { SessionInfo } from '../dashboard/src/lib/api/auth-types.ts';
+import type { SessionInfo } from '../contract/api/auth-types.ts';
 
 async function sessionOf(url: string, cookie?: string): Promise<SessionInfo> {
   const response = await fetch(`${url}/api/session`, { headers: cookie ? { cookie } : {} });

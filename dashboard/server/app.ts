@@ -22,7 +22,8 @@ import { buildModels } from '../../analytics/models.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
 import { datasetTitle, type Dataset } from '../../ingest/datasets.ts';
-import { mappingSchema, saveMapping } from '../../ingest/custom/mapping.ts';
+import { saveMapping } from '../../ingest/custom/mapping.ts';
+import { mappingSchema } from '../../contract/imports/custom-mapping.ts';
 import { proposeMapping } from '../../ingest/custom/propose.ts';
 import * as districtRoutes from './routes/district.ts';
 import * as schoolRoutes from './routes/school.ts';
@@ -40,7 +41,7 @@ import { importEvent } from './auth/audit.ts';
 import { attachment } from './attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from './params.ts';
 import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from './table-page.ts';
-import type { Health, ImportLogRow, StoreContentsRow } from '../src/lib/api/types.ts';
+import type { Health, ImportLogRow, StoreContentsRow } from '../../contract/api/types.ts';
 import { ImportTracker } from './import-progress.ts';
 
 export interface AppOptions {

@@ -2,7 +2,7 @@
  * The progress of the import running now (the import queue runs one at a time), for
  * GET /api/import/progress: the file, the fraction done, the phase, and the time spent.
  */
-import type { ImportProgress } from '../src/lib/api/client.ts';
+import type { ImportProgress } from '../../contract/api/import-types.ts';
 
 export class ImportTracker {
   private running: { file: string; fraction: number; started: number; phase: string } | undefined;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Params, Store } from '../../analytics/db.ts';
 import { querySql, type QueryName } from '../../analytics/queries.ts';
-import { normalizeSearch, type PageRequest } from '../src/lib/table.ts';
+import { normalizeSearch, type PageRequest } from '../../contract/table.ts';
 
 /** Query parameters of a page; without `limit` every row found comes back (downloads). */
 export const pageParams = {

@@ -8,10 +8,11 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../../analytics/db.ts';
 import { runCli } from '../../analytics/cli-run.ts';
-import { formatDateTime } from '../src/lib/format.ts';
+import { formatDateTime } from '../../contract/format.ts';
 import { recordCli } from './auth/cli-audit.ts';
 import { askHidden } from './auth/terminal.ts';
-import { ROLES, ROLE_TITLES, UserDirectory, UserError, type Role } from './auth/users.ts';
+import { UserDirectory, UserError } from './auth/users.ts';
+import { ROLES, ROLE_TITLES, type Role } from '../../contract/access/roles.ts';
 import { storePath, usersPath } from './config.ts';
 
 const USAGE = `Использование: npm run users -- <команда>

@@ -7,7 +7,7 @@
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../../analytics/db.ts';
 import type { HeaderMatch } from '../header.ts';
-import { ProblemList, type Problem } from '../problems.ts';
+import { ProblemList, type Problem } from '../../contract/imports/problems.ts';
 import type { Cell } from '../read/table.ts';
 import type { ParseContext } from '../formats/format.ts';
 import type { Field, FieldValues, RecordLayout } from '../formats/fields.ts';

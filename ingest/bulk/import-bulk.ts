@@ -13,11 +13,11 @@ import { findHeader } from '../header.ts';
 import {
   importRows,
   recognise,
-  type FileReport,
   type ImportOptions,
   type ReadContext,
   type Reading,
 } from '../import.ts';
+import { type FileReport } from '../../contract/imports/report.ts';
 import { loadIncoming, type Incoming } from '../load.ts';
 import type { Sheet } from '../read/table.ts';
 import { checkStaged } from './check.ts';

@@ -5,8 +5,9 @@
  * without asking again.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
+import { z } from 'zod';
+import { mappingSchema, type CustomMapping } from '../../contract/imports/custom-mapping.ts';
 import { normaliseHeader } from '../header.ts';
 import type { Cell, Sheet } from '../read/table.ts';
 import type { CustomIndicatorRow } from '../datasets.ts';
@@ -14,19 +15,6 @@ import type { Format } from '../formats/format.ts';
 import { readRows } from '../formats/row-reader.ts';
 import { checkDuplicates } from '../formats/rows.ts';
 import { EXPECTED, isMissing, schoolYearCell, toNumber } from '../values.ts';
-
-export const mappingSchema = z.object({
-  signature: z.string().regex(/^[0-9a-f]{16}$/),
-  setName: z.string().trim().min(2).max(100),
-  /** captions of the columns as written in the file */
-  schoolColumn: z.string().min(1),
-  yearColumn: z.string().min(1),
-  indicators: z
-    .array(z.object({ column: z.string().min(1), name: z.string().trim().min(2).max(150) }))
-    .min(1),
-});
-
-export type CustomMapping = z.infer<typeof mappingSchema>;
 
 const SCAN_ROWS = 30;
 

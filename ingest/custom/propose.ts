@@ -1,15 +1,8 @@
 /** For a file no format recognises: its header row and sample values, to map its columns. */
 import { readSourceFile } from '../read/read-file.ts';
 import { FORMATS } from '../formats/index.ts';
+import type { MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { proposeHeader } from './mapping.ts';
-
-export interface MappingProposal {
-  fileName: string;
-  sheet: string;
-  signature: string;
-  captions: string[];
-  samples: string[][];
-}
 
 export async function proposeMapping(
   name: string,

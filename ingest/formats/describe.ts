@@ -2,7 +2,7 @@
  * The formats and exports sections of the README, written from their definitions in the code,
  * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them.
  */
-import { accessMarkdown } from '../../dashboard/server/auth/access-rules.ts';
+import { accessMarkdown } from '../../contract/access/access-rules.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { datasetTitle } from '../datasets.ts';

@@ -1,6 +1,6 @@
 /** A source file layout: how to recognise it from its headers and how to read its rows. */
 import type { ColumnSpec } from '../header.ts';
-import type { ProblemList } from '../problems.ts';
+import type { ProblemList } from '../../contract/imports/problems.ts';
 import type { Sheet, SourceFile } from '../read/table.ts';
 import type { SchoolMatcher } from '../schools.ts';
 import type { Dataset, ParsedRows } from '../datasets.ts';

@@ -6,11 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModels } from '../../analytics/models.ts';
-import {
-  loadMethodology,
-  type ClusterRule,
-  type Methodology,
-} from '../../analytics/methodology.ts';
+import { type ClusterRule, type Methodology } from '../../contract/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { insertRows, tempStore, type TempStore } from '../helpers/store.ts';
 
 const school = (id: string, type = 'СОШ') => ({

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
-import { loadMethodology } from '../../analytics/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { REGISTRY_ROWS, writeRegistryFile } from '../helpers/fixtures.ts';
 

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { MODELS, buildModels, ensureModels } from '../../analytics/models.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic, type SyntheticFiles } from '../../data/generator/synthetic.ts';
-import { changedYears, importPaths, type FileReport } from '../../ingest/import.ts';
+import { changedYears, importPaths } from '../../ingest/import.ts';
+import { type FileReport } from '../../contract/imports/report.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
 

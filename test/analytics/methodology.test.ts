@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { loadMethodology } from '../../analytics/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 
 it('refuses a methodology file whose grid cut points do not ascend, saying where', () => {
   const file = join(mkdtempSync(join(tmpdir(), 'method-')), 'методика.json');

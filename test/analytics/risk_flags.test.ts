@@ -4,7 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { buildModels } from '../../analytics/models.ts';
-import { loadMethodology, type ClusterRule } from '../../analytics/methodology.ts';
+import { type ClusterRule } from '../../contract/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 

@@ -16,7 +16,7 @@ import { Store } from '../../analytics/db.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import { distDir } from '../../dashboard/server/config.ts';
 import { launchBrowser, startServer } from '../e2e/server.ts';
-import { pluralRu } from '../../dashboard/src/lib/format.ts';
+import { pluralRu } from '../../contract/format.ts';
 
 const WARM_LOADS = 10;
 

@@ -8,9 +8,9 @@ import {
   pluralRu,
   schoolYear,
   SCHOOLS,
-} from '../../dashboard/src/lib/format.ts';
+} from '../../contract/format.ts';
 import { resolveSelection } from '../../dashboard/src/lib/results-selection.ts';
-import type { ResultsFilterOption } from '../../dashboard/src/lib/api/types.ts';
+import type { ResultsFilterOption } from '../../contract/api/types.ts';
 
 describe('Russian formatting', () => {
   it('uses decimal commas, spaces between thousands and п.п.', () => {

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadMethodology } from '../../analytics/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import {
   candidateOf,
   changedClusters,

@@ -10,7 +10,7 @@ import {
   searchText,
   sortRows,
   type Column,
-} from '../../dashboard/src/lib/table.ts';
+} from '../../contract/table.ts';
 
 describe('table pages', () => {
   it('cuts pages of 100 rows and keeps the last one short', () => {

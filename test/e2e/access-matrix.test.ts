@@ -15,10 +15,10 @@ import {
   RULE_ROLES,
   type RouteKey,
   type Rule,
-} from '../../dashboard/server/auth/access-rules.ts';
+} from '../../contract/access/access-rules.ts';
 import type { App } from '../../dashboard/server/auth/control.ts';
 import { OTHER_SCHOOL } from '../../dashboard/server/auth/scope.ts';
-import { ROLES, type Role } from '../../dashboard/server/auth/users.ts';
+import { ROLES, type Role } from '../../contract/access/roles.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { EXPORTS } from '../../analytics/export.ts';
 import { testAccess } from '../helpers/app.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Store } from '../../analytics/db.ts';
-import type { AuditPage } from '../../dashboard/src/lib/api/auth-types.ts';
+import type { AuditPage } from '../../contract/api/auth-types.ts';
 import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
 import { clickCsvDownload, readCsv } from './downloads.ts';
 

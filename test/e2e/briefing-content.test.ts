@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeBriefing } from '../../briefing/generate.ts';
-import { formatInt, formatPct } from '../../dashboard/src/lib/format.ts';
+import { formatInt, formatPct } from '../../contract/format.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import {
   libreOfficePdf,

@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { schoolYear } from '../../dashboard/src/lib/format.ts';
+import { schoolYear } from '../../contract/format.ts';
 import { formatSize } from '../../dashboard/src/lib/briefings.ts';
-import type { BriefingOptions } from '../../dashboard/src/lib/api/briefing-types.ts';
+import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;

@@ -10,8 +10,8 @@ import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
-import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
-import type { CompareGrid, CompareResult } from '../../dashboard/src/lib/api/compare-types.ts';
+import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
+import type { CompareGrid, CompareResult } from '../../contract/api/compare-types.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
-import { formatInt, formatPct } from '../../dashboard/src/lib/format.ts';
+import { formatInt, formatPct } from '../../contract/format.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;

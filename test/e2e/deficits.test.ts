@@ -7,13 +7,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
-import { PAGE_SIZE } from '../../dashboard/src/lib/table.ts';
+import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
+import { PAGE_SIZE } from '../../contract/table.ts';
 import type {
   DeficitOptions,
   DeficitVpr,
   TeacherDeficits,
-} from '../../dashboard/src/lib/api/deficits-types.ts';
+} from '../../contract/api/deficits-types.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
 import { keysOnAllPages, tableRowCount } from './pages.ts';

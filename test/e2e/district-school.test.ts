@@ -7,11 +7,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadMethodology } from '../../analytics/methodology.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
-import { formatInt, formatPct, schoolYear } from '../../dashboard/src/lib/format.ts';
-import { PAGE_SIZE } from '../../dashboard/src/lib/table.ts';
+import { formatInt, formatPct, schoolYear } from '../../contract/format.ts';
+import { PAGE_SIZE } from '../../contract/table.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { clickCsvDownload, csvNumber, readCsv } from './downloads.ts';
 import { keysOnAllPages, tableRowCount } from './pages.ts';

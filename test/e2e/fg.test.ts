@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadMethodology } from '../../analytics/methodology.ts';
-import { formatInt, formatPct, formatPp, schoolYear } from '../../dashboard/src/lib/format.ts';
-import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
+import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
+import type { FgPage } from '../../contract/api/fg-types.ts';
 import { wilson } from '../helpers/stats.ts';
 import { storeCopy } from '../helpers/store.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';

@@ -10,7 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
-import { countRu } from '../../dashboard/src/lib/format.ts';
+import { countRu } from '../../contract/format.ts';
 import { ROWS } from '../../dashboard/src/lib/import-status.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 

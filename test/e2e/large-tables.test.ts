@@ -14,14 +14,10 @@ import type { Page } from 'playwright-core';
 import { Store } from '../../analytics/db.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { countRu, formatInt, formatMark, SCHOOLS } from '../../dashboard/src/lib/format.ts';
-import type { DistrictResults, SchoolListRow } from '../../dashboard/src/lib/api/types.ts';
-import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
-import type {
-  CompareGrid,
-  ComparePair,
-  CompareResult,
-} from '../../dashboard/src/lib/api/compare-types.ts';
+import { countRu, formatInt, formatMark, SCHOOLS } from '../../contract/format.ts';
+import type { DistrictResults, SchoolListRow } from '../../contract/api/types.ts';
+import type { FgPage } from '../../contract/api/fg-types.ts';
+import type { CompareGrid, ComparePair, CompareResult } from '../../contract/api/compare-types.ts';
 import { downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 

@@ -9,13 +9,9 @@ import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCsv, type CellValue } from '../../data/generator/files.ts';
 import { VPR_TEMPLATE_HEADER } from '../../data/generator/write-vpr.ts';
-import {
-  importFile,
-  importPaths,
-  type FileReport,
-  type ImportOptions,
-} from '../../ingest/import.ts';
-import { describeProblem } from '../../ingest/problems.ts';
+import { importFile, importPaths, type ImportOptions } from '../../ingest/import.ts';
+import { type FileReport } from '../../contract/imports/report.ts';
+import { describeProblem } from '../../contract/imports/problems.ts';
 import { rowNumber, scanCsv } from '../../ingest/bulk/csv-file.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
 import { VPR_TASK_HEADER, writeRegistryFile } from '../helpers/fixtures.ts';

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importPaths, importFile, type FileReport } from '../../ingest/import.ts';
-import { describeProblem } from '../../ingest/problems.ts';
+import { importPaths, importFile } from '../../ingest/import.ts';
+import { type FileReport } from '../../contract/imports/report.ts';
+import { describeProblem } from '../../contract/imports/problems.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
 import {
   VPR_ROWS,

@@ -17,8 +17,9 @@ import {
   type TaskCompletionExport,
   type VprReportTitle,
 } from '../../data/generator/layouts.ts';
-import { importPaths, type FileReport } from '../../ingest/import.ts';
-import { describeProblem } from '../../ingest/problems.ts';
+import { importPaths } from '../../ingest/import.ts';
+import { type FileReport } from '../../contract/imports/report.ts';
+import { describeProblem } from '../../contract/imports/problems.ts';
 import { vprJournalFormat } from '../../ingest/formats/vpr-journal.ts';
 import { vprTasksFormat } from '../../ingest/formats/vpr-tasks.ts';
 import { vprPlannedFormat } from '../../ingest/formats/vpr-planned.ts';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
-import type { BriefingOptions } from '../../dashboard/src/lib/api/briefing-types.ts';
+import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
 import { readDocx } from '../e2e/documents.ts';
 import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';

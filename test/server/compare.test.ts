@@ -9,7 +9,7 @@ import type {
   CompareGrid,
   CompareOptions,
   CompareResult,
-} from '../../dashboard/src/lib/api/compare-types.ts';
+} from '../../contract/api/compare-types.ts';
 import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 

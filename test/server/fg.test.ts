@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
-import type { FgPage } from '../../dashboard/src/lib/api/fg-types.ts';
+import type { FgPage } from '../../contract/api/fg-types.ts';
 import { useApp } from '../helpers/app.ts';
 import { writeRegistryFile } from '../helpers/fixtures.ts';
 

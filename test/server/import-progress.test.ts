@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import type { ImportProgress } from '../../dashboard/src/lib/api/client.ts';
+import type { ImportProgress } from '../../contract/api/import-types.ts';
 import { useApp } from '../helpers/app.ts';
 
 let tasks = '';

@@ -4,46 +4,9 @@
  * the store (AUDIT_PATH), appended by the server and by the command-line tools alike.
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { OUTCOME_TITLES, type FileReport } from '../../../ingest/import.ts';
-
-export const AUDIT_ACTIONS = {
-  login: 'Вход',
-  login_failed: 'Неудачный вход',
-  login_blocked: 'Вход отложен: много неудачных попыток',
-  logout: 'Выход',
-  import: 'Загрузка файла',
-  replace: 'Замена данных',
-  mapping: 'Сопоставление столбцов',
-  methodology: 'Изменение методики',
-  briefing: 'Справка',
-  export: 'Выгрузка',
-  user_add: 'Добавлен пользователь',
-  user_remove: 'Удалён пользователь',
-  user_passwd: 'Сменён пароль',
-  denied: 'Отказано в доступе',
-} as const;
-
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
-
-export interface AuditEntry {
-  /** ISO time */
-  at: string;
-  /** the login; «локальный пользователь» without sign-in, the OS user for the command line */
-  user: string;
-  role: string | null;
-  /** the client address, «командная строка» for the CLI */
-  address: string;
-  action: AuditAction;
-  /** what exactly, in Russian: file, version, briefing, export and its filters */
-  detail: string;
-  outcome: 'ok' | 'failed' | 'denied';
-}
-
-export interface AuditQuery {
-  action?: AuditAction;
-  user?: string;
-  limit?: number;
-}
+import type { AuditEntry, AuditQuery } from '../../../contract/access/audit.ts';
+import { OUTCOME_TITLES } from '../../../contract/imports/outcomes.ts';
+import type { FileReport } from '../../../contract/imports/report.ts';
 
 export class AuditLog {
   constructor(

@@ -1,7 +1,8 @@
 /** Audit entries of the command-line tools: the operating-system user at the server's console. */
 import { userInfo } from 'node:os';
 import { auditPath } from '../config.ts';
-import { AuditLog, type AuditAction, type AuditEntry } from './audit.ts';
+import { AuditLog } from './audit.ts';
+import { type AuditAction, type AuditEntry } from '../../../contract/access/audit.ts';
 
 export function recordCli(
   action: AuditAction,

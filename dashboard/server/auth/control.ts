@@ -5,10 +5,12 @@
 import type { Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { AuditLog, type AuditAction, type AuditEntry } from './audit.ts';
+import { AuditLog } from './audit.ts';
+import { type AuditAction, type AuditEntry } from '../../../contract/access/audit.ts';
 import { DEFAULT_LIMITS, LoginLimiter, type LimiterOptions } from './login-limiter.ts';
 import { SessionStore, randomToken, type Session } from './sessions.ts';
-import type { Role, User, UserDirectory } from './users.ts';
+import type { UserDirectory } from './users.ts';
+import type { Role, User } from '../../../contract/access/roles.ts';
 
 export interface Viewer {
   login: string;

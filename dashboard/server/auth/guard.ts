@@ -5,7 +5,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { allows, ruleOf } from './access-rules.ts';
+import { allows, ruleOf } from '../../../contract/access/access-rules.ts';
 import { isLoopback, type AccessControl, type AppEnv } from './control.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -3,7 +3,7 @@
  * expiry, at logout, and when its user is removed or changes password (the stamp no longer matches).
  */
 import { randomBytes } from 'node:crypto';
-import type { User } from './users.ts';
+import type { User } from '../../../contract/access/roles.ts';
 
 export interface Session {
   token: string;

@@ -5,28 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { ROLES, type Role, type User } from '../../../contract/access/roles.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
-
-export const ROLES = ['admin', 'analyst', 'school'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_TITLES: Record<Role, string> = {
-  admin: 'администратор',
-  analyst: 'аналитик',
-  school: 'школа',
-};
-
-/** A user as the rest of the server sees it: no password hash. */
-export interface User {
-  login: string;
-  role: Role;
-  /** the school login (Логин ОО) of a school user, null for the others */
-  school: string | null;
-  createdAt: string;
-  passwordChangedAt: string;
-  /** changes with the password, so a new password ends the sessions opened with the old one */
-  stamp: string;
-}
 
 interface StoredUser extends User {
   passwordHash: string;

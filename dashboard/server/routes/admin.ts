@@ -2,10 +2,10 @@
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import type { AuditPage, UserRow, UsersPage } from '../../src/lib/api/auth-types.ts';
-import { AUDIT_ACTIONS, type AuditAction } from '../auth/audit.ts';
+import type { AuditPage, UserRow, UsersPage } from '../../../contract/api/auth-types.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../contract/access/audit.ts';
 import type { AccessControl, App } from '../auth/control.ts';
-import { ROLE_TITLES } from '../auth/users.ts';
+import { ROLE_TITLES } from '../../../contract/access/roles.ts';
 import { parseQuery } from '../params.ts';
 
 const auditQuery = z.object({

@@ -3,8 +3,8 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { pluralRu } from '../../src/lib/format.ts';
-import type { SessionInfo } from '../../src/lib/api/auth-types.ts';
+import { pluralRu } from '../../../contract/format.ts';
+import type { SessionInfo } from '../../../contract/api/auth-types.ts';
 import {
   SESSION_COOKIE,
   clientAddress,
@@ -13,7 +13,8 @@ import {
   type App,
   type Viewer,
 } from '../auth/control.ts';
-import { ROLE_TITLES, normalizeLogin } from '../auth/users.ts';
+import { normalizeLogin } from '../auth/users.ts';
+import { ROLE_TITLES } from '../../../contract/access/roles.ts';
 import { badRequest } from '../params.ts';
 
 const loginBody = z.object({

@@ -19,7 +19,7 @@ import {
 } from '../../../briefing/generate.ts';
 import { PdfUnavailableError, chromiumPath } from '../../../briefing/pdf.ts';
 import { UnknownSchoolError } from '../../../briefing/school.ts';
-import type { BriefingOptions } from '../../src/lib/api/briefing-types.ts';
+import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
 import { attachment } from '../attachment.ts';
 import { parseQuery, schoolId, year } from '../params.ts';
 import type { AccessControl, AppEnv } from '../auth/control.ts';

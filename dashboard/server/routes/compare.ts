@@ -18,7 +18,7 @@ import {
   type PageSpec,
   unknownSort,
 } from '../table-page.ts';
-import type { PageRequest } from '../../src/lib/table.ts';
+import type { PageRequest } from '../../../contract/table.ts';
 import {
   COMPARE_INDICATORS,
   type CompareOption,
@@ -29,7 +29,7 @@ import {
   type CompareSchoolsSummary,
   type GridCell,
   type GridSchoolRow,
-} from '../../src/lib/api/compare-types.ts';
+} from '../../../contract/api/compare-types.ts';
 
 const series = {
   indicator: z.enum(COMPARE_INDICATORS),

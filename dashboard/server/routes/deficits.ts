@@ -15,7 +15,7 @@ import type {
   DeficitVpr,
   TeacherDeficitRow,
   TeacherDeficits,
-} from '../../src/lib/api/deficits-types.ts';
+} from '../../../contract/api/deficits-types.ts';
 
 const vprQuery = z.object({ year, subject: z.string().min(1).max(100), grade });
 const teacherQuery = z.object({ year });

@@ -12,9 +12,9 @@ import type {
   DistrictResults,
   KeyShareBand,
   ResultsFilterOption,
-} from '../../src/lib/api/types.ts';
-import type { FgDistrictRow } from '../../src/lib/api/fg-types.ts';
-import { LEADER_CLUSTER } from '../../src/lib/results.ts';
+} from '../../../contract/api/types.ts';
+import type { FgDistrictRow } from '../../../contract/api/fg-types.ts';
+import { LEADER_CLUSTER } from '../../../contract/results.ts';
 
 const selectionQuery = z.object({
   year,

@@ -15,8 +15,8 @@ import type {
   FgSchoolRow,
   FgSchoolsSummary,
   FgTrendRow,
-} from '../../src/lib/api/fg-types.ts';
-import type { PageRequest } from '../../src/lib/table.ts';
+} from '../../../contract/api/fg-types.ts';
+import type { PageRequest } from '../../../contract/table.ts';
 
 /** a grade, or «all» (the default) for all grades pooled */
 const gradeOrAll = z.union([z.literal('all'), grade]).optional();

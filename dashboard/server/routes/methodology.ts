@@ -5,7 +5,7 @@
 import type { Context } from 'hono';
 import type { AccessControl, App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
-import { describeIssues, methodologySchema } from '../../../analytics/methodology.ts';
+import { describeIssues, methodologySchema } from '../../../contract/methodology.ts';
 import {
   methodologyInForce,
   methodologyRevisions,

@@ -15,7 +15,7 @@ import type {
   SchoolResultRow,
   SchoolTaskRow,
   SchoolTeacherRow,
-} from '../../src/lib/api/types.ts';
+} from '../../../contract/api/types.ts';
 
 const RURAL = "CASE WHEN is_rural THEN 'сельская' WHEN NOT is_rural THEN 'городская' END";
 /** The school list's columns as the server sorts and searches them (a country's 40 000 schools). */

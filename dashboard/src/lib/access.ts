@@ -3,8 +3,8 @@
  * rules (dashboard/server/auth/access-rules.ts), so the navigation offers only what will load.
  * The server decides; this only keeps a user from walking into pages that would answer 403.
  */
-import type { Role, SessionInfo } from './api/auth-types.ts';
-import { RULE_ROLES } from '../../server/auth/access-rules.ts';
+import type { Role, SessionInfo } from '../../../contract/api/auth-types.ts';
+import { RULE_ROLES } from '../../../contract/access/access-rules.ts';
 
 export type SessionUser = NonNullable<SessionInfo['user']>;
 

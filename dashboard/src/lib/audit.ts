@@ -1,5 +1,5 @@
 /** «Журнал»: how the audit log's values read on the page. */
-import { formatDateTime } from './format.ts';
+import { formatDateTime } from '../../../contract/format.ts';
 
 /** Roles as the server names them (ROLE_TITLES in dashboard/server/auth/users.ts). */
 export const ROLE_TITLES: Record<string, string> = {

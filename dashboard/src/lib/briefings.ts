@@ -1,5 +1,5 @@
 /** «Справки»: what the page's choices mean as an API request, and how its results are worded. */
-import { countRu, schoolYear } from './format.ts';
+import { countRu, schoolYear } from '../../../contract/format.ts';
 
 export type BriefingKind = 'district' | 'school' | 'all' | 'selected';
 export type BriefingFormat = 'docx' | 'pdf';

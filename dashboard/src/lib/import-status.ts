@@ -1,8 +1,8 @@
 /** What a file's import report means for the user: one status line and its tone. */
-import type { ImportReport } from './api/types.ts';
-import type { ImportProgress } from './api/client.ts';
-import { countRu } from './format.ts';
-import { timeLeft } from '../../../ingest/progress-bar.ts';
+import type { ImportReport } from '../../../contract/api/types.ts';
+import type { ImportProgress } from '../../../contract/api/import-types.ts';
+import { countRu } from '../../../contract/format.ts';
+import { timeLeft } from '../../../contract/imports/progress-bar.ts';
 
 export const ROWS: readonly [string, string, string] = ['строка', 'строки', 'строк'];
 export const ERRORS: readonly [string, string, string] = ['ошибка', 'ошибки', 'ошибок'];

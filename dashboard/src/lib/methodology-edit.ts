@@ -3,9 +3,9 @@
  * editable draft, and the candidate methodology built from it (a new rule version where
  * parameters changed, effective from the chosen school year).
  */
-import type { ClusterRule, Methodology } from '../../../analytics/methodology.ts';
-import { PARAMETERS, VALUE_NAMES } from '../../../analytics/methodology-labels.ts';
-import { formatNumber } from './format.ts';
+import type { ClusterRule, Methodology } from '../../../contract/methodology.ts';
+import { PARAMETERS, VALUE_NAMES } from '../../../contract/methodology-labels.ts';
+import { formatNumber } from '../../../contract/format.ts';
 
 export type ParamValue = number | boolean | string | (string | number)[];
 export type Params = Record<string, ParamValue>;

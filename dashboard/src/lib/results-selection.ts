@@ -3,7 +3,7 @@
  * combination, otherwise ВПР, the latest year, Russian language (or the first subject) and the
  * lowest grade. ОГЭ and ЕГЭ have no grade.
  */
-import type { Procedure, ResultsFilterOption } from './api/types.ts';
+import type { Procedure, ResultsFilterOption } from '../../../contract/api/types.ts';
 
 export interface ResultsSelection {
   procedure: Procedure;

@@ -1,5 +1,5 @@
 /** Shapes a school's results for its page: the latest year, and one procedure × subject × grade over the years. */
-import type { SchoolResultRow } from './api/types.ts';
+import type { SchoolResultRow } from '../../../contract/api/types.ts';
 
 export interface ResultKey {
   procedure: string;

@@ -3,7 +3,7 @@
  * sign-out, and cleared when the server answers that the session is over (the login page shows).
  */
 import { api, watchSession } from './api/client.ts';
-import type { SessionInfo } from './api/auth-types.ts';
+import type { SessionInfo } from '../../../contract/api/auth-types.ts';
 
 class Auth {
   /** the server's answer; null until it came */

@@ -12,16 +12,17 @@ import type {
   DistrictResults,
   KeyShareBand,
   ResultsFilterOption,
-} from './types.ts';
+} from '../../../../contract/api/types.ts';
 import type { ResultsSelection } from '../results-selection.ts';
-import type { PageRequest } from '../table.ts';
-import type { Methodology } from '../../../../analytics/methodology.ts';
+import type { PageRequest } from '../../../../contract/table.ts';
+import type { Methodology } from '../../../../contract/methodology.ts';
 import type {
   MethodologyInForce,
   MethodologyRevision,
-} from '../../../../analytics/methodology-store.ts';
-import type { FlagChange, FlagRow } from '../../../../analytics/flags-preview.ts';
-import type { AuditPage, SessionInfo, UsersPage } from './auth-types.ts';
+} from '../../../../contract/api/methodology-types.ts';
+import type { FlagChange, FlagRow } from '../../../../contract/api/methodology-types.ts';
+import type { AuditPage, SessionInfo, UsersPage } from '../../../../contract/api/auth-types.ts';
+import type { ImportProgress } from '../../../../contract/api/import-types.ts';
 
 export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
 export interface MethodologyPreview {
@@ -34,17 +35,6 @@ export interface MethodologyPreview {
  * is 0–1 of the file; `elapsedMs` is counted by the server, so the time left needs no clock
  * agreement between the page and the server.
  */
-export type ImportProgress =
-  | { running: false }
-  | {
-      running: true;
-      file: string;
-      fraction: number;
-      startedAt: string;
-      elapsedMs: number;
-      phase: string;
-    };
-
 export class ApiFailure extends Error {}
 
 const OFFLINE = 'Сервер панели недоступен. Проверьте, что он запущен (npm start).';

@@ -1,8 +1,7 @@
 /**
  * Methodology settings (thresholds the methodologist may change), validated with zod.
- * Defaults ship in methodology.default.json; METHODOLOGY_PATH points to a user's own file.
+ * The defaults and the loading of a file are in analytics/methodology-file.ts.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parameterPath } from './methodology-labels.ts';
 
@@ -171,8 +170,6 @@ export const methodologySchema = z.object({
 
 export type Methodology = z.infer<typeof methodologySchema>;
 
-const DEFAULT_PATH = new URL('./methodology.default.json', import.meta.url);
-
 /** One validation problem in Russian: where (with the parameter's Russian name) and what was expected. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => `${parameterPath(i.path)}: ${expectation(i)}`).join('; ');
@@ -205,15 +202,3 @@ const TYPE_NAMES: Record<string, string> = {
   object: 'набор параметров',
   int: 'целое число',
 };
-
-export function loadMethodology(
-  path: string | URL = process.env.METHODOLOGY_PATH ?? DEFAULT_PATH,
-): Methodology {
-  const parsed = methodologySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    throw new Error(
-      `Файл методики ${String(path)} не прошёл проверку: ${describeIssues(parsed.error)}`,
-    );
-  }
-  return parsed.data;
-}

@@ -1,6 +1,6 @@
 /** Sign-in, users and the audit log as the API returns them. */
-import type { AuditEntry } from '../../../server/auth/audit.ts';
-import type { Role, User } from '../../../server/auth/users.ts';
+import type { AuditEntry } from '../access/audit.ts';
+import type { Role, User } from '../access/roles.ts';
 
 export type { AuditEntry, Role };
 

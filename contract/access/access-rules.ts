@@ -7,7 +7,7 @@
  * - staff: администратор and аналитик (everything read-only, briefings, exports);
  * - admin: администратор only (imports, methodology, users, the audit log).
  */
-import type { Role } from './users.ts';
+import type { Role } from './roles.ts';
 
 export type Rule = 'public' | 'all' | 'staff' | 'admin';
 

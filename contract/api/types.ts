@@ -243,12 +243,12 @@ export interface SchoolPage {
 }
 
 // Import reports and mappings are the importer's own types, shared as they are.
-export type { Outcome as ImportOutcome } from '../../../../ingest/outcomes.ts';
-export type { Problem as ImportProblem } from '../../../../ingest/problems.ts';
-export type { FileReport as ImportReport } from '../../../../ingest/import.ts';
-export type { MappingProposal } from '../../../../ingest/custom/propose.ts';
-export type { CustomMapping } from '../../../../ingest/custom/mapping.ts';
-import type { Outcome as ImportOutcome } from '../../../../ingest/outcomes.ts';
+export type { Outcome as ImportOutcome } from '../imports/outcomes.ts';
+export type { Problem as ImportProblem } from '../imports/problems.ts';
+export type { FileReport as ImportReport } from '../imports/report.ts';
+export type { MappingProposal } from '../imports/custom-mapping.ts';
+export type { CustomMapping } from '../imports/custom-mapping.ts';
+import type { Outcome as ImportOutcome } from '../imports/outcomes.ts';
 
 export interface ImportLogRow {
   log_id: number;
