@@ -3,7 +3,7 @@
  * Deterministic: the same bytes on every run (`npm run demo`).
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeRegistry } from './generator/write-registry.ts';
 import { writeVpr } from './generator/write-vpr.ts';
@@ -28,9 +28,4 @@ export async function generateDemo(dir: string = DEMO_DIR): Promise<string[]> {
     ...writeTeachers(dir),
     ...writeNetwork(dir),
   ];
-}
-
-if (process.argv[1] && basename(process.argv[1]).startsWith('generate-demo')) {
-  const files = await generateDemo();
-  console.log(`Демонстрационные данные записаны: ${files.length} файлов в ${DEMO_DIR}`);
 }

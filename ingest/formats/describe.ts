@@ -1,15 +1,15 @@
 /**
  * The formats and exports sections of the README, written from their definitions in the code,
- * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them.
+ * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them
+ * (cli/docs.ts).
  */
 import { accessMarkdown } from '../../contract/access/access-rules.ts';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { datasetTitle } from '../datasets.ts';
 import { FORMATS } from './index.ts';
 import { exportsMarkdown } from '../../analytics/export.ts';
 
-const README = new URL('../../README.md', import.meta.url);
+export const README = new URL('../../README.md', import.meta.url);
 
 function exampleCell(value: string | number | null): string {
   if (value === null) return '';
@@ -62,8 +62,3 @@ export function readmeWithSections(readme: string): string {
 }
 
 export const currentReadme = () => readFileSync(README, 'utf8');
-
-if (process.argv[1] && basename(process.argv[1]).startsWith('describe')) {
-  writeFileSync(README, readmeWithSections(currentReadme()));
-  console.log('Разделы форматов, выгрузок и доступа в README.md обновлены.');
-}

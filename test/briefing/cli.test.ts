@@ -22,7 +22,7 @@ afterAll(() => t.dispose());
 
 function briefing(...args: string[]) {
   // node with tsx's loader, as `npm run briefing` runs it, without npm's own notices on stderr
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'briefing/cli.ts', ...args], {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/briefing.ts', ...args], {
     env: { ...process.env, DB_PATH: dbPath },
     encoding: 'utf8',
   });

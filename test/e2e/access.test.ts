@@ -56,7 +56,7 @@ afterAll(async () => {
 function addUser(login: keyof typeof PASSWORDS, role: string, ...extra: string[]) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'dashboard/server/users-cli.ts', 'add', login, '--role', role, ...extra],
+    ['--import', 'tsx', 'cli/users.ts', 'add', login, '--role', role, ...extra],
     {
       input: `${PASSWORDS[login]}\n`,
       env: { ...process.env, ...env, DB_PATH: storeCopy },

@@ -47,7 +47,7 @@ async function serverWith(name: string, withAdmin: boolean) {
 function importCli(env: Record<string, string>, input: string) {
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', 'ingest/cli.ts', '--dry-run', '--replace', file],
+    ['--import', 'tsx', 'cli/import.ts', '--dry-run', '--replace', file],
     {
       env: { ...process.env, ...env },
       input,

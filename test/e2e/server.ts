@@ -42,20 +42,16 @@ export async function startServer(
   const dir = mkdtempSync(join(tmpdir(), 'mko-e2e-'));
   if (template) copyFileSync(template, join(dir, 'store.duckdb'));
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'dashboard/server/start.ts'],
-    {
-      env: {
-        ...process.env,
-        DB_PATH: join(dir, 'store.duckdb'),
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'cli/start.ts'], {
+    env: {
+      ...process.env,
+      DB_PATH: join(dir, 'store.duckdb'),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));

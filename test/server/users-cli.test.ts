@@ -38,7 +38,7 @@ function run(script: string, args: string[], input = '', extraEnv: Record<string
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const users = (args: string[], input = '') => run('dashboard/server/users-cli.ts', args, input);
+const users = (args: string[], input = '') => run('cli/users.ts', args, input);
 const stored = () => JSON.parse(readFileSync(env.USERS_PATH!, 'utf8')).users;
 
 describe('npm run users', () => {
@@ -173,19 +173,14 @@ describe('npm run users', () => {
 
 describe('the server on the network', () => {
   const start = (usersPath: string) =>
-    run('dashboard/server/start.ts', [], '', { HOST: '0.0.0.0', PORT: '0', USERS_PATH: usersPath });
+    run('cli/start.ts', [], '', { HOST: '0.0.0.0', PORT: '0', USERS_PATH: usersPath });
 
   it('refuses to start without an administrator and says how to create one', () => {
     for (const path of [join(t.dir, 'нет-файла.json'), join(t.dir, 'only-analyst.json')]) {
       if (path.endsWith('only-analyst.json'))
-        run(
-          'dashboard/server/users-cli.ts',
-          ['add', 'metod', '--role', 'analyst'],
-          'пароль-аналитика\n',
-          {
-            USERS_PATH: path,
-          },
-        );
+        run('cli/users.ts', ['add', 'metod', '--role', 'analyst'], 'пароль-аналитика\n', {
+          USERS_PATH: path,
+        });
       const result = start(path);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(

@@ -1,6 +1,6 @@
 /**
  * Which sections of the dashboard each role may open: the page's mirror of the server's route
- * rules (dashboard/server/auth/access-rules.ts), so the navigation offers only what will load.
+ * rules (contract/access/access-rules.ts), so the navigation offers only what will load.
  * The server decides; this only keeps a user from walking into pages that would answer 403.
  */
 import type { Role, SessionInfo } from '../../../contract/api/auth-types.ts';

@@ -1,6 +1,6 @@
 /** What the command-line tools share: the exit code, errors as their Russian message, the store. */
-import { Store } from './db.ts';
-import { buildModels } from './models.ts';
+import { Store } from '../analytics/db.ts';
+import { buildModels } from '../analytics/models.ts';
 import type { Methodology } from '../contract/methodology.ts';
 import { storePath } from '../dashboard/server/config.ts';
 

@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from './export.ts';
-import { runCli, withBuiltStore } from './cli-run.ts';
+import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../analytics/export.ts';
+import { runCli, withBuiltStore } from './run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
 
 const USAGE = `Использование: npm run export -- <набор> [--year 2025/26] [--school логин] [--format csv|xlsx] --out файл

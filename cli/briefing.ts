@@ -4,9 +4,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { runCli, withBuiltStore } from '../analytics/cli-run.ts';
+import { runCli, withBuiltStore } from './run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
-import { BRIEFING_FORMATS, makeBatch, makeBriefing, type BriefingFormat } from './generate.ts';
+import {
+  BRIEFING_FORMATS,
+  makeBatch,
+  makeBriefing,
+  type BriefingFormat,
+} from '../briefing/generate.ts';
 
 const USAGE = `Использование: npm run briefing -- --year 2025/26 [--school логин | --all-schools] --format docx|pdf [--out файл]
   без --school     — справка по району;

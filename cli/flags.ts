@@ -5,10 +5,10 @@
  * flags that would be added or removed are listed; the store is not changed.
  */
 import { parseArgs } from 'node:util';
-import { loadMethodology } from './methodology-file.ts';
-import { currentMethodology } from './methodology-store.ts';
-import { previewFlags } from './flags-preview.ts';
-import { runCli, withBuiltStore } from './cli-run.ts';
+import { loadMethodology } from '../analytics/methodology-file.ts';
+import { currentMethodology } from '../analytics/methodology-store.ts';
+import { previewFlags } from '../analytics/flags-preview.ts';
+import { runCli, withBuiltStore } from './run.ts';
 import { parseSchoolYear } from '../ingest/values.ts';
 import { schoolYear } from '../contract/format.ts';
 

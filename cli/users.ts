@@ -6,14 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Store, StoreLockedError } from '../../analytics/db.ts';
-import { runCli } from '../../analytics/cli-run.ts';
-import { formatDateTime } from '../../contract/format.ts';
-import { recordCli } from './auth/cli-audit.ts';
-import { askHidden } from './auth/terminal.ts';
-import { UserDirectory, UserError } from './auth/users.ts';
-import { ROLES, ROLE_TITLES, type Role } from '../../contract/access/roles.ts';
-import { storePath, usersPath } from './config.ts';
+import { Store, StoreLockedError } from '../analytics/db.ts';
+import { runCli } from './run.ts';
+import { formatDateTime } from '../contract/format.ts';
+import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
+import { askHidden } from '../dashboard/server/auth/terminal.ts';
+import { UserDirectory, UserError } from '../dashboard/server/auth/users.ts';
+import { ROLES, ROLE_TITLES, type Role } from '../contract/access/roles.ts';
+import { storePath, usersPath } from '../dashboard/server/config.ts';
 
 const USAGE = `Использование: npm run users -- <команда>
   add <логин> --role admin|analyst|school [--school <логин ОО>]

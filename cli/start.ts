@@ -4,10 +4,10 @@
  */
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { Store } from '../../analytics/db.ts';
-import { createApp } from './app.ts';
-import { prepareStore } from './bootstrap.ts';
-import { buildDashboardIfNeeded } from './build-if-needed.ts';
+import { Store } from '../analytics/db.ts';
+import { createApp } from '../dashboard/server/app.ts';
+import { prepareStore } from '../dashboard/server/bootstrap.ts';
+import { buildDashboardIfNeeded } from '../dashboard/server/build-if-needed.ts';
 import {
   auditPath,
   distDir,
@@ -18,10 +18,10 @@ import {
   storePath,
   memoryLimit,
   usersPath,
-} from './config.ts';
-import { AccessControl, isLoopback } from './auth/control.ts';
-import { AuditLog } from './auth/audit.ts';
-import { UserDirectory } from './auth/users.ts';
+} from '../dashboard/server/config.ts';
+import { AccessControl, isLoopback } from '../dashboard/server/auth/control.ts';
+import { AuditLog } from '../dashboard/server/auth/audit.ts';
+import { UserDirectory } from '../dashboard/server/auth/users.ts';
 
 /** Refuses to serve the network before an administrator exists: nobody could sign in to manage it. */
 function accessControl(): AccessControl {

@@ -7,14 +7,20 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../analytics/db.ts';
-import { collectFiles, importPaths, importRank, recognise, type ImportOptions } from './import.ts';
+import {
+  collectFiles,
+  importPaths,
+  importRank,
+  recognise,
+  type ImportOptions,
+} from '../ingest/import.ts';
 import { type FileReport } from '../contract/imports/report.ts';
 import { OUTCOME_TITLES } from '../contract/imports/outcomes.ts';
 import { describeProblem } from '../contract/imports/problems.ts';
-import { readSourceFile } from './read/read-file.ts';
-import { datasetTitle } from './datasets.ts';
+import { readSourceFile } from '../ingest/read/read-file.ts';
+import { datasetTitle } from '../ingest/datasets.ts';
 import { storePath, serverUrl } from '../dashboard/server/config.ts';
-import { runCli } from '../analytics/cli-run.ts';
+import { runCli } from './run.ts';
 import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { importEvent } from '../dashboard/server/auth/audit.ts';
 import { serverHeaders } from './server-session.ts';
