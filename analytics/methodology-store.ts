@@ -1,13 +1,13 @@
 /**
  * The methodology in force for a store: the latest version saved from the dashboard, else the
- * methodology file. Saving keeps every earlier version and rebuilds the models in the same
- * transaction, so the flags never disagree with the rules shown.
+ * methodology file. Every earlier version is kept. A save goes through analytics/rebuild.ts,
+ * which stores the version and rebuilds the models in one transaction, so the flags never
+ * disagree with the rules shown.
  */
 import type { Store } from './db.ts';
 import type { MethodologyInForce, MethodologyRevision } from '../contract/api/methodology-types.ts';
 import { loadMethodology } from './methodology-file.ts';
 import { methodologySchema, type Methodology } from '../contract/methodology.ts';
-import { writeModels } from './models.ts';
 
 export async function methodologyInForce(store: Store): Promise<MethodologyInForce> {
   const row = await store.one<MethodologyRevision & { body: string }>(
@@ -30,18 +30,15 @@ export async function methodologyRevisions(store: Store): Promise<MethodologyRev
   );
 }
 
-/** Stores a new version (validated by the caller) and rebuilds every model under it. */
-export async function saveMethodology(
+/** Stores a new version (validated by the caller); analytics/rebuild.ts applies it to the models. */
+export async function storeRevision(
   store: Store,
   methodology: Methodology,
   user: string,
 ): Promise<void> {
-  await store.transaction(async () => {
-    await store.run(
-      `INSERT INTO methodology_revision (revision_id, version, body, saved_by)
-       SELECT coalesce(max(revision_id), 0) + 1, $version, $body, $user FROM methodology_revision`,
-      { version: methodology.version, body: JSON.stringify(methodology), user },
-    );
-    await writeModels(store, methodology);
-  });
+  await store.run(
+    `INSERT INTO methodology_revision (revision_id, version, body, saved_by)
+     SELECT coalesce(max(revision_id), 0) + 1, $version, $body, $user FROM methodology_revision`,
+    { version: methodology.version, body: JSON.stringify(methodology), user },
+  );
 }

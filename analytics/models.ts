@@ -1,14 +1,13 @@
 /**
- * SQL models: one `.sql` file per table, named after it. Each declares what it reads;
- * models are rebuilt in dependency order after every import (models built by year only for
- * the imported years). Models take no parameters
- * except the methodology settings model.
+ * SQL models: one `.sql` file per table, named after it. Each declares what it reads; they are
+ * built in dependency order (models built by year only for the changed years). Models take no
+ * parameters except the methodology settings model. When to build them is decided by
+ * analytics/rebuild.ts alone.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
 import type { Methodology } from '../contract/methodology.ts';
-import { currentMethodology } from './methodology-store.ts';
 
 export interface ModelSpec {
   name: string;
@@ -380,44 +379,35 @@ async function rebuildYears(
 }
 
 /**
- * Rebuilds the models in one transaction, so readers never see a half-built set; under the
- * methodology in force for the store unless another is given. `years`: only these years'
- * data changed (an import), so models built by year rebuild just them.
+ * Builds the models in one transaction, so readers never see a half-built set. `years`: only
+ * these years' data changed, so models built by year rebuild just them.
  */
 export async function buildModels(
   store: Store,
-  methodology?: Methodology,
+  methodology: Methodology,
   years?: readonly number[],
 ): Promise<void> {
-  const rules = methodology ?? (await currentMethodology(store));
-  await store.transaction(async () => {
-    await writeModels(store, rules, years);
-    await store.run(
-      'CREATE OR REPLACE TABLE model_build AS SELECT $fingerprint AS fingerprint, now()::TIMESTAMP AS built_at',
-      { fingerprint: modelsFingerprint(rules) },
-    );
-  });
+  await store.transaction(() => writeModelsBuilt(store, methodology, years));
+}
+
+/** Writes the models and what they were built from, inside the caller's transaction. */
+export async function writeModelsBuilt(
+  store: Store,
+  methodology: Methodology,
+  years?: readonly number[],
+): Promise<void> {
+  await writeModels(store, methodology, years);
+  await store.run(
+    'CREATE OR REPLACE TABLE model_build AS SELECT $fingerprint AS fingerprint, now()::TIMESTAMP AS built_at',
+    { fingerprint: modelsFingerprint(methodology) },
+  );
 }
 
 /** What the models are built from: their SQL and the methodology. Data changes rebuild on import. */
-const modelsFingerprint = (methodology: Methodology) => {
+export const modelsFingerprint = (methodology: Methodology) => {
   const hash = createHash('sha256').update(
     readFileSync(new URL('./models/macros.sql', import.meta.url)),
   );
   for (const model of buildOrder()) hash.update(model.name).update(modelSql(model.name));
   return hash.update(JSON.stringify(methodology)).digest('hex');
 };
-
-/**
- * Rebuilds the models only when their SQL or the methodology changed since the last build (a
- * new version of the product): a country's store starts in seconds instead of minutes.
- */
-export async function ensureModels(store: Store): Promise<boolean> {
-  const built = await store
-    .one<{ fingerprint: string }>('SELECT fingerprint FROM model_build')
-    .catch(() => undefined);
-  const methodology = await currentMethodology(store);
-  if (built?.fingerprint === modelsFingerprint(methodology)) return false;
-  await buildModels(store, methodology);
-  return true;
-}

@@ -1,7 +1,6 @@
 /** What the command-line tools share: the exit code, errors as their Russian message, the store. */
 import { Store } from '../analytics/db.ts';
-import { buildModels } from '../analytics/models.ts';
-import type { Methodology } from '../contract/methodology.ts';
+import { refreshModels } from '../analytics/rebuild.ts';
 import { storePath } from '../dashboard/server/config.ts';
 
 /** Runs a tool's `main` and sets the exit code; an error prints its message, not a stack. */
@@ -12,14 +11,15 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
   });
 }
 
-/** Opens the store, rebuilds the models (under `methodology`, else the one in force), runs `work`. */
-export async function withBuiltStore<T>(
-  work: (store: Store) => Promise<T>,
-  methodology?: Methodology,
-): Promise<T> {
+/**
+ * Opens the store, brings the models up to date (nothing to do on an up-to-date store, the
+ * usual case), runs `work`.
+ */
+export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const store = await Store.open(storePath());
   try {
-    await buildModels(store, methodology);
+    if (await refreshModels(store, { kind: 'read' }))
+      console.error('Показатели пересчитаны: изменились модели или методика.');
     return await work(store);
   } finally {
     store.close();

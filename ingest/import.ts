@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Store } from '../analytics/db.ts';
-import { buildModels } from '../analytics/models.ts';
+import { refreshModels } from '../analytics/rebuild.ts';
 import { FORMATS, describeFormats } from './formats/index.ts';
 import { loadParsed, type LoadOptions } from './load.ts';
 import { type LoadOutcome } from '../contract/imports/report.ts';
@@ -371,18 +371,6 @@ export async function importPaths(
     reports.push(report);
     onFile?.(report, index, planned.length);
   }
-  const changed = reports.filter((r) => r.outcome === 'loaded' || r.outcome === 'replaced');
-  if (changed.length > 0) await buildModels(store, undefined, changedYears(changed));
+  await refreshModels(store, { kind: 'import', reports });
   return reports;
-}
-
-/**
- * The years whose results the loaded files changed, when that is all they changed; undefined
- * when every model must be rebuilt (the registry or reference data changed, or new schools).
- */
-export function changedYears(loaded: readonly FileReport[]): number[] | undefined {
-  const resultsOnly = loaded.every(
-    (r) => importRank(r.dataset) === 2 && r.years.length > 0 && !r.schoolsAdded,
-  );
-  return resultsOnly ? [...new Set(loaded.flatMap((r) => r.years))] : undefined;
 }

@@ -12,13 +12,8 @@ import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
 import { runQuery } from '../../analytics/queries.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
-import {
-  DEFAULT_MAX_BYTES,
-  changedYears,
-  importFile,
-  type ImportOptions,
-} from '../../ingest/import.ts';
-import { buildModels } from '../../analytics/models.ts';
+import { DEFAULT_MAX_BYTES, importFile, type ImportOptions } from '../../ingest/import.ts';
+import { refreshModels } from '../../analytics/rebuild.ts';
 import { TEMPLATES } from '../../ingest/formats/index.ts';
 import { templateWorkbook } from '../../ingest/templates.ts';
 import { datasetTitle, type Dataset } from '../../ingest/datasets.ts';
@@ -208,7 +203,7 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
         });
         if (result.outcome === 'loaded' || result.outcome === 'replaced') {
           imports.rebuilding();
-          await buildModels(session, undefined, changedYears([result]));
+          await refreshModels(session, { kind: 'import', reports: [result] });
         }
         return result;
       }),

@@ -1,6 +1,6 @@
 /** First start: create the schema, and load the demo district through the real import path when the store is empty. */
 import type { Store } from '../../analytics/db.ts';
-import { ensureModels } from '../../analytics/models.ts';
+import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { ensureSchema } from '../../ingest/schema.ts';
 import { generateDemo } from '../../data/generate-demo.ts';
@@ -12,7 +12,8 @@ export async function prepareStore(
   await ensureSchema(store);
   const loaded = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batch');
   if (loaded!.n > 0) {
-    if (await ensureModels(store)) log('Показатели пересчитаны: изменились модели или методика.');
+    if (await refreshModels(store, { kind: 'read' }))
+      log('Показатели пересчитаны: изменились модели или методика.');
     return;
   }
   log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildModels } from '../../analytics/models.ts';
+import { refreshModels } from '../../analytics/rebuild.ts';
 import { type ClusterRule, type Methodology } from '../../contract/methodology.ts';
 import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { insertRows, tempStore, type TempStore } from '../helpers/store.ts';
@@ -103,7 +104,7 @@ describe('ШНОР and ШЛ: the lowest and the top band of the district, years 
         n_higher: 20,
       },
     ]);
-    await buildModels(t.store);
+    await refreshModels(t.store, { kind: 'all' });
   });
   afterAll(() => t.dispose());
 
@@ -145,7 +146,7 @@ describe('ШНОР and ШЛ: the lowest and the top band of the district, years 
       { year: 2026, school_id: 's18', triggered: true },
       { year: 2026, school_id: 's19', triggered: true },
     ]);
-    await buildModels(t.store);
+    await refreshModels(t.store, { kind: 'all' });
   });
 
   it('names leaders only after three years in the top band', async () => {
@@ -231,7 +232,7 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
         }),
       );
     await insertRows(t.store, 'raw_vpr_participant', [...pupils('p1', 8), ...pupils('p2', 6)]);
-    await buildModels(t.store);
+    await refreshModels(t.store, { kind: 'all' });
   });
   afterAll(() => t.dispose());
 
@@ -293,7 +294,7 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
         n5: 0,
       },
     ]);
-    await buildModels(t.store);
+    await refreshModels(t.store, { kind: 'all' });
     expect((await flagged(t, 'Необъективность')).map((f) => f.school_id)).toEqual(['e1', 'p1']);
   });
 });

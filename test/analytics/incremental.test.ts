@@ -6,10 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { MODELS, buildModels, ensureModels } from '../../analytics/models.ts';
+import { MODELS } from '../../analytics/models.ts';
+import { changedYears, refreshModels } from '../../analytics/rebuild.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic, type SyntheticFiles } from '../../data/generator/synthetic.ts';
-import { changedYears, importPaths } from '../../ingest/import.ts';
+import { importPaths } from '../../ingest/import.ts';
 import { type FileReport } from '../../contract/imports/report.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
@@ -80,7 +82,7 @@ it('rebuilds the imported year of the task deficits and gets what a full rebuild
   expect(rebuiltByYear(statements, 'vpr_task_deficits')).toBe(true);
 
   const incremental = await allModels();
-  await buildModels(t.store);
+  await refreshModels(t.store, { kind: 'all' });
   expect(incremental).toEqual(await allModels());
   // 2024/25 is as it was; the corrected school's task reads 0 % now.
   const year = (rows: unknown[], y: number) =>
@@ -112,7 +114,7 @@ it('rebuilds an earlier year and the trends after it as a full rebuild would', a
     expect(rebuiltByYear(statements, model.name), model.name).toBe(true);
 
   const incremental = await allModels();
-  await buildModels(t.store);
+  await refreshModels(t.store, { kind: 'all' });
   expect(incremental).toEqual(await allModels());
   // 2025/26's change is counted from the corrected 2024/25 share.
   const [, login, grade, subject, participants, n2] = marks;
@@ -158,10 +160,31 @@ it('rebuilds everything when the registry or new schools came with the files', (
   expect(changedYears([report({ schoolsAdded: 2 })])).toBeUndefined();
 });
 
-it('rebuilds at start only when the models or the methodology changed since the last build', async () => {
-  expect(await ensureModels(t.store)).toBe(false);
+it('rebuilds for a start or a read-only command only when the models or the methodology changed', async () => {
+  const run = vi.spyOn(t.store, 'run');
+  expect(await refreshModels(t.store, { kind: 'read' })).toBe(false);
+  expect(run).not.toHaveBeenCalled();
+  run.mockRestore();
   // A build by an older version of the product left another fingerprint.
   await t.store.run(`UPDATE model_build SET fingerprint = 'older'`);
-  expect(await ensureModels(t.store)).toBe(true);
-  expect(await ensureModels(t.store)).toBe(false);
+  expect(await refreshModels(t.store, { kind: 'read' })).toBe(true);
+  expect(await refreshModels(t.store, { kind: 'read' })).toBe(false);
+});
+
+it('stores a methodology version and rebuilds under it in one step, so a start after it rebuilds nothing', async () => {
+  const methodology = { ...loadMethodology(), version: 'проверка' };
+  await refreshModels(t.store, { kind: 'methodology', methodology, user: 'методист' });
+  const [setting] = await t.store.all<{ version: string }>(
+    'SELECT version FROM methodology_setting',
+  );
+  expect(setting!.version).toBe('проверка');
+  expect(await refreshModels(t.store, { kind: 'read' })).toBe(false);
+});
+
+it('leaves the models alone when no imported file changed anything', async () => {
+  const run = vi.spyOn(t.store, 'run');
+  const unchanged = { outcome: 'unchanged' as const, dataset: 'vpr_tasks' as const, years: [2026] };
+  expect(await refreshModels(t.store, { kind: 'import', reports: [unchanged] })).toBe(false);
+  expect(run).not.toHaveBeenCalled();
+  run.mockRestore();
 });

@@ -12,7 +12,6 @@
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Store } from '../../analytics/db.ts';
-import { buildModels } from '../../analytics/models.ts';
 import { writeSynthetic, syntheticLogin } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { startServer } from '../e2e/server.ts';

@@ -6,12 +6,9 @@ import type { Context } from 'hono';
 import type { AccessControl, App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
 import { describeIssues, methodologySchema } from '../../../contract/methodology.ts';
-import {
-  methodologyInForce,
-  methodologyRevisions,
-  saveMethodology,
-} from '../../../analytics/methodology-store.ts';
+import { methodologyInForce, methodologyRevisions } from '../../../analytics/methodology-store.ts';
 import { previewFlags } from '../../../analytics/flags-preview.ts';
+import { refreshModels } from '../../../analytics/rebuild.ts';
 import { year } from '../params.ts';
 
 /** Runs work on its own connection, after the writes queued before it. */
@@ -57,7 +54,9 @@ export function register(app: App, store: Store, queued: Queue, access: AccessCo
         },
         409,
       );
-    await queued((session) => saveMethodology(session, methodology, c.get('viewer').login));
+    await queued((session) =>
+      refreshModels(session, { kind: 'methodology', methodology, user: c.get('viewer').login }),
+    );
     access.record(c, 'methodology', `новая версия «${methodology.version}»`);
     return c.json({ ok: true, version: methodology.version });
   });

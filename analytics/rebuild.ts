@@ -1,0 +1,81 @@
+/**
+ * The one owner of the model rebuild. Whatever changes what the models are built from — an
+ * import, a new methodology version, a new version of the product's model SQL — asks
+ * `refreshModels`, which decides what to rebuild: nothing when the models are up to date, the
+ * changed years when only results of some years changed, else everything. Read-only work
+ * (exports, briefings, the flags list) asks with `{ kind: 'read' }` and rebuilds nothing on an
+ * up-to-date store.
+ */
+import type { Store } from './db.ts';
+import { buildModels, modelsFingerprint, writeModelsBuilt } from './models.ts';
+import { currentMethodology, storeRevision } from './methodology-store.ts';
+import type { Methodology } from '../contract/methodology.ts';
+import type { FileReport } from '../contract/imports/report.ts';
+
+export type ModelChange =
+  /** a start or a read-only command: rebuild only what a new product version or methodology made stale */
+  | { kind: 'read' }
+  /** files were imported; their reports tell which years and which kind of data changed */
+  | {
+      kind: 'import';
+      reports: readonly Pick<FileReport, 'outcome' | 'dataset' | 'years' | 'schoolsAdded'>[];
+    }
+  /** a new methodology version, stored and applied in one transaction */
+  | { kind: 'methodology'; methodology: Methodology; user: string }
+  /** everything, whatever is stored (tests and benchmarks measure a full rebuild) */
+  | { kind: 'all' };
+
+/** Brings the models up to date after `change`; true when anything was rebuilt. */
+export async function refreshModels(store: Store, change: ModelChange): Promise<boolean> {
+  switch (change.kind) {
+    case 'read': {
+      const methodology = await currentMethodology(store);
+      if (await upToDate(store, methodology)) return false;
+      await buildModels(store, methodology);
+      return true;
+    }
+    case 'import': {
+      const loaded = change.reports.filter(
+        (r) => r.outcome === 'loaded' || r.outcome === 'replaced',
+      );
+      if (loaded.length === 0) return false;
+      const methodology = await currentMethodology(store);
+      // Stale models (a new product version) cannot be patched year by year.
+      const years = (await upToDate(store, methodology)) ? changedYears(loaded) : undefined;
+      await buildModels(store, methodology, years);
+      return true;
+    }
+    case 'all':
+      await buildModels(store, await currentMethodology(store));
+      return true;
+    case 'methodology':
+      await store.transaction(async () => {
+        await storeRevision(store, change.methodology, change.user);
+        await writeModelsBuilt(store, change.methodology);
+      });
+      return true;
+  }
+}
+
+async function upToDate(store: Store, methodology: Methodology): Promise<boolean> {
+  const built = await store
+    .one<{ fingerprint: string }>('SELECT fingerprint FROM model_build')
+    .catch(() => undefined);
+  return built?.fingerprint === modelsFingerprint(methodology);
+}
+
+/**
+ * The years whose results the loaded files changed, when that is all they changed; undefined
+ * when every model must be rebuilt (the registry or reference data changed, or new schools).
+ */
+export function changedYears(
+  loaded: readonly Pick<FileReport, 'dataset' | 'years' | 'schoolsAdded'>[],
+): number[] | undefined {
+  const resultsOnly = loaded.every(
+    (r) => !REFERENCE_DATASETS.has(r.dataset) && r.years.length > 0 && !r.schoolsAdded,
+  );
+  return resultsOnly ? [...new Set(loaded.flatMap((r) => r.years))] : undefined;
+}
+
+/** Data every model may read whatever the year: a change to it rebuilds everything. */
+const REFERENCE_DATASETS = new Set<FileReport['dataset']>(['registry', 'grading_scale']);
