@@ -7,13 +7,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../analytics/db.ts';
-import {
-  collectFiles,
-  importPaths,
-  importRank,
-  recognise,
-  type ImportOptions,
-} from '../ingest/import.ts';
+import { collectFiles, importPaths, importRank } from '../ingest/import.ts';
+import { recognise, type ImportOptions } from '../ingest/import-rows.ts';
 import { type FileReport } from '../contract/imports/report.ts';
 import { OUTCOME_TITLES } from '../contract/imports/outcomes.ts';
 import { describeProblem } from '../contract/imports/problems.ts';

@@ -7,83 +7,30 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Store } from '../analytics/db.ts';
 import { refreshModels } from '../analytics/rebuild.ts';
-import { FORMATS, describeFormats } from './formats/index.ts';
-import { loadParsed, type LoadOptions } from './load.ts';
-import { type LoadOutcome } from '../contract/imports/report.ts';
-import type { Outcome } from '../contract/imports/outcomes.ts';
-import type { FileReport } from '../contract/imports/report.ts';
 import {
-  ImportRejected,
-  ProblemList,
-  describeProblem,
-  type Problem,
-} from '../contract/imports/problems.ts';
+  importRows,
+  logged,
+  recognise,
+  type ImportOptions,
+  type Recognised,
+} from './import-rows.ts';
+import { describeFormats } from './formats/index.ts';
+import { loadParsed } from './load.ts';
+import type { FileReport } from '../contract/imports/report.ts';
+import { ProblemList, type Problem } from '../contract/imports/problems.ts';
 import { readSourceFile } from './read/read-file.ts';
-import type { Sheet, SourceFile } from './read/table.ts';
-import { SchoolMatcher, type RegistrySchool } from './schools.ts';
+import type { SourceFile } from './read/table.ts';
 import { ensureSchema } from './schema.ts';
-import { yearsOf, type Dataset, type RegistryRow } from './datasets.ts';
-import type { Format, ParseContext, Reference } from './formats/format.ts';
-import { loadLevelMappings } from './reference/levels.ts';
-import { ScaleBook } from './reference/grading-scales.ts';
-import { loadOrCreateSalt } from './teacher-key.ts';
+import { yearsOf, type Dataset } from './datasets.ts';
+import type { Format } from './formats/format.ts';
 import { formatDecimal } from './values.ts';
 import { customFormats } from './custom/mapping.ts';
 import { bulkCandidate, bulkFormat, importBulk } from './bulk/import-bulk.ts';
 import { csvHead } from './bulk/csv-file.ts';
 
-export interface ImportOptions {
-  dryRun?: boolean;
-  replace?: boolean;
-  /** add schools missing from the registry, taken from the file's school column */
-  createSchools?: boolean;
-  isDemo?: boolean;
-  user?: string;
-  /** file size limit (default 50 MB) */
-  maxBytes?: number;
-  /** rows per file limit (default 500 000) */
-  maxRows?: number;
-  /** how much an XLSX may unpack to (a zip-bomb guard; default 300 MB) */
-  maxUnpackedBytes?: number;
-  /** the key for teacher hashes; by default read from (or made in) TEACHER_SALT_PATH */
-  teacherSalt?: string;
-  onProgress?(file: string, done: number, total: number): void;
-  /** CSV files from this size on take the bulk path when their layout allows (default 4 MB) */
-  bulkMinBytes?: number;
-}
-
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const BULK_MIN_BYTES = 4 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 500_000;
-
-export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
-  const rows = await store.all<{
-    school_id: string;
-    full_name: string;
-    short_name: string;
-    aliases: string[];
-  }>(
-    `SELECT s.school_id, s.full_name, s.short_name, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) AS aliases
-     FROM school s LEFT JOIN school_alias a USING (school_id) GROUP BY ALL ORDER BY s.school_id`,
-  );
-  const schools: RegistrySchool[] = rows.map((r) => ({
-    schoolId: r.school_id,
-    fullName: r.full_name,
-    shortName: r.short_name,
-    aliases: r.aliases ?? [],
-  }));
-  return new SchoolMatcher(schools, createMissing);
-}
-
-async function loadReference(store: Store, options: ImportOptions): Promise<Reference> {
-  let salt = options.teacherSalt;
-  return {
-    levels: loadLevelMappings(),
-    scales: await ScaleBook.load(store),
-    teacherSalt: () =>
-      (salt ??= loadOrCreateSalt(process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`)),
-  };
-}
 
 /** Imports one file given as bytes; `name` is only shown to people, never used as a path. */
 export async function importFile(
@@ -149,20 +96,6 @@ async function readFile(
   return file;
 }
 
-/** The first sheet of the file in a known layout, with that layout. */
-type Recognised = { sheet: Sheet; format: Format };
-
-export function recognise(
-  file: SourceFile,
-  custom: readonly Format[] = [],
-): Recognised | undefined {
-  for (const sheet of file.sheets) {
-    const format = [...FORMATS, ...custom].find((f) => f.detect(sheet));
-    if (format) return { sheet, format };
-  }
-  return undefined;
-}
-
 async function importSource(
   store: Store,
   file: SourceFile,
@@ -201,104 +134,6 @@ async function importSource(
       load: (created, loadOptions) => loadParsed(store, file, format, parsed, created, loadOptions),
     };
   });
-}
-
-/** What reading a file's rows gives: their facts, and how to load them. */
-export interface Reading {
-  rows: number;
-  years: number[];
-  load(created: readonly RegistryRow[], options: LoadOptions): Promise<LoadOutcome>;
-}
-
-export type ReadContext = Pick<ParseContext, 'problems' | 'schools' | 'reference'>;
-
-/**
- * The steps after the layout is known, whoever reads the rows (the JS reader or DuckDB):
- * read and check them, report new schools, load in one transaction, log the outcome.
- */
-export async function importRows(
-  store: Store,
-  file: Pick<SourceFile, 'name' | 'sha256'>,
-  format: Format,
-  sheetName: string,
-  options: ImportOptions,
-  read: (context: ReadContext) => Promise<Reading>,
-): Promise<FileReport> {
-  const problems = new ProblemList();
-  const report = (outcome: Outcome, extra: Partial<FileReport> = {}): FileReport => ({
-    file: file.name,
-    rows: 0,
-    years: [],
-    outcome,
-    problems: problems.items,
-    moreProblems: problems.dropped,
-    ...extra,
-  });
-  const schools = await loadRegistry(store, options.createSchools);
-  const reading = await read({ problems, schools, reference: await loadReference(store, options) });
-  for (const school of schools.created)
-    problems.add({
-      severity: 'warning',
-      file: file.name,
-      sheet: sheetName,
-      value: school.fullName,
-      message: `школы нет в реестре: ${options.dryRun ? 'будет добавлена' : 'добавлена'} с ключом «${school.schoolId}» (тип не указан — уточните в реестре)`,
-    });
-  const facts = {
-    format: format.title,
-    dataset: format.dataset,
-    rows: reading.rows,
-    years: reading.years,
-    ...(schools.created.length > 0 && { schoolsAdded: schools.created.length }),
-  };
-  if (reading.rows === 0 && !problems.hasErrors) {
-    problems.add({
-      severity: 'error',
-      file: file.name,
-      sheet: sheetName,
-      message: 'в файле нет строк с данными под заголовком',
-    });
-  }
-  if (problems.hasErrors) return logged(store, report('rejected', facts), file.sha256, options);
-  try {
-    const outcome = await reading.load(schools.created, {
-      replace: options.replace ?? false,
-      dryRun: options.dryRun ?? false,
-      isDemo: options.isDemo ?? false,
-      user: options.user ?? 'локальный пользователь',
-    });
-    if (options.dryRun) return report('checked', { ...facts, planned: outcome });
-    return logged(store, report(outcome, facts), file.sha256, options);
-  } catch (error) {
-    if (!(error instanceof ImportRejected)) throw error;
-    for (const p of error.problems) problems.add(p);
-    const conflicts = error.conflicts;
-    return logged(store, report('rejected', { ...facts, conflicts }), file.sha256, options);
-  }
-}
-
-async function logged(
-  store: Store,
-  report: FileReport,
-  sha256: string,
-  options: ImportOptions,
-): Promise<FileReport> {
-  if (options.dryRun) return report;
-  const first = report.problems.find((p) => p.severity === 'error');
-  await store.run(
-    `INSERT INTO import_log (file_name, file_sha256, dataset, outcome, rows_count, message, imported_by, imported_at)
-     VALUES ($file, $sha, $dataset, $outcome, $rows, $message, $user, now()::TIMESTAMP)`,
-    {
-      file: report.file,
-      sha: sha256,
-      dataset: report.dataset ?? null,
-      outcome: report.outcome,
-      rows: report.rows,
-      message: first ? describeProblem(first) : null,
-      user: options.user ?? 'локальный пользователь',
-    },
-  );
-  return report;
 }
 
 /**

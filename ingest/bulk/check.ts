@@ -9,7 +9,7 @@ import type { Store } from '../../analytics/db.ts';
 import type { HeaderMatch } from '../header.ts';
 import { ProblemList, type Problem } from '../../contract/imports/problems.ts';
 import type { Cell } from '../read/table.ts';
-import type { ParseContext } from '../formats/format.ts';
+import type { ParseContext } from '../formats/context.ts';
 import type { Field, FieldValues, RecordLayout } from '../formats/fields.ts';
 import { readRows } from '../formats/row-reader.ts';
 import { duplicateRow } from '../formats/rows.ts';

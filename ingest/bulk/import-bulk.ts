@@ -16,7 +16,7 @@ import {
   type ImportOptions,
   type ReadContext,
   type Reading,
-} from '../import.ts';
+} from '../import-rows.ts';
 import { type FileReport } from '../../contract/imports/report.ts';
 import { loadIncoming, type Incoming } from '../load.ts';
 import type { Sheet } from '../read/table.ts';

@@ -1,6 +1,6 @@
 /** Column specs that many canonical templates share, with the synonyms found in real files. */
 import type { ColumnSpec } from '../header.ts';
-import type { ParseContext } from './format.ts';
+import type { ParseContext } from './context.ts';
 
 export const YEAR = {
   key: 'year',

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { ColumnSpec } from '../header.ts';
 import { findHeader } from '../header.ts';
-import type { ParseContext } from './format.ts';
+import type { ParseContext } from './context.ts';
 import { readRows, type RowReader } from './row-reader.ts';
 import { checkDuplicates } from './rows.ts';
 

@@ -6,7 +6,7 @@ import type { BenchmarkLevel } from '../datasets.ts';
 import { findSubject, type Subject } from '../reference/subjects.ts';
 import { splitLoginCell } from '../schools.ts';
 import type { Sheet } from '../read/table.ts';
-import type { ParseContext } from './format.ts';
+import type { ParseContext } from './context.ts';
 import type { RowReader } from './row-reader.ts';
 import { vprGradeExpected } from './vpr-subject.ts';
 

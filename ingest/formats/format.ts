@@ -1,30 +1,9 @@
 /** A source file layout: how to recognise it from its headers and how to read its rows. */
 import type { ColumnSpec } from '../header.ts';
-import type { ProblemList } from '../../contract/imports/problems.ts';
-import type { Sheet, SourceFile } from '../read/table.ts';
-import type { SchoolMatcher } from '../schools.ts';
+import type { Sheet } from '../read/table.ts';
 import type { Dataset, ParsedRows } from '../datasets.ts';
-import type { LevelMappings } from '../reference/levels.ts';
-import type { ScaleBook } from '../reference/grading-scales.ts';
+import type { ParseContext } from './context.ts';
 import type { RecordLayout } from './fields.ts';
-
-/** Reference data a format may need while reading rows. */
-export interface Reference {
-  levels: LevelMappings;
-  scales: ScaleBook;
-  /** the key for teacher hashes; made on first use only */
-  teacherSalt(): string;
-}
-
-export interface ParseContext {
-  file: SourceFile;
-  sheet: Sheet;
-  problems: ProblemList;
-  schools: SchoolMatcher;
-  reference: Reference;
-  /** called now and then while rows are read, for a progress bar */
-  progress?(done: number, total: number): void;
-}
 
 export interface Format {
   id: string;

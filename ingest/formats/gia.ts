@@ -8,7 +8,8 @@ import { findHeader, type ColumnSpec, type HeaderMatch } from '../header.ts';
 import { EXPECTED, integerCell, schoolYearCell, scoreCell, textCell } from '../values.ts';
 import { findSubject } from '../reference/subjects.ts';
 import type { Exam, GiaParticipantRow, GiaSchoolRow } from '../datasets.ts';
-import type { Format, ParseContext } from './format.ts';
+import type { Format } from './format.ts';
+import type { ParseContext } from './context.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
 import {

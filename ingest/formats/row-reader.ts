@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { HeaderMatch } from '../header.ts';
 import { isMissing, showCell } from '../values.ts';
 import type { Cell } from '../read/table.ts';
-import type { ParseContext } from './format.ts';
+import type { ParseContext } from './context.ts';
 import { isBlankRow } from './rows.ts';
 
 export interface RowReader<K extends string> {

@@ -1,6 +1,6 @@
 /** Row helpers shared by the formats: duplicate keys and blank rows. */
 import type { Sheet } from '../read/table.ts';
-import type { ParseContext } from './format.ts';
+import type { ParseContext } from './context.ts';
 import type { Problem } from '../../contract/imports/problems.ts';
 
 /** An error for every row whose key repeats an earlier row's key. */
