@@ -5,10 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumMissing, chromiumPath } from './chromium.ts';
 import type { Briefing } from './document.ts';
 import { briefingHtml, escape } from './html.ts';
-
-export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export class PdfUnavailableError extends Error {}
 
@@ -22,14 +21,19 @@ export class PdfPrinter {
 
   static async open(): Promise<PdfPrinter> {
     const path = chromiumPath();
-    if (!existsSync(path))
-      throw new PdfUnavailableError(
-        `Для PDF нужен браузер Chromium, а по пути ${path} его нет. Установите его (apt-get install chromium) или укажите путь в переменной CHROMIUM_PATH; справка в DOCX формируется и без него.`,
-      );
-    const browser = await chromium.launch({
-      executablePath: path,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    if (!existsSync(path)) throw new PdfUnavailableError(chromiumMissing(path));
+    const browser = await chromium
+      .launch({
+        executablePath: path,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
+      })
+      .catch((error: unknown) => {
+        // A broken or foreign file at the path: its first line, not Playwright's whole log.
+        const reason = String(error instanceof Error ? error.message : error).split('\n')[0];
+        throw new PdfUnavailableError(
+          `Для PDF нужен браузер Chromium, но ${path} не запустился (${reason}). Переустановите его: от root выполните npm run provision, либо укажите другой путь в переменной CHROMIUM_PATH. Справка в DOCX формируется и без него.`,
+        );
+      });
     return new PdfPrinter(browser);
   }
 

@@ -21,9 +21,13 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 function briefing(...args: string[]) {
+  return briefingWith({}, ...args);
+}
+
+function briefingWith(env: Record<string, string>, ...args: string[]) {
   // node with tsx's loader, as `npm run briefing` runs it, without npm's own notices on stderr
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'cli/briefing.ts', ...args], {
-    env: { ...process.env, DB_PATH: dbPath },
+    env: { ...process.env, DB_PATH: dbPath, ...env },
     encoding: 'utf8',
   });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
@@ -73,6 +77,19 @@ describe('npm run briefing', () => {
     ];
     for (const [args, message] of cases) {
       const run = briefing(...args, '--out', out);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr.trim()).toBe(message);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('without Chromium, says what to install instead of a stack, for one PDF and the ZIP', () => {
+    const out = join(t.dir, 'нет.pdf');
+    const message =
+      'Для PDF нужен браузер Chromium, а по пути /нет/chromium его нет. Установите его: от root выполните npm run provision (или apt-get install -y chromium), либо укажите путь к Chromium в переменной CHROMIUM_PATH. Справка в DOCX формируется и без него.';
+    for (const which of [[], ['--all-schools']]) {
+      const args = ['--year', '2024/25', ...which, '--format', 'pdf', '--out', out];
+      const run = briefingWith({ CHROMIUM_PATH: '/нет/chromium' }, ...args);
       expect(run.status, args.join(' ')).toBe(1);
       expect(run.stderr.trim()).toBe(message);
     }

@@ -56,7 +56,9 @@ export async function readDocx(data: Buffer): Promise<DocxContent> {
 
 function needTool(tool: string, pkg: string) {
   if (!existsSync(`/usr/bin/${tool}`))
-    throw new Error(`Тесты справок требуют ${tool}: выполните apt-get install -y ${pkg}`);
+    throw new Error(
+      `Тесты справок требуют ${tool}, а его нет: выполните от root npm run provision (его же запускает npm test) или apt-get install -y --no-install-recommends ${pkg}`,
+    );
 }
 
 function withFile<T>(data: Buffer, name: string, work: (path: string, dir: string) => T): T {

@@ -88,7 +88,7 @@ export async function startServer(
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Браузерные тесты требуют Debian Chromium в ${CHROMIUM}: выполните apt-get install -y chromium`,
+      `Браузерные тесты требуют Debian Chromium в ${CHROMIUM}, а его нет: выполните от root npm run provision (его же запускает npm test) или apt-get install -y chromium`,
     );
   }
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import JSZip from 'jszip';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { writeCsv } from '../../data/generator/files.ts';
 import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
 import { readDocx } from '../e2e/documents.ts';
@@ -117,5 +117,20 @@ describe('GET /api/briefings/batch', () => {
       'Школы/Справка_Лесная_ООШ_2024-25.docx',
       'Школы/Справка_СОШ_№_1_2024-25.docx',
     ]);
+  });
+});
+
+describe('PDF without Chromium', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('offers DOCX only and answers a PDF request with what to install, not a stack', async () => {
+    vi.stubEnv('CHROMIUM_PATH', '/нет/chromium');
+    const body = (await (await get('/options')).json()) as BriefingOptions;
+    expect(body.pdfAvailable).toBe(false);
+    const message =
+      'Для PDF нужен браузер Chromium, а по пути /нет/chromium его нет. Установите его: от root выполните npm run provision (или apt-get install -y chromium), либо укажите путь к Chromium в переменной CHROMIUM_PATH. Справка в DOCX формируется и без него.';
+    expect(await error('/file?year=2025&format=pdf&school=sch000003', 503)).toBe(message);
+    expect(await error('/file?year=2025&format=pdf', 503)).toBe(message);
+    expect(await error('/batch?year=2025&format=pdf&schools=sch000001', 503)).toBe(message);
   });
 });

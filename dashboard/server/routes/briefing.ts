@@ -17,7 +17,8 @@ import {
   makeBriefing,
   type BriefingFile,
 } from '../../../briefing/generate.ts';
-import { PdfUnavailableError, chromiumPath } from '../../../briefing/pdf.ts';
+import { chromiumPath } from '../../../briefing/chromium.ts';
+import { PdfUnavailableError } from '../../../briefing/pdf.ts';
 import { UnknownSchoolError } from '../../../briefing/school.ts';
 import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
 import { attachment } from '../attachment.ts';
