@@ -10,6 +10,7 @@
  * Timings are reported, never asserted.
  */
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Store } from '../../analytics/db.ts';
 import { writeSynthetic, syntheticLogin } from '../../data/generator/synthetic.ts';
@@ -48,6 +49,8 @@ export interface ScaleResult extends ScaleSize {
   readCsvTempS: number;
   ratio: number;
   rebuildS: number;
+  /** `npm run export` of one school's flags on the up-to-date store, as a whole process */
+  exportCommandS: number;
   latency: Latency[];
   serverPeakRssMb: number;
   storeMb: number;
@@ -206,6 +209,8 @@ export async function runScale(
   } finally {
     store.close();
   }
+  const [, exportCommandS] = await seconds(() => exportCommand(storePath, last.year, dir));
+  log(`${size.label}: выгрузка из командной строки ${number(exportCommandS)} с`);
   const server = await startServer(undefined, { DB_PATH: storePath });
   let latency: Latency[];
   let serverPeakRssMb: number;
@@ -232,10 +237,25 @@ export async function runScale(
     readCsvTempS,
     ratio: importS / readCsvS,
     rebuildS,
+    exportCommandS,
     latency,
     serverPeakRssMb,
     storeMb: storeSizeMb(storePath),
   };
+}
+
+/**
+ * A read-only command on an up-to-date store: it must not rebuild the models (a minute at a
+ * country's size), so it takes the time of starting Node and one query.
+ */
+function exportCommand(storePath: string, year: number, dir: string): void {
+  const args = ['--import', 'tsx', 'cli/export.ts', 'flags', '--year', String(year)];
+  const out = join(dir, 'flags.csv');
+  const run = spawnSync(process.execPath, [...args, '--school', syntheticLogin(0), '--out', out], {
+    env: { ...process.env, DB_PATH: storePath },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`npm run export: ${run.stderr}`);
 }
 
 /** Removes a size's files and store. */
@@ -282,6 +302,10 @@ export function scaleMarkdown(
     ]),
     row(['**отношение (цель ≤ 2)**', ...results.map((r) => number(r.ratio))]),
     row(['**перестройка моделей после импорта, с**', ...results.map((r) => number(r.rebuildS, 2))]),
+    row([
+      'выгрузка `npm run export` на актуальном хранилище, с',
+      ...results.map((r) => number(r.exportCommandS, 2)),
+    ]),
     row([
       '**пик памяти сервера, МБ (цель < 4 096)**',
       ...results.map((r) => ms(r.serverPeakRssMb)),
