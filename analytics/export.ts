@@ -1,7 +1,7 @@
 /**
  * Exports of the models as tables for Excel: one row per school, district or benchmark
  * group, its level named, n on every row, Russian column captions that stay the same
- * between versions (documented in the README from this file). SQL in exports/*.sql.
+ * between versions (documented in docs/exports.md from this file). SQL in exports/*.sql.
  */
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -308,7 +308,7 @@ export async function toXlsx(
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** The exports section of the README: every export with its columns. */
+/** The exports section of docs/exports.md: every export with its columns. */
 export function exportsMarkdown(): string {
   return Object.entries(EXPORTS)
     .map(([name, e]) =>

@@ -1,6 +1,9 @@
-/** npm run docs: rewrites the generated sections (formats, exports, access) from the code. */
+/** npm run docs: rewrites the generated sections of docs/*.md (formats, exports, access) from the code. */
 import { writeFileSync } from 'node:fs';
-import { README, currentReadme, readmeWithSections } from '../ingest/formats/describe.ts';
+import { GENERATED_DOCS, currentDoc, docUrl, docWithSections } from '../ingest/formats/describe.ts';
 
-writeFileSync(README, readmeWithSections(currentReadme()));
-console.log('Разделы форматов, выгрузок и доступа в README.md обновлены.');
+for (const { path, sections } of GENERATED_DOCS)
+  writeFileSync(docUrl(path), docWithSections(path, currentDoc(path), sections));
+console.log(
+  `Разделы форматов, выгрузок и доступа обновлены: ${GENERATED_DOCS.map((d) => d.path).join(', ')}.`,
+);

@@ -32,7 +32,10 @@ const versionFields = {
   effectiveFrom: schoolYear,
 };
 
-/** ШПУН (DOMAIN §2.2): ≥ threshold % below the «2» boundary on several procedures, two years running. */
+/**
+ * ШПУН (docs/methodology.md §2.2): ≥ threshold % below the «2» boundary on several procedures, two
+ * years running.
+ */
 const failShare = z.object({
   rule: z.literal('fail_share'),
   ...versionFields,
@@ -45,7 +48,9 @@ const failShare = z.object({
   includeSmallN: z.boolean(),
 });
 
-/** Signs of non-objective ВПР results (DOMAIN §3), per ВПР subject × grade in scope. */
+/**
+ * Signs of non-objective ВПР results (docs/methodology.md §3), per ВПР subject × grade in scope.
+ */
 const objectivitySigns = z.object({
   rule: z.literal('objectivity_signs'),
   ...versionFields,
@@ -127,7 +132,10 @@ export const methodologySchema = z.object({
   minN: z.number().int().min(1).max(1000),
   /** ЕГЭ high-score band: from this test score up to 99 (100 is counted apart too) */
   egeHighFrom: z.number().int().min(1).max(100),
-  /** ФИС ОКО task thresholds (% completion): sufficient from, insufficient below (DOMAIN §1.3) */
+  /**
+   * ФИС ОКО task thresholds (% completion): sufficient from, insufficient below
+   * (docs/methodology.md §1.3)
+   */
   taskThresholds: z.object({
     basic: z.object({
       sufficientFrom: z.number().min(0).max(100),

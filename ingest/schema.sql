@@ -213,7 +213,7 @@ CREATE TABLE IF NOT EXISTS raw_grading_scale (
   scope VARCHAR NOT NULL
 );
 
--- Shipped default scales (DOMAIN.md §1.4, §5), rewritten at every start from the JSON file.
+-- Shipped default scales (docs/methodology.md §1.4, §5), rewritten at each start from the JSON.
 CREATE TABLE IF NOT EXISTS seed_grading_scale (
   exam VARCHAR NOT NULL,
   year INTEGER NOT NULL,

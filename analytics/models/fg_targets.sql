@@ -1,5 +1,5 @@
--- ФГ targets (DOMAIN.md §4) per school and for the district, per direction and grade and for
--- all grades together (grade NULL): low share = (недостаточный + низкий) / N ≤ target, high
+-- ФГ targets (docs/methodology.md §4) per school and for the district, per direction and grade and
+-- for all grades together (grade NULL): low share = (недостаточный + низкий) / N ≤ target, high
 -- share = высокий / N ≥ target. Shares are participant-weighted (sums of counts). A school's
 -- contribution to the district gap is its pupils above the low target, N · (low share −
 -- target), and its share of all such pupils in the district.

@@ -1,8 +1,8 @@
--- Rule «decline_or_below» (ШФЗСОР, DOMAIN.md §2.5): on the key procedures (ВПР per subject with
--- grades pooled, ОГЭ per subject), the share of «4» and «5» either fell significantly since
--- years_back years before (two-proportion z-test, |z| > z_critical), or lies significantly below
--- the district (the school's Wilson interval entirely under the district's share), in either case
--- by at least min_gap_pp п.п., so that tiny gaps in large schools do not count. Triggered when
+-- Rule «decline_or_below» (ШФЗСОР, docs/methodology.md §2.5): on the key procedures (ВПР per
+-- subject with grades pooled, ОГЭ per subject), the share of «4» and «5» either fell significantly
+-- since years_back years before (two-proportion z-test, |z| > z_critical), or lies significantly
+-- below the district (the school's Wilson interval entirely under the district's share), in either
+-- case by at least min_gap_pp п.п., so that tiny gaps in large schools do not count. Triggered when
 -- at least min_procedures procedures show either, unless the school is flagged that year in one
 -- of the excluded clusters (ШНОР). Groups below the minimum n are not judged.
 CREATE OR REPLACE TABLE flags_decline AS

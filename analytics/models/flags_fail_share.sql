@@ -1,5 +1,5 @@
--- Rule «fail_share» (ШПУН, DOMAIN.md §2.2): at least threshold % of participants below the «2»
--- boundary on at least min_procedures procedures in the year, and on the same procedure in
+-- Rule «fail_share» (ШПУН, docs/methodology.md §2.2): at least threshold % of participants below
+-- the «2» boundary on at least min_procedures procedures in the year, and on the same procedure in
 -- two consecutive years. One row per school × year with any procedure over the threshold;
 -- `triggered` says whether the whole rule holds. Small groups count only if the rule says so.
 CREATE OR REPLACE TABLE flags_fail_share AS

@@ -1,5 +1,5 @@
--- Rule «objectivity_signs» (DOMAIN.md §3): signs of non-objective ВПР results per school × year,
--- looked for in each ВПР subject × grade of the rule's scope:
+-- Rule «objectivity_signs» (docs/methodology.md §3): signs of non-objective ВПР results per school
+-- × year, looked for in each ВПР subject × grade of the rule's scope:
 --   * few journal marks confirmed (ВПР mark equal to the journal mark);
 --   * качество знаний above the region (else the district) by more than k σ of the district's
 --     schools, in a school not of an exempt type, not backed by its ОГЭ / ЕГЭ (its mean above the

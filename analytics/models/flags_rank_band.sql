@@ -1,7 +1,7 @@
--- Rule «rank_band» (ШНОР: the lowest decile, DOMAIN.md §2.3; ШЛ: the top band, §2.5): each
--- school's ВПР results pooled over the rule's subjects and grades (participant-weighted), ranked
--- among the district's schools per year on each metric; the school is in the band in a year when
--- the share of schools at or beyond it (cume_dist) is within the band's percent on any metric.
+-- Rule «rank_band» (ШНОР: the lowest decile, docs/methodology.md §2.3; ШЛ: the top band, §2.5):
+-- each school's ВПР results pooled over the rule's subjects and grades (participant-weighted),
+-- ranked among the district's schools per year on each metric; the school is in the band in a year
+-- when the share of schools at or beyond it (cume_dist) is within the band's percent on any metric.
 -- Triggered when in the band in each of the last consecutive_years years. Groups below the minimum
 -- n, and schools flagged non-objective that year (if the rule says so), are left out of ranking.
 CREATE OR REPLACE TABLE flags_rank_band AS

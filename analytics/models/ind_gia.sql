@@ -1,4 +1,4 @@
--- ОГЭ / ЕГЭ indicators (DOMAIN.md §5) per school and for the district (sums of counts).
+-- ОГЭ / ЕГЭ indicators (docs/methodology.md §5) per school and for the district (sums of counts).
 -- Per-participant lists are counted; per-school totals are used where no list was loaded for
 -- the same school, exam and subject. ЕГЭ «below the minimum» uses the scale's minimum score;
 -- the high band starts at the methodology's ege_high_from (default 81).

@@ -1,5 +1,5 @@
 -- ВПР indicators per school and for the district (sum of school counts, i.e. participant-weighted),
--- with the region and RF rows of ФИС ОКО exports as benchmarks. Formulas: DOMAIN.md §5.
+-- with the region and RF rows of ФИС ОКО exports as benchmarks. Formulas: docs/methodology.md §5.
 CREATE OR REPLACE TABLE ind_vpr AS
 WITH groups AS (
   SELECT year, subject, grade, 'school' AS level, school_id,

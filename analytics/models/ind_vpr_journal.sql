@@ -1,5 +1,5 @@
--- ВПР objectivity against journal marks (DOMAIN.md §1.2 report 3, §1.3): per school, for the
--- district (sum of school counts) and the region / RF rows of the report, the shares of pupils
+-- ВПР objectivity against journal marks (docs/methodology.md §1.2 report 3, §1.3): per school, for
+-- the district (sum of school counts) and the region / RF rows of the report, the shares of pupils
 -- whose ВПР mark was below («понизили»), equal to («подтвердили») or above («повысили») their
 -- journal mark. Schools without the report get the counts from «Индивидуальные результаты»,
 -- which also give the pupils whose marks differ by 2 or more.

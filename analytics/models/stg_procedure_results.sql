@@ -1,6 +1,6 @@
 -- One row per school × year × assessment procedure with its participants and marks: ВПР
 -- subject × grade and ОГЭ subject (fails = mark «2»), ЕГЭ subject (fails = below the minimum
--- score; no marks). The unit the risk rules count (DOMAIN.md §2.2).
+-- score; no marks). The unit the risk rules count (docs/methodology.md §2.2).
 CREATE OR REPLACE TABLE stg_procedure_results AS
 SELECT 'ВПР' AS kind, 'ВПР ' || subject || ', ' || grade || ' кл.' AS procedure, subject, grade,
        year, school_id, participants_count AS n, n2 AS fails, n4 + n5 AS good,

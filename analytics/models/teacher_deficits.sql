@@ -1,4 +1,4 @@
--- Teacher professional deficits (DOMAIN.md §6): per school and for the district, per
+-- Teacher professional deficits (docs/methodology.md §6): per school and for the district, per
 -- competence area and over all areas (area NULL: teachers with a high or critical difficulty
 -- in at least one area), the share of teachers at a high + critical level of difficulty, and
 -- its change in п.п. since the school's (district's) previous diagnostic.

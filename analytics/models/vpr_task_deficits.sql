@@ -1,5 +1,5 @@
--- ВПР deficits per task / checked skill (DOMAIN.md §1.3): each school's % completion against
--- the district (weighted by participants), the region and the RF, classified by the ФИС ОКО
+-- ВПР deficits per task / checked skill (docs/methodology.md §1.3): each school's % completion
+-- against the district (weighted by participants), the region and the RF, classified by the ФИС ОКО
 -- thresholds of the methodology (basic tasks Б; advanced П/В), and, on the district row, how
 -- many schools are insufficient on the task. A school's % comes from «Достижение планируемых
 -- результатов», else «Выполнение заданий», else its pupils' scores (X counts as 0 points).

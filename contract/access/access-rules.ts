@@ -73,7 +73,7 @@ const RULE_TITLES: Record<Rule, string> = {
   admin: 'администратор',
 };
 
-/** The README table of routes and the roles allowed on each (npm run docs writes it). */
+/** The table of routes and the roles allowed on each in docs/security.md (npm run docs writes it). */
 export function accessMarkdown(): string {
   const rows = Object.entries(ACCESS).map(([key, rule]) => {
     const [method, path] = key.split(' ');

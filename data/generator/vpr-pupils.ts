@@ -165,7 +165,8 @@ function taskScores(
   // Move the sum into the band of the pupil's mark, one point on a random task at a time, to
   // the score where the pupil's ability lies within the mark's band, so that scores stay smooth
   // across mark boundaries as in real results. A lenient (non-objective) checker adds just
-  // enough points to reach the mark, which piles pupils up at the boundary (DOMAIN.md §3).
+  // enough points to reach the mark, which piles pupils up at the boundary
+  // (docs/methodology.md §3).
   const [low, high] = primaryScoreBand(scale, mark);
   let sum = scores.reduce((x, y) => x + y, 0);
   if (sum >= low && sum <= high) return { scores, notDone };

@@ -1,7 +1,7 @@
 /**
- * The formats and exports sections of the README, written from their definitions in the code,
- * so the documentation cannot drift from it (a test compares them). `npm run docs` rewrites them
- * (cli/docs.ts).
+ * The generated sections of the documentation (docs/formats.md, docs/exports.md,
+ * docs/security.md), written from their definitions in the code, so the documentation cannot
+ * drift from it (a test compares them). `npm run docs` rewrites them (cli/docs.ts).
  */
 import { accessMarkdown } from '../../contract/access/access-rules.ts';
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,16 @@ import { datasetTitle } from '../datasets.ts';
 import { FORMATS } from './index.ts';
 import { exportsMarkdown } from '../../analytics/export.ts';
 
-export const README = new URL('../../README.md', import.meta.url);
+type SectionName = 'formats' | 'exports' | 'access';
+
+/** Each documentation file with generated sections, and the sections between its markers. */
+export const GENERATED_DOCS: { path: string; sections: SectionName[] }[] = [
+  { path: 'docs/formats.md', sections: ['formats'] },
+  { path: 'docs/exports.md', sections: ['exports'] },
+  { path: 'docs/security.md', sections: ['access'] },
+];
+
+export const docUrl = (path: string) => new URL(`../../${path}`, import.meta.url);
 
 function exampleCell(value: string | number | null): string {
   if (value === null) return '';
@@ -44,21 +53,22 @@ export function formatsMarkdown(): string {
   return parts.join('\n').trimEnd();
 }
 
-/** The README with every generated section between its markers replaced. */
-export function readmeWithSections(readme: string): string {
-  const sections: [string, string][] = [
-    ['formats', formatsMarkdown()],
-    ['exports', exportsMarkdown()],
-    ['access', accessMarkdown()],
-  ];
-  return sections.reduce((text, [name, body]) => {
+const SECTION_BODIES: Record<SectionName, () => string> = {
+  formats: formatsMarkdown,
+  exports: exportsMarkdown,
+  access: accessMarkdown,
+};
+
+/** A documentation file's text with the named generated sections between their markers replaced. */
+export function docWithSections(path: string, doc: string, sections: SectionName[]): string {
+  return sections.reduce((text, name) => {
     const start = `<!-- ${name}:start -->`;
     const end = `<!-- ${name}:end -->`;
     const from = text.indexOf(start);
     const to = text.indexOf(end);
-    if (from < 0 || to < from) throw new Error(`В README нет меток ${start} … ${end}`);
-    return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
-  }, readme);
+    if (from < 0 || to < from) throw new Error(`В ${path} нет меток ${start} … ${end}`);
+    return `${text.slice(0, from + start.length)}\n${SECTION_BODIES[name]()}\n${text.slice(to)}`;
+  }, doc);
 }
 
-export const currentReadme = () => readFileSync(README, 'utf8');
+export const currentDoc = (path: string) => readFileSync(docUrl(path), 'utf8');

@@ -17,7 +17,7 @@ export interface Format {
    * templates, offered for download with an instructions sheet.
    */
   example?: readonly (string | number | null)[];
-  /** Russian notes for the template's instructions sheet and the README */
+  /** Russian notes for the template's instructions sheet and docs/formats.md */
   notes?: readonly string[];
   /** true when the sheet is in this layout */
   detect(sheet: Sheet): boolean;

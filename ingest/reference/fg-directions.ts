@@ -1,4 +1,6 @@
-/** The six functional-literacy directions (DOMAIN.md §4) and the spellings operators use. */
+/**
+ * The six functional-literacy directions (docs/methodology.md §4) and the spellings operators use.
+ */
 import { normaliseHeader } from '../header.ts';
 
 export const FG_DIRECTIONS = [
