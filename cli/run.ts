@@ -1,4 +1,5 @@
 /** What the command-line tools share: the exit code, errors as their Russian message, the store. */
+import { existsSync } from 'node:fs';
 import { Store } from '../analytics/db.ts';
 import { refreshModels } from '../analytics/rebuild.ts';
 import { storePath } from '../dashboard/server/config.ts';
@@ -16,7 +17,12 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
  * usual case), runs `work`.
  */
 export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(storePath());
+  const path = storePath();
+  if (!existsSync(path))
+    throw new Error(
+      `Хранилища ${path} нет: сначала загрузите данные (npm run import -- файлы) или запустите npm start, который создаст демонстрационный район. Другое хранилище задаётся переменной DB_PATH.`,
+    );
+  const store = await Store.open(path);
   try {
     if (await refreshModels(store, { kind: 'read' }))
       console.error('Показатели пересчитаны: изменились модели или методика.');

@@ -83,6 +83,22 @@ describe('npm run briefing', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('on a store that does not exist, says how to make one and creates no file', () => {
+    const missing = join(t.dir, 'нет-хранилища.duckdb');
+    const run = briefingWith(
+      { DB_PATH: missing },
+      '--year',
+      '2024/25',
+      '--out',
+      join(t.dir, 'x.docx'),
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `Хранилища ${missing} нет: сначала загрузите данные (npm run import -- файлы) или запустите npm start, который создаст демонстрационный район. Другое хранилище задаётся переменной DB_PATH.`,
+    );
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('without Chromium, says what to install instead of a stack, for one PDF and the ZIP', () => {
     const out = join(t.dir, 'нет.pdf');
     const message =
