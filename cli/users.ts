@@ -14,6 +14,7 @@ import { askHidden } from '../dashboard/server/auth/terminal.ts';
 import { UserDirectory, UserError } from '../dashboard/server/auth/users.ts';
 import { ROLES, ROLE_TITLES, type Role } from '../contract/access/roles.ts';
 import { storePath, usersPath } from '../dashboard/server/config.ts';
+import { statementRows } from '../ingest/statements.ts';
 
 const USAGE = `Использование: npm run users -- <команда>
   add <логин> --role admin|analyst|school [--school <логин ОО>]
@@ -46,10 +47,9 @@ async function checkSchool(school: string): Promise<string> {
     throw error;
   }
   try {
-    const [row] = await store.all<{ short_name: string }>(
-      'SELECT short_name FROM school WHERE school_id = $school',
-      { school },
-    );
+    const [row] = await statementRows<{ short_name: string }>(store, 'school_short_name', {
+      school,
+    });
     if (!row) throw new UserError(`Школы с логином ОО «${school}» нет в реестре хранилища.`);
     return `${row.short_name} (${school})`;
   } finally {

@@ -17,6 +17,7 @@ import type { ParseContext, Reference } from './formats/context.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
 import { loadOrCreateSalt } from './teacher-key.ts';
+import { runStatement, statementRows } from './statements.ts';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -39,15 +40,12 @@ export interface ImportOptions {
 }
 
 export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
-  const rows = await store.all<{
+  const rows = await statementRows<{
     school_id: string;
     full_name: string;
     short_name: string;
     aliases: string[];
-  }>(
-    `SELECT s.school_id, s.full_name, s.short_name, list(a.alias) FILTER (WHERE a.alias IS NOT NULL) AS aliases
-     FROM school s LEFT JOIN school_alias a USING (school_id) GROUP BY ALL ORDER BY s.school_id`,
-  );
+  }>(store, 'registry_schools');
   const schools: RegistrySchool[] = rows.map((r) => ({
     schoolId: r.school_id,
     fullName: r.full_name,
@@ -163,18 +161,14 @@ export async function logged(
 ): Promise<FileReport> {
   if (options.dryRun) return report;
   const first = report.problems.find((p) => p.severity === 'error');
-  await store.run(
-    `INSERT INTO import_log (file_name, file_sha256, dataset, outcome, rows_count, message, imported_by, imported_at)
-     VALUES ($file, $sha, $dataset, $outcome, $rows, $message, $user, now()::TIMESTAMP)`,
-    {
-      file: report.file,
-      sha: sha256,
-      dataset: report.dataset ?? null,
-      outcome: report.outcome,
-      rows: report.rows,
-      message: first ? describeProblem(first) : null,
-      user: options.user ?? 'локальный пользователь',
-    },
-  );
+  await runStatement(store, 'log_import', {
+    file: report.file,
+    sha: sha256,
+    dataset: report.dataset ?? null,
+    outcome: report.outcome,
+    rows: report.rows,
+    message: first ? describeProblem(first) : null,
+    user: options.user ?? 'локальный пользователь',
+  });
   return report;
 }

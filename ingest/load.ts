@@ -11,6 +11,14 @@ import { DATASETS, yearsOf } from './datasets.ts';
 import { ImportRejected } from '../contract/imports/problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
+import { runStatement, statementRows } from './statements.ts';
+import {
+  batchRowsSql,
+  overlappingFilesSql,
+  removeScopesSql,
+  touchedBatchesSql,
+  yearStoredSql,
+} from './load-sql.ts';
 
 export interface LoadOptions {
   replace: boolean;
@@ -65,17 +73,17 @@ export async function loadIncoming(
   createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  const spec = DATASETS[incoming.dataset] as DatasetSpec<unknown>;
+  const { dataset } = incoming;
   return inTransaction(store, options, async () => {
     if (await stillStored(store, file, incoming)) return 'unchanged';
     const batchId = await insertBatch(store, file, format, incoming, options);
     if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
     let replaced = false;
-    if (await storedInYears(store, spec, incoming.years)) {
+    if (await storedInYears(store, dataset, incoming.years)) {
       await incoming.fillScopes(true);
-      replaced = await removeReplaced(store, file, spec, options.replace);
+      replaced = await removeReplaced(store, file, dataset, options.replace);
       await incoming.fillScopes(false);
-      await removeScopes(store, spec);
+      await removeScopes(store, dataset);
     }
     await incoming.write(batchId);
     return replaced ? 'replaced' : 'loaded';
@@ -119,20 +127,16 @@ async function insertBatch(
   facts: Facts,
   options: LoadOptions,
 ): Promise<number> {
-  const row = await store.one<{ batch_id: number }>(
-    `INSERT INTO import_batch (dataset, format, file_name, file_sha256, years, rows_count, is_demo, imported_by, imported_at)
-     VALUES ($dataset, $format, $name, $sha, $years, $rows, $demo, $user, now()::TIMESTAMP) RETURNING batch_id`,
-    {
-      dataset: facts.dataset,
-      format: format.id,
-      name: file.name,
-      sha: file.sha256,
-      years: facts.years.join(','),
-      rows: facts.rows,
-      demo: options.isDemo,
-      user: options.user,
-    },
-  );
+  const [row] = await statementRows<{ batch_id: number }>(store, 'insert_batch', {
+    dataset: facts.dataset,
+    format: format.id,
+    name: file.name,
+    sha: file.sha256,
+    years: facts.years.join(','),
+    rows: facts.rows,
+    demo: options.isDemo,
+    user: options.user,
+  });
   return row!.batch_id;
 }
 
@@ -145,38 +149,28 @@ async function upsertRegistry(
   batchId: number,
   rows: readonly RegistryRow[],
 ): Promise<void> {
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE incoming_school (school_id VARCHAR, full_name VARCHAR,
-       short_name VARCHAR, school_type VARCHAR, is_rural BOOLEAN, batch_id INTEGER)`,
-  );
+  await runStatement(store, 'stage_registry_schools');
   await store.append(
     'incoming_school',
     rows.map((r) => [r.schoolId, r.fullName, r.shortName, r.schoolType, r.isRural, batchId]),
   );
-  await store.run('INSERT OR REPLACE INTO school SELECT * FROM incoming_school');
-  await store.run(
-    'DELETE FROM school_alias WHERE school_id IN (SELECT school_id FROM incoming_school)',
-  );
+  await runStatement(store, 'upsert_schools');
+  await runStatement(store, 'clear_school_aliases');
   await store.append(
     'school_alias',
     rows.flatMap((r) => r.aliases.map((alias) => [r.schoolId, alias])),
   );
   const enrolled = rows.filter((r) => r.enrolment?.length);
-  await store.run(
-    'CREATE OR REPLACE TEMP TABLE incoming_enrolment (school_id VARCHAR, year INTEGER, grade INTEGER, pupils INTEGER, batch_id INTEGER)',
-  );
+  await runStatement(store, 'stage_enrolment');
   await store.append(
     'incoming_enrolment',
     enrolled.flatMap((r) =>
       r.enrolment!.map((e) => [r.schoolId, r.enrolmentYear ?? null, e.grade, e.pupils, batchId]),
     ),
   );
-  await store.run(
-    `DELETE FROM school_enrolment AS e WHERE EXISTS (SELECT 1 FROM incoming_enrolment AS i
-       WHERE i.school_id = e.school_id AND i.year IS NOT DISTINCT FROM e.year)`,
-  );
-  await store.run('INSERT INTO school_enrolment SELECT * FROM incoming_enrolment');
-  await store.run('DROP TABLE incoming_school; DROP TABLE incoming_enrolment');
+  await runStatement(store, 'clear_enrolment');
+  await runStatement(store, 'insert_enrolment');
+  await runStatement(store, 'drop_registry_staging');
 }
 
 /**
@@ -184,16 +178,12 @@ async function upsertRegistry(
  * since: loading it again would change nothing.
  */
 async function stillStored(store: Store, file: FileIdentity, facts: Facts): Promise<boolean> {
-  const same = await store.one<{ batch_id: number }>(
-    'SELECT batch_id FROM import_batch WHERE file_sha256 = $sha AND dataset = $dataset',
-    { sha: file.sha256, dataset: facts.dataset },
-  );
+  const [same] = await statementRows<{ batch_id: number }>(store, 'batch_of_file', {
+    sha: file.sha256,
+    dataset: facts.dataset,
+  });
   if (!same || facts.dataset === 'registry') return same !== undefined;
-  const table = DATASETS[facts.dataset].tables[0]!.table;
-  const kept = await store.one<{ n: number }>(
-    `SELECT count(*)::INTEGER AS n FROM ${table} WHERE batch_id = $id`,
-    { id: same.batch_id },
-  );
+  const kept = await store.one<{ n: number }>(batchRowsSql(facts.dataset), { id: same.batch_id });
   return kept!.n === facts.rows;
 }
 
@@ -204,32 +194,26 @@ async function stillStored(store: Store, file: FileIdentity, facts: Facts): Prom
  */
 async function storedInYears(
   store: Store,
-  spec: DatasetSpec<unknown>,
+  dataset: ResultDataset,
   years: readonly number[],
 ): Promise<boolean> {
   if (years.length === 0) return true;
-  const table = spec.tables[0]!.table;
-  for (const year of years)
-    if (await store.one(`SELECT 1 FROM ${table} WHERE year = $year LIMIT 1`, { year })) return true;
+  for (const year of years) if (await store.one(yearStoredSql(dataset), { year })) return true;
   return false;
 }
 
 /**
  * Rows of other files in the scopes this file owns (incoming_scope) make a conflict: without `replace` an
- * error naming those files, with it they are removed. Table names come from the dataset
- * specs, never from input.
+ * error naming those files, with it they are removed.
  */
 async function removeReplaced(
   store: Store,
   file: FileIdentity,
-  spec: DatasetSpec<unknown>,
+  dataset: ResultDataset,
   replace: boolean,
 ): Promise<boolean> {
   const overlap = await store.all<{ file_name: string; imported_at: string; n: number }>(
-    `SELECT b.file_name, strftime(b.imported_at, '%d.%m.%Y %H:%M') AS imported_at, count(*)::INTEGER AS n
-     FROM ${spec.tables[0]!.table} AS m JOIN import_batch b USING (batch_id)
-     WHERE m.scope IN (SELECT scope FROM incoming_scope)
-     GROUP BY ALL ORDER BY 1`,
+    overlappingFilesSql(dataset),
   );
   if (overlap.length === 0) return false;
   if (!replace) {
@@ -241,7 +225,7 @@ async function removeReplaced(
         {
           severity: 'error',
           file: file.name,
-          message: `данные за те же сочетания (${spec.scopeTitle}) уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
+          message: `данные за те же сочетания (${DATASETS[dataset].scopeTitle}) уже загружены из файла ${earlier}. Чтобы заменить их исправленным файлом, повторите загрузку с ключом --replace (или подтвердите замену в интерфейсе)`,
         },
       ],
       overlap.map((o) => o.file_name),
@@ -251,7 +235,7 @@ async function removeReplaced(
 }
 
 async function setIncomingScopes(store: Store, scopes: readonly string[]): Promise<void> {
-  await store.run('CREATE OR REPLACE TEMP TABLE incoming_scope (scope VARCHAR)');
+  await runStatement(store, 'stage_scopes');
   await store.append(
     'incoming_scope',
     [...new Set(scopes)].map((s) => [s]),
@@ -262,25 +246,13 @@ async function setIncomingScopes(store: Store, scopes: readonly string[]): Promi
  * Removes the stored rows in the incoming scopes. A batch left without rows leaves the history
  * too; one left with fewer rows keeps an honest row count.
  */
-async function removeScopes(store: Store, spec: DatasetSpec<unknown>): Promise<void> {
-  const main = spec.tables[0]!.table;
-  const touched = await store.all<{ batch_id: number }>(
-    `SELECT DISTINCT batch_id FROM ${main} WHERE scope IN (SELECT scope FROM incoming_scope)`,
-  );
+async function removeScopes(store: Store, dataset: ResultDataset): Promise<void> {
+  const touched = await store.all<{ batch_id: number }>(touchedBatchesSql(dataset));
   if (touched.length === 0) return;
-  for (const { table } of spec.tables)
-    await store.run(`DELETE FROM ${table} WHERE scope IN (SELECT scope FROM incoming_scope)`);
+  for (const remove of removeScopesSql(dataset)) await store.run(remove);
   for (const { batch_id } of touched) {
-    const rest = await store.one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM ${main} WHERE batch_id = $id`,
-      { id: batch_id },
-    );
-    if (rest!.n === 0)
-      await store.run('DELETE FROM import_batch WHERE batch_id = $id', { id: batch_id });
-    else
-      await store.run('UPDATE import_batch SET rows_count = $n WHERE batch_id = $id', {
-        n: rest!.n,
-        id: batch_id,
-      });
+    const rest = await store.one<{ n: number }>(batchRowsSql(dataset), { id: batch_id });
+    if (rest!.n === 0) await runStatement(store, 'delete_batch', { id: batch_id });
+    else await runStatement(store, 'set_batch_rows', { n: rest!.n, id: batch_id });
   }
 }

@@ -1,8 +1,15 @@
 /**
  * Paging, sorting and searching of a named query's rows in DuckDB, for the lists that reach a
  * country's size (40 000 schools): the answer is one page and the number of rows found, not
- * megabytes of JSON. Sort keys are looked up in a fixed table per list, never spliced from the
- * request; the search text is a bound parameter.
+ * megabytes of JSON.
+ *
+ * This is a documented SQL builder (pagesSql), not a `.sql` file, because the page wraps any
+ * named query and each list sorts, searches and counts over its own columns. Its rules:
+ * - the SQL it splices in comes only from allow-lists: the named query's `.sql` file and the
+ *   PageSpec constants the routes define (sort expressions, search columns, order, totals); a
+ *   request only picks a sort key, which is looked up in the spec's fixed table, never spliced;
+ * - every value (search text, limit, offset) is a bound parameter;
+ * - test/analytics/named-queries.test.ts runs what it builds on a new store.
  */
 import { z } from 'zod';
 import type { Params, Store } from '../../analytics/db.ts';
@@ -95,16 +102,14 @@ ${numbered(`SELECT ${i} AS page_part, * FROM found_${i} CROSS JOIN counted_${i} 
 }
 
 /**
- * Pages of several lists over one named query, which runs once (materialized): e.g. the page of
- * a comparison's schools, its chart's schools and the district's rows. Undefined when a sort key
- * is unknown.
+ * The statement of the pages of several lists over one named query, with its parameters (the
+ * query's own and the pages'); undefined when a sort key is not the spec's.
  */
-export async function queryPages<T>(
-  store: Store,
+export function pagesSql(
   name: QueryName,
   params: Params,
-  lists: PageOf[],
-): Promise<RowsPage<T>[] | undefined> {
+  lists: readonly PageOf[],
+): { sql: string; params: Params } | undefined {
   const parts = lists.map(partSql);
   if (parts.some((part) => part === undefined)) return undefined;
   const bound: Params = { ...params };
@@ -122,13 +127,29 @@ export async function queryPages<T>(
     lists.map((_, i) => `SELECT * FROM part_${i}`).join('\nUNION ALL\n'),
     'ORDER BY page_part, page_row',
   ].join('\n');
+  return { sql, params: bound };
+}
+
+/**
+ * Pages of several lists over one named query, which runs once (materialized): e.g. the page of
+ * a comparison's schools, its chart's schools and the district's rows. Undefined when a sort key
+ * is unknown.
+ */
+export async function queryPages<T>(
+  store: Store,
+  name: QueryName,
+  params: Params,
+  lists: PageOf[],
+): Promise<RowsPage<T>[] | undefined> {
+  const statement = pagesSql(name, params, lists);
+  if (statement === undefined) return undefined;
   type Found = T & {
     page_part: number;
     page_total: number;
     page_totals: Record<string, unknown> | null;
     page_row: number;
   };
-  const found = await store.all<Found>(sql, bound);
+  const found = await store.all<Found>(statement.sql, statement.params);
   return lists.map((_, i) => {
     const rows = found.filter((row) => row.page_part === i);
     const totals = rows[0]?.page_totals;

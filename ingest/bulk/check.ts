@@ -6,24 +6,30 @@
  */
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../../analytics/db.ts';
-import type { HeaderMatch } from '../header.ts';
+import type { ResultDataset } from '../datasets.ts';
 import { ProblemList, type Problem } from '../../contract/imports/problems.ts';
 import type { Cell } from '../read/table.ts';
 import type { ParseContext } from '../formats/context.ts';
-import type { Field, FieldValues, RecordLayout } from '../formats/fields.ts';
+import type { Field, FieldValues } from '../formats/fields.ts';
 import { readRows } from '../formats/row-reader.ts';
 import { duplicateRow } from '../formats/rows.ts';
-import { stageColumn } from './stage.ts';
+import {
+  anyRepeatedSql,
+  badRowsSql,
+  distinctValuesSql,
+  dropBadValuesSql,
+  fieldTable,
+  fieldTableSql,
+  parsedSql,
+  presentKeys,
+  repeatedRowsSql,
+  type StagedLayout,
+} from './bulk-sql.ts';
 
-/** The rows fetched for messages: the problem list keeps no more than this anyway. */
-const LISTED_ROWS = 200;
-
-export interface CheckSpec {
-  layout: RecordLayout<string>;
-  header: HeaderMatch<string>;
+export interface CheckSpec extends StagedLayout {
   headerRow: readonly Cell[];
-  /** the record properties' SQL scope expression (DatasetSpec.sql.scope) */
-  scope: string;
+  /** the dataset the records belong to (its scope expression makes their scope) */
+  dataset: ResultDataset;
   /** spreadsheet row number of a staged record */
   rowNumber(record: number): number;
 }
@@ -34,9 +40,6 @@ interface Checked {
   values: FieldValues | undefined;
   problems: Problem[];
 }
-
-const quote = (name: string) => `"${name}"`;
-const fieldTable = (index: number) => `bulk_f${index}`;
 
 /** Checks every field, lists the problems in row order, and builds bulk_parsed. */
 export async function checkStaged(
@@ -52,10 +55,6 @@ export async function checkStaged(
   await listDuplicates(store, spec, context);
 }
 
-/** The columns of a field that the file has (an optional one may be absent). */
-const presentKeys = (spec: CheckSpec, field: Field<string>) =>
-  field.keys.filter((key) => spec.header.columns.has(key));
-
 async function checkField(
   store: Store,
   spec: CheckSpec,
@@ -64,11 +63,7 @@ async function checkField(
   index: number,
 ): Promise<Checked[]> {
   const keys = presentKeys(spec, field);
-  const columns = keys.map(stageColumn);
-  const tuples = await store.all<Record<string, string | null>>(
-    `SELECT ${[...columns, 'min(rowid) AS first'].join(', ')} FROM bulk_stage WHERE NOT blank
-     ${columns.length ? 'GROUP BY ALL' : 'HAVING count(*) > 0'} ORDER BY first`,
-  );
+  const tuples = await store.all<Record<string, string | null>>(distinctValuesSql(spec, field));
   const checked = readTuples(
     spec,
     context,
@@ -76,15 +71,7 @@ async function checkField(
     tuples.map((t) => keys.map((key) => t[`k_${key}`] ?? null)),
   );
   const properties = Object.entries(field.types);
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE ${fieldTable(index)} (${[
-      ...columns.map((c) => `${c} VARCHAR`),
-      'tuple INTEGER',
-      'ok BOOLEAN',
-      'problems INTEGER',
-      ...properties.map(([name, type]) => `${quote(name)} ${type}`),
-    ].join(', ')})`,
-  );
+  await store.run(fieldTableSql(spec, index));
   await store.append(
     fieldTable(index),
     checked.map((c, tuple) => [
@@ -139,37 +126,18 @@ function readTuples(
   return checked;
 }
 
-/**
- * The matching of a staged row `s` to its value row in a field table. A required cell of a
- * good value is never empty, so plain equality (a faster join) does for good values.
- */
-const joinOn = (spec: CheckSpec, field: Field<string>, alias: string, good: boolean) =>
-  presentKeys(spec, field).map((key) => {
-    const column = stageColumn(key);
-    const required = spec.layout.columns.find((c) => c.key === key)?.required;
-    return `s.${column} ${good && required ? '=' : 'IS NOT DISTINCT FROM'} ${alias}.${column}`;
-  });
-
 async function listBadRows(
   store: Store,
   spec: CheckSpec,
   context: ParseContext,
   checked: Checked[][],
 ): Promise<void> {
-  const bad = spec.layout.fields.flatMap((field, index) =>
-    checked[index]!.some((c) => c.problems.length > 0)
-      ? [
-          `SELECT s.rowid AS record, ${index} AS field, f.tuple, f.problems
-           FROM bulk_stage s JOIN ${fieldTable(index)} f
-             ON ${['f.problems > 0', ...joinOn(spec, field, 'f', false)].join(' AND ')}
-           WHERE NOT s.blank`,
-        ]
-      : [],
+  const bad = spec.layout.fields.flatMap((_, index) =>
+    checked[index]!.some((c) => c.problems.length > 0) ? [index] : [],
   );
   if (bad.length === 0) return;
   const rows = await store.all<{ record: number; field: number; tuple: number; total: number }>(
-    `SELECT record::INTEGER AS record, field, tuple, (sum(problems) OVER ())::INTEGER AS total
-     FROM (${bad.join(' UNION ALL ')}) ORDER BY record, field LIMIT ${LISTED_ROWS}`,
+    badRowsSql(spec, bad),
   );
   let listed = 0;
   for (const { record, field, tuple } of rows)
@@ -184,44 +152,20 @@ async function listBadRows(
 }
 
 async function buildParsed(store: Store, spec: CheckSpec): Promise<void> {
-  const { fields, constants } = spec.layout;
-  const values = fields.flatMap((field, index) =>
-    Object.keys(field.types).map((name) => `f${index}.${quote(name)}`),
-  );
   // The bad values leave their tables rather than being filtered in the joins: DuckDB takes
   // each filter for a fifth of the rows, misjudges the joins' size and builds a hash table on
   // the file's millions of rows instead of a field's few values (3 s more at 6 million rows).
-  for (const index of fields.keys())
-    await store.run(`DELETE FROM ${fieldTable(index)} WHERE NOT ok`);
-  const joins = fields.map(
-    (field, index) =>
-      `JOIN ${fieldTable(index)} f${index} ON ${joinOn(spec, field, `f${index}`, true).join(' AND ')}`,
-  );
-  const params = Object.fromEntries(
-    Object.entries(constants).map(([name, value], i) => [`c${i}`, value as DuckDBValue]),
-  );
-  const fixed = Object.keys(constants).map((name, i) => `$c${i} AS ${quote(name)}`);
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE bulk_parsed AS
-     SELECT *, ${spec.scope} AS scope FROM (
-       SELECT s.rowid AS record, ${[...values, ...fixed].join(', ')}
-       FROM bulk_stage s ${joins.join(' ')}
-       WHERE NOT s.blank)`,
-    params,
-  );
+  for (const index of spec.layout.fields.keys()) await store.run(dropBadValuesSql(index));
+  const { sql, params } = parsedSql(spec, spec.dataset);
+  await store.run(sql, params);
 }
 
 async function listDuplicates(store: Store, spec: CheckSpec, context: ParseContext): Promise<void> {
-  const key = spec.layout.unique.keys.map(quote).join(', ');
   // Grouping tells whether any key repeats, cheaper than numbering every row of a clean file.
-  const repeated = await store.one(
-    `SELECT 1 FROM bulk_parsed GROUP BY ${key} HAVING count(*) > 1 LIMIT 1`,
-  );
+  const repeated = await store.one(anyRepeatedSql(spec.layout));
   if (!repeated) return;
   const rows = await store.all<{ record: number; first: number; total: number }>(
-    `SELECT record::INTEGER AS record, first::INTEGER AS first, (count(*) OVER ())::INTEGER AS total
-     FROM (SELECT record, min(record) OVER (PARTITION BY ${key}) AS first FROM bulk_parsed)
-     WHERE record <> first ORDER BY record LIMIT ${LISTED_ROWS}`,
+    repeatedRowsSql(spec.layout),
   );
   for (const { record, first } of rows)
     context.problems.add(

@@ -7,7 +7,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Store } from '../../analytics/db.ts';
-import { DATASETS, type ResultDataset } from '../datasets.ts';
+import type { ResultDataset } from '../datasets.ts';
 import type { Format } from '../formats/format.ts';
 import { findHeader } from '../header.ts';
 import {
@@ -21,14 +21,13 @@ import { type FileReport } from '../../contract/imports/report.ts';
 import { loadIncoming, type Incoming } from '../load.ts';
 import type { Sheet } from '../read/table.ts';
 import { checkStaged } from './check.ts';
+import { runStatement, statementRows } from '../statements.ts';
+import { BULK_FORMATS, dropTempTablesSql, insertParsedSql } from './bulk-sql.ts';
 import { readCsvHead, rowNumber, scanCsv, type CsvHead } from './csv-file.ts';
 import { StageError, stageCsv } from './stage.ts';
 
 /** Whether files of this format can take the bulk path. */
-const canBulkLoad = (format: Format) =>
-  format.layout !== undefined &&
-  format.dataset !== 'registry' &&
-  DATASETS[format.dataset].sql !== undefined;
+const canBulkLoad = (format: Format) => BULK_FORMATS.includes(format);
 
 /** The layout of a CSV head, when the bulk path takes it. */
 export function bulkFormat(
@@ -51,8 +50,6 @@ export function bulkCandidate(
   return format && { head: head!, format };
 }
 
-const TEMP_TABLES = ['bulk_stage', 'bulk_parsed', 'incoming_scope'];
-
 export async function importBulk(
   store: Store,
   path: string,
@@ -69,7 +66,7 @@ export async function importBulk(
   const progress = (percent: number) => options.onProgress?.(name, percent, 100);
   const tracked = <T>(from: number, to: number, work: () => Promise<T>) =>
     trackProgress(store, (share) => progress(from + (to - from) * share), work);
-  await store.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+  await runStatement(store, 'progress_bar_on');
   const size = statSync(path).size;
   const scan = await scanCsv(path, (bytes) => progress((10 * bytes) / size));
   const file = { name, sha256: scan.sha256, sheets: [] };
@@ -97,15 +94,15 @@ export async function importBulk(
             layout,
             header,
             headerRow,
-            scope: DATASETS[dataset].sql!.scope,
+            dataset,
             rowNumber: (record) => rowNumber(record, skip, scan.emptyLines),
           },
           { ...context, file, sheet },
         ),
       );
-      const facts = (await store.one<{ rows: number; years: number[] | null }>(
-        `SELECT count(*)::INTEGER AS rows, list(DISTINCT year ORDER BY year) AS years FROM bulk_parsed`,
-      ))!;
+      const facts = (
+        await statementRows<{ rows: number; years: number[] | null }>(store, 'parsed_facts')
+      )[0]!;
       return {
         rows: facts.rows,
         years: facts.years ?? [],
@@ -123,9 +120,7 @@ export async function importBulk(
       };
     });
   } finally {
-    const fieldTables = layout.fields.map((_, index) => `bulk_f${index}`);
-    for (const table of [...TEMP_TABLES, ...fieldTables])
-      await store.run(`DROP TABLE IF EXISTS temp.${table}`);
+    for (const drop of dropTempTablesSql(layout)) await store.run(drop);
   }
 }
 
@@ -169,22 +164,13 @@ function parsedIncoming(
   dataset: ResultDataset,
   facts: { rows: number; years: number[] | null },
 ): Incoming {
-  const spec = DATASETS[dataset];
-  const sql = spec.sql!;
   let filled: Promise<void> | undefined;
   return {
     dataset,
     rows: facts.rows,
     years: facts.years ?? [],
     // Layout rows are a school's own rows: none is shared, so both fills are the same.
-    fillScopes: () =>
-      (filled ??= store.run(
-        'CREATE OR REPLACE TEMP TABLE incoming_scope AS SELECT DISTINCT scope FROM bulk_parsed',
-      )),
-    write: (batchId) =>
-      store.run(
-        `INSERT INTO ${spec.tables[0]!.table} SELECT $batch, ${sql.values}, scope FROM bulk_parsed`,
-        { batch: batchId },
-      ),
+    fillScopes: () => (filled ??= runStatement(store, 'parsed_scopes')),
+    write: (batchId) => store.run(insertParsedSql(dataset), { batch: batchId }),
   };
 }

@@ -4,6 +4,7 @@
  * of spaces is read as a row). rowid is the record's index after the header.
  */
 import type { Store } from '../../analytics/db.ts';
+import { stageSql } from './bulk-sql.ts';
 
 export interface StageSpec {
   path: string;
@@ -15,8 +16,6 @@ export interface StageSpec {
   /** the column index of each layout key the file has */
   columns: ReadonlyMap<string, number>;
 }
-
-export const stageColumn = (key: string) => `"k_${key}"`;
 
 /** A file DuckDB could not read as CSV: the line (when DuckDB names it) and why, in Russian. */
 export class StageError extends Error {
@@ -36,18 +35,12 @@ const REASONS: [RegExp, string][] = [
 ];
 
 export async function stageCsv(store: Store, spec: StageSpec): Promise<void> {
-  const raw = Array.from({ length: spec.width }, (_, i) => `c${i}`);
-  const keys = [...spec.columns].map(([key, index]) => `c${index} AS ${stageColumn(key)}`);
-  const types = raw.map((name) => `'${name}': 'VARCHAR'`).join(', ');
   const read = (parallel: boolean) =>
-    store.run(
-      `CREATE OR REPLACE TEMP TABLE bulk_stage AS
-       SELECT ${keys.join(', ')}, coalesce(${raw.join(', ')}) IS NULL AS blank
-       FROM read_csv($path, columns = {${types}}, delim = $delim, quote = '"', escape = '"',
-         header = false, skip = $skip, auto_detect = false, null_padding = true,
-         strict_mode = false, parallel = ${parallel})`,
-      { path: spec.path, delim: spec.separator, skip: spec.skip },
-    );
+    store.run(stageSql(spec, parallel), {
+      path: spec.path,
+      delim: spec.separator,
+      skip: spec.skip,
+    });
   try {
     await read(true);
   } catch (error) {

@@ -14,6 +14,7 @@ import type { CustomIndicatorRow } from '../datasets.ts';
 import type { Format } from '../formats/format.ts';
 import { readRows } from '../formats/row-reader.ts';
 import { checkDuplicates } from '../formats/rows.ts';
+import { runStatement, statementRows } from '../statements.ts';
 import { EXPECTED, isMissing, schoolYearCell, toNumber } from '../values.ts';
 
 const SCAN_ROWS = 30;
@@ -109,9 +110,7 @@ export function customFormat(mapping: CustomMapping): Format {
 }
 
 export async function customFormats(store: Store): Promise<Format[]> {
-  const rows = await store.all<{ mapping_json: string }>(
-    'SELECT mapping_json FROM custom_mapping ORDER BY saved_at',
-  );
+  const rows = await statementRows<{ mapping_json: string }>(store, 'custom_mappings');
   return rows.map((r) => customFormat(mappingSchema.parse(JSON.parse(r.mapping_json))));
 }
 
@@ -120,14 +119,10 @@ export async function saveMapping(
   mapping: CustomMapping,
   user: string,
 ): Promise<void> {
-  await store.run(
-    `INSERT OR REPLACE INTO custom_mapping (signature, set_name, mapping_json, saved_by, saved_at)
-     VALUES ($signature, $set, $json, $user, now()::TIMESTAMP)`,
-    {
-      signature: mapping.signature,
-      set: mapping.setName,
-      json: JSON.stringify(mapping),
-      user,
-    },
-  );
+  await runStatement(store, 'save_custom_mapping', {
+    signature: mapping.signature,
+    set: mapping.setName,
+    json: JSON.stringify(mapping),
+    user,
+  });
 }

@@ -3,7 +3,7 @@
  * the % of the maximum score reached. The long layout a regional or national system exports
  * (and the scale benchmark writes); stored like the ФИС ОКО «Выполнение заданий» report.
  */
-import { findHeader, type ColumnSpec } from '../header.ts';
+import type { ColumnSpec } from '../header.ts';
 import { EXPECTED, integerCell, percentCell, schoolYearCell, textCell } from '../values.ts';
 import type { VprTaskRow } from '../datasets.ts';
 import type { Format } from './format.ts';

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Store } from '../../analytics/db.ts';
+import { runStatement, statementRows } from '../statements.ts';
 
 const seedSchema = z.object({
   note: z.string(),
@@ -28,7 +29,7 @@ const SEED_PATH = new URL('./grading-scales.default.json', import.meta.url);
 export async function seedGradingScales(store: Store): Promise<void> {
   const seed = seedSchema.parse(JSON.parse(readFileSync(SEED_PATH, 'utf8')));
   await store.transaction(async () => {
-    await store.run('DELETE FROM seed_grading_scale');
+    await runStatement(store, 'clear_seed_scales');
     await store.append(
       'seed_grading_scale',
       seed.scales.flatMap((s) =>
@@ -60,7 +61,7 @@ export class ScaleBook {
   constructor(private readonly scales: Map<string, GradingScale>) {}
 
   static async load(store: Store): Promise<ScaleBook> {
-    const rows = await store.all<{
+    const rows = await statementRows<{
       exam: string;
       year: number;
       subject: string;
@@ -70,14 +71,7 @@ export class ScaleBook {
       cut3: number | null;
       cut4: number | null;
       cut5: number | null;
-    }>(
-      `SELECT 0 AS priority, exam, year, subject, grade, max_primary, min_score, cut3, cut4, cut5
-       FROM seed_grading_scale
-       UNION ALL
-       SELECT 1, exam, year, subject, grade, max_primary, min_score, cut3, cut4, cut5
-       FROM raw_grading_scale
-       ORDER BY priority`,
-    );
+    }>(store, 'grading_scales');
     // Later rows (the loaded files) overwrite the defaults.
     const scales = new Map<string, GradingScale>();
     for (const r of rows)

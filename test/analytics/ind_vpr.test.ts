@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { importPaths } from '../../ingest/import.ts';
 import { MODELS, SOURCE_TABLES, buildOrder, modelSql } from '../../analytics/models.ts';
-import { QUERY_NAMES, runQuery } from '../../analytics/queries.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
 
@@ -46,7 +44,7 @@ describe('ind_vpr', () => {
   });
 });
 
-describe('models and queries', () => {
+describe('models', () => {
   it('declare exactly the tables their SQL reads', () => {
     const known = new Set<string>([...SOURCE_TABLES, ...MODELS.map((m) => m.name)]);
     for (const model of MODELS) {
@@ -65,70 +63,5 @@ describe('models and queries', () => {
     for (const model of MODELS)
       for (const dep of model.dependsOn)
         if (order.includes(dep)) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(model.name));
-  });
-
-  it('every named query binds and runs on the schema', async () => {
-    const params: Record<string, Record<string, string | number | null>> = {
-      district_results: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
-      district_distribution: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
-      district_changes: { year: 2025 },
-      cluster_changes: { year: 2025, list_max: null },
-      risk_school_count: { year: 2025, leader_cluster: 'ШЛ' },
-      school_card: { school_id: 'sch000001' },
-      school_results: { school_id: 'sch000001' },
-      school_task_deficits: { school_id: 'sch000001' },
-      school_fg: { school_id: 'sch000001' },
-      school_teachers: { school_id: 'sch000001' },
-      school_custom: { school_id: 'sch000001' },
-      risk_flags: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
-      cluster_comparison: { year: 2025 },
-      triggered_flags: { year: 2025 },
-      compare_years: {
-        year_a: 2024,
-        year_b: 2025,
-        indicator: 'vpr_dolya2',
-        topic: 'Математика',
-        grade: 5,
-      },
-      compare_grid: {
-        year: 2025,
-        indicator: 'vpr_dolya2',
-        topic: 'Математика',
-        grade: 5,
-        list_max: 15,
-      },
-      compare_grid_schools: { year: 2025, indicator: 'vpr_dolya2', topic: 'Математика', grade: 5 },
-      compare_grid_outside: { year: 2025, indicator: 'vpr_dolya2', topic: 'Математика', grade: 5 },
-      deficits_vpr_tasks: { year: 2025, subject: 'Математика', grade: 5 },
-      deficits_vpr_schools: { year: 2025, subject: 'Математика', grade: 5 },
-      deficits_teachers: { year: 2025 },
-      fg_district: { year: 2026 },
-      fg_schools: { year: 2026, direction: 'Читательская грамотность', grade: 6 },
-      fg_schools_summary: {
-        year: 2026,
-        direction: 'Читательская грамотность',
-        grade: 6,
-        own_school: null,
-      },
-      fg_trend: { direction: 'Читательская грамотность', grade: 6 },
-      briefing_measured: { year: 2025, school_id: 'sch000001' },
-      briefing_sources: { year: 2025 },
-      briefing_district_shares: { year: 2025 },
-      briefing_changes: { year: 2025, school_id: 'sch000001' },
-      briefing_recurring_tasks: { year: 2025 },
-      briefing_school_focus: { year: 2025, school_id: 'sch000001' },
-      briefing_school_fg: { year: 2025, school_id: 'sch000001' },
-      briefing_school_tasks: { year: 2025, school_id: 'sch000001' },
-      briefing_schools: { year: 2025 },
-    };
-    for (const name of QUERY_NAMES) {
-      const sql = readFileSync(
-        new URL(`../../analytics/queries/${name}.sql`, import.meta.url),
-        'utf8',
-      );
-      const used = [...new Set([...sql.matchAll(/\$([a-z_]+)/g)].map((m) => m[1]!))].sort();
-      expect(used, name).toEqual(Object.keys(params[name] ?? {}).sort());
-      await expect(runQuery(t.store, name, params[name])).resolves.toBeInstanceOf(Array);
-    }
   });
 });

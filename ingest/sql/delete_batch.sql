@@ -1,0 +1,2 @@
+-- Removes a batch left without rows from the history.
+DELETE FROM import_batch WHERE batch_id = $id;

@@ -1,0 +1,55 @@
+/**
+ * The import path's fixed SQL: each statement is a `.sql` file in sql/, loaded by name, with
+ * `$named` parameters bound by the driver. The statements whose table or column names depend on
+ * the dataset or the file's layout are built instead, by the documented builders of
+ * load-sql.ts and bulk/bulk-sql.ts, from allow-listed names only.
+ */
+import { readFileSync } from 'node:fs';
+import type { Params, Row, Store } from '../analytics/db.ts';
+
+/** In the order a test can run them on a new store: a staging table before its readers. */
+export const STATEMENT_NAMES = [
+  'registry_schools',
+  'log_import',
+  'custom_mappings',
+  'save_custom_mapping',
+  'clear_seed_scales',
+  'grading_scales',
+  'insert_batch',
+  'batch_of_file',
+  'set_batch_rows',
+  'delete_batch',
+  'stage_registry_schools',
+  'upsert_schools',
+  'clear_school_aliases',
+  'stage_enrolment',
+  'clear_enrolment',
+  'insert_enrolment',
+  'drop_registry_staging',
+  'stage_scopes',
+  'progress_bar_on',
+  'parsed_facts',
+  'parsed_scopes',
+  'school_short_name',
+] as const;
+
+export type StatementName = (typeof STATEMENT_NAMES)[number];
+
+const cache = new Map<StatementName, string>();
+
+export function statementSql(name: StatementName): string {
+  let sql = cache.get(name);
+  if (sql === undefined) {
+    sql = readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
+    cache.set(name, sql);
+  }
+  return sql;
+}
+
+/** Runs a statement that returns nothing. */
+export const runStatement = (store: Store, name: StatementName, params?: Params) =>
+  store.run(statementSql(name), params);
+
+/** Runs a statement and returns its rows. */
+export const statementRows = <T = Row>(store: Store, name: StatementName, params?: Params) =>
+  store.all<T>(statementSql(name), params);
