@@ -13,9 +13,7 @@ import {
 } from '../../../analytics/methodology-store.ts';
 import { previewFlags } from '../../../analytics/flags-preview.ts';
 import { year } from '../params.ts';
-
-/** Runs work on its own connection, after the writes queued before it. */
-export type Queue = <T>(work: (session: Store) => Promise<T>) => Promise<T>;
+import type { Queue } from '../write-queue.ts';
 
 async function candidateOf(c: Context) {
   const parsed = methodologySchema.safeParse(await c.req.json().catch(() => undefined));
