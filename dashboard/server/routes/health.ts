@@ -1,4 +1,4 @@
-/** The store at a glance: schools, years, demo or not, the data date and the methodology in force. */
+/** The store at a glance: schools, years, demo or not, the data date, the methodology in force. */
 import type { App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
