@@ -23,6 +23,7 @@ import {
   VerticalAlign,
   WidthType,
   convertMillimetersToTwip as mm,
+  type IStylesOptions,
 } from 'docx';
 import { chartPng } from './charts.ts';
 import type { Block, Briefing, TableColumn } from './document.ts';
@@ -154,82 +155,89 @@ function blockParagraphs(block: Block): (Paragraph | Table)[] {
 
 const run = (size: number, extra: object = {}) => ({ font: FONT, size, ...extra });
 
+/** Times New Roman throughout; headings, captions, notes and table text sized and spaced. */
+const STYLES: IStylesOptions = {
+  default: {
+    document: {
+      run: run(24, { language: { value: 'ru-RU' } }),
+      // lineRule AUTO: without it LibreOffice clips inline images to one line's height
+      paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, after: 100 } },
+    },
+    heading1: {
+      run: run(28, { bold: true, color: '000000' }),
+      paragraph: { spacing: { before: 300, after: 120 }, keepNext: true },
+    },
+    heading2: {
+      run: run(25, { bold: true, color: '000000' }),
+      paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
+    },
+    title: { run: run(32, { bold: true }), paragraph: { alignment: AlignmentType.CENTER } },
+  },
+  paragraphStyles: [
+    {
+      id: 'Caption',
+      name: 'Caption',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: run(22, { bold: true }),
+      paragraph: { spacing: { before: 200, after: 80 } },
+    },
+    {
+      id: 'Note',
+      name: 'Note',
+      basedOn: 'Normal',
+      next: 'Normal',
+      run: run(20, { color: '444444' }),
+      paragraph: { spacing: { before: 40, after: 160 } },
+    },
+    {
+      id: 'TableText',
+      name: 'Table Text',
+      basedOn: 'Normal',
+      run: run(19),
+      paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 0 } },
+    },
+  ],
+};
+
+/** The running head, right-aligned in small grey type on every page. */
+const pageHeader = (runningHead: string) =>
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.RIGHT,
+        children: [new TextRun({ text: runningHead, size: 17, color: '555555' })],
+      }),
+    ],
+  });
+
+/** «Стр. N из M», centred at the foot of every page. */
+const pageFooter = () =>
+  new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [
+          new TextRun({
+            size: 18,
+            children: ['Стр. ', PageNumber.CURRENT, ' из ', PageNumber.TOTAL_PAGES],
+          }),
+        ],
+      }),
+    ],
+  });
+
 export async function briefingDocx(briefing: Briefing): Promise<Buffer> {
   const doc = new Document({
     creator: 'Мониторинг качества образования',
     title: briefing.title,
     description: briefing.runningHead,
-    styles: {
-      default: {
-        document: {
-          run: run(24, { language: { value: 'ru-RU' } }),
-          // lineRule AUTO: without it LibreOffice clips inline images to one line's height
-          paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO, after: 100 } },
-        },
-        heading1: {
-          run: run(28, { bold: true, color: '000000' }),
-          paragraph: { spacing: { before: 300, after: 120 }, keepNext: true },
-        },
-        heading2: {
-          run: run(25, { bold: true, color: '000000' }),
-          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
-        },
-        title: { run: run(32, { bold: true }), paragraph: { alignment: AlignmentType.CENTER } },
-      },
-      paragraphStyles: [
-        {
-          id: 'Caption',
-          name: 'Caption',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: run(22, { bold: true }),
-          paragraph: { spacing: { before: 200, after: 80 } },
-        },
-        {
-          id: 'Note',
-          name: 'Note',
-          basedOn: 'Normal',
-          next: 'Normal',
-          run: run(20, { color: '444444' }),
-          paragraph: { spacing: { before: 40, after: 160 } },
-        },
-        {
-          id: 'TableText',
-          name: 'Table Text',
-          basedOn: 'Normal',
-          run: run(19),
-          paragraph: { spacing: { line: 240, lineRule: LineRuleType.AUTO, after: 0 } },
-        },
-      ],
-    },
+    styles: STYLES,
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN } },
-        headers: {
-          default: new Header({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.RIGHT,
-                children: [new TextRun({ text: briefing.runningHead, size: 17, color: '555555' })],
-              }),
-            ],
-          }),
-        },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    size: 18,
-                    children: ['Стр. ', PageNumber.CURRENT, ' из ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        headers: { default: pageHeader(briefing.runningHead) },
+        footers: { default: pageFooter() },
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, text: briefing.title }),
           new Paragraph({

@@ -22,7 +22,6 @@ export interface FgBar {
   status: string;
 }
 
-/** Two bars per direction (low share, high share) from the district rows of one grade. */
 /** The fields of a district row the chart draws. */
 export type FgTargetRow = Pick<
   FgDistrictRow,
@@ -36,6 +35,7 @@ export type FgTargetRow = Pick<
   | 'high_met'
 >;
 
+/** Two bars per direction (low share, high share) from the district rows of one grade. */
 export function fgBars(rows: readonly FgTargetRow[]): FgBar[] {
   return rows.flatMap((r) => [
     {
@@ -57,14 +57,31 @@ export function fgBars(rows: readonly FgTargetRow[]): FgBar[] {
   ]);
 }
 
-export function fgTargetsSpec(
-  rows: readonly FgTargetRow[],
-  targets: FgTargets,
-  width: number,
-): Plot.PlotOptions {
-  const bars = fgBars(rows);
-  const directions = rows.map((r) => r.direction);
-  const nOf = new Map(rows.map((r) => [r.direction, r.participants_count]));
+/** The bars of both panels with their tooltips and value labels. */
+function barMarks(bars: FgBar[]): Plot.Markish[] {
+  return [
+    Plot.barX(bars, {
+      fx: 'panel',
+      y: 'direction',
+      x: 'pct',
+      fill: 'status',
+      title: (b: FgBar) =>
+        `${b.direction}\n${b.panel}: ${formatPct(b.pct)} (${formatInt(b.count)} из n = ${formatInt(b.n)})\n${b.status}`,
+    }),
+    Plot.text(bars, {
+      fx: 'panel',
+      y: 'direction',
+      x: 'pct',
+      text: (b: FgBar) => formatPct(b.pct),
+      textAnchor: 'start',
+      dx: 4,
+      fill: '#1f2933',
+    }),
+  ];
+}
+
+/** Each panel's target as a dashed line labelled above the panel. */
+function targetMarks(targets: FgTargets): Plot.Markish[] {
   const lines = [
     {
       panel: LOW_TITLE,
@@ -77,6 +94,35 @@ export function fgTargetsSpec(
       text: `цель: не менее ${formatPct(targets.high_target_pct)}`,
     },
   ];
+  return [
+    Plot.ruleX(lines, {
+      fx: 'panel',
+      x: 'x',
+      stroke: '#1f2933',
+      strokeWidth: 2,
+      strokeDasharray: '6,3',
+    }),
+    Plot.text(lines, {
+      fx: 'panel',
+      x: 'x',
+      text: 'text',
+      frameAnchor: 'top',
+      lineAnchor: 'bottom',
+      dy: -4,
+      fontWeight: 700,
+      fill: '#1f2933',
+    }),
+  ];
+}
+
+export function fgTargetsSpec(
+  rows: readonly FgTargetRow[],
+  targets: FgTargets,
+  width: number,
+): Plot.PlotOptions {
+  const bars = fgBars(rows);
+  const directions = rows.map((r) => r.direction);
+  const nOf = new Map(rows.map((r) => [r.direction, r.participants_count]));
   const max = Math.max(targets.low_target_pct, targets.high_target_pct, ...bars.map((b) => b.pct));
   const narrow = width < 700;
   return {
@@ -109,42 +155,6 @@ export function fgTargetsSpec(
       range: [STATUS_COLORS[MET], STATUS_COLORS[NOT_MET]],
       legend: true,
     },
-    marks: [
-      Plot.barX(bars, {
-        fx: 'panel',
-        y: 'direction',
-        x: 'pct',
-        fill: 'status',
-        title: (b: FgBar) =>
-          `${b.direction}\n${b.panel}: ${formatPct(b.pct)} (${formatInt(b.count)} из n = ${formatInt(b.n)})\n${b.status}`,
-      }),
-      Plot.text(bars, {
-        fx: 'panel',
-        y: 'direction',
-        x: 'pct',
-        text: (b: FgBar) => formatPct(b.pct),
-        textAnchor: 'start',
-        dx: 4,
-        fill: '#1f2933',
-      }),
-      Plot.ruleX(lines, {
-        fx: 'panel',
-        x: 'x',
-        stroke: '#1f2933',
-        strokeWidth: 2,
-        strokeDasharray: '6,3',
-      }),
-      Plot.text(lines, {
-        fx: 'panel',
-        x: 'x',
-        text: 'text',
-        frameAnchor: 'top',
-        lineAnchor: 'bottom',
-        dy: -4,
-        fontWeight: 700,
-        fill: '#1f2933',
-      }),
-      Plot.ruleX([0]),
-    ],
+    marks: [...barMarks(bars), ...targetMarks(targets), Plot.ruleX([0])],
   };
 }

@@ -27,22 +27,13 @@ export function changeText(r: FgTrendRow): string {
   return `${formatPp(r.change_pp)} к ${schoolYear(r.prev_year)}, ${r.change_significant ? 'значимо (больше случайного)' : 'в пределах случайного'}`;
 }
 
-export function fgTrendSpec(
-  rows: readonly FgTrendRow[],
-  targets: FgTargets,
-  width: number,
-): Plot.PlotOptions {
-  const points = trendPoints(rows);
-  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
-  const significant = points.filter((p) => p.change_significant);
-  const max = Math.max(
-    targets.low_target_pct,
-    targets.high_target_pct,
-    ...points.map((p) => p.ci_high_pct),
-  );
-  const tip = (p: FgTrendPoint) =>
-    `${p.series}, ${schoolYear(p.year)}: ${formatPct(p.pct)} (${formatInt(p.count)} из n = ${formatInt(p.n)})\n` +
-    `95 % интервал: ${formatPct(p.ci_low_pct)} – ${formatPct(p.ci_high_pct)}\n${changeText(p)}`;
+/** A point's tooltip: the share with its count, the 95 % interval and the change. */
+const trendTip = (p: FgTrendPoint) =>
+  `${p.series}, ${schoolYear(p.year)}: ${formatPct(p.pct)} (${formatInt(p.count)} из n = ${formatInt(p.n)})\n` +
+  `95 % интервал: ${formatPct(p.ci_low_pct)} – ${formatPct(p.ci_high_pct)}\n${changeText(p)}`;
+
+/** The two target lines, each in its series' colour and labelled right of the plot. */
+function targetMarks(targets: FgTargets): Plot.Markish[] {
   const targetLines = [
     {
       y: targets.low_target_pct,
@@ -55,6 +46,74 @@ export function fgTrendSpec(
       text: `цель по высокому: не менее ${formatPct(targets.high_target_pct)}`,
     },
   ];
+  return [
+    Plot.ruleY(targetLines, {
+      y: 'y',
+      stroke: 'series',
+      strokeDasharray: '6,3',
+      strokeWidth: 1.5,
+    }),
+    Plot.text(targetLines, {
+      y: 'y',
+      text: 'text',
+      frameAnchor: 'right',
+      textAnchor: 'start',
+      dx: 6,
+      fill: 'series',
+      fontWeight: 700,
+    }),
+  ];
+}
+
+/** The shares by year: intervals, lines, dots with tips, rings on significant changes, labels. */
+function shareMarks(points: FgTrendPoint[]): Plot.Markish[] {
+  const significant = points.filter((p) => p.change_significant);
+  return [
+    Plot.ruleX(points, {
+      x: 'year',
+      y1: 'ci_low_pct',
+      y2: 'ci_high_pct',
+      stroke: 'series',
+      strokeWidth: 6,
+      strokeOpacity: 0.3,
+    }),
+    Plot.line(points, { x: 'year', y: 'pct', stroke: 'series', strokeWidth: 2 }),
+    Plot.dot(points, { x: 'year', y: 'pct', fill: 'series', r: 4, title: trendTip }),
+    Plot.dot(significant, {
+      x: 'year',
+      y: 'pct',
+      stroke: '#1f2933',
+      strokeWidth: 2,
+      r: 9,
+      symbol: 'circle',
+    }),
+    Plot.text(points, {
+      x: 'year',
+      y: 'pct',
+      text: (p: FgTrendPoint) => formatPct(p.pct),
+      dx: 12,
+      dy: -10,
+      textAnchor: 'start',
+      fill: 'series',
+      stroke: 'white',
+      strokeWidth: 3,
+      paintOrder: 'stroke',
+    }),
+  ];
+}
+
+export function fgTrendSpec(
+  rows: readonly FgTrendRow[],
+  targets: FgTargets,
+  width: number,
+): Plot.PlotOptions {
+  const points = trendPoints(rows);
+  const years = [...new Set(points.map((p) => p.year))].sort((a, b) => a - b);
+  const max = Math.max(
+    targets.low_target_pct,
+    targets.high_target_pct,
+    ...points.map((p) => p.ci_high_pct),
+  );
   return {
     width,
     height: 330,
@@ -74,52 +133,6 @@ export function fgTrendSpec(
       range: [SERIES_COLOR.fg_low, SERIES_COLOR.fg_high],
       legend: true,
     },
-    marks: [
-      Plot.ruleY(targetLines, {
-        y: 'y',
-        stroke: 'series',
-        strokeDasharray: '6,3',
-        strokeWidth: 1.5,
-      }),
-      Plot.text(targetLines, {
-        y: 'y',
-        text: 'text',
-        frameAnchor: 'right',
-        textAnchor: 'start',
-        dx: 6,
-        fill: 'series',
-        fontWeight: 700,
-      }),
-      Plot.ruleX(points, {
-        x: 'year',
-        y1: 'ci_low_pct',
-        y2: 'ci_high_pct',
-        stroke: 'series',
-        strokeWidth: 6,
-        strokeOpacity: 0.3,
-      }),
-      Plot.line(points, { x: 'year', y: 'pct', stroke: 'series', strokeWidth: 2 }),
-      Plot.dot(points, { x: 'year', y: 'pct', fill: 'series', r: 4, title: tip }),
-      Plot.dot(significant, {
-        x: 'year',
-        y: 'pct',
-        stroke: '#1f2933',
-        strokeWidth: 2,
-        r: 9,
-        symbol: 'circle',
-      }),
-      Plot.text(points, {
-        x: 'year',
-        y: 'pct',
-        text: (p: FgTrendPoint) => formatPct(p.pct),
-        dx: 12,
-        dy: -10,
-        textAnchor: 'start',
-        fill: 'series',
-        stroke: 'white',
-        strokeWidth: 3,
-        paintOrder: 'stroke',
-      }),
-    ],
+    marks: [...targetMarks(targets), ...shareMarks(points)],
   };
 }

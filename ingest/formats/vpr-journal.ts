@@ -71,6 +71,93 @@ interface OpenGroup {
   kinds: Partial<Record<Kind, KindRow>>;
 }
 
+/** The counts of a group as stored. */
+interface GroupCounts {
+  participants: number;
+  nLower: number;
+  nSame: number;
+  nHigher: number;
+}
+
+/**
+ * The counts of a finished group once its four rows are there, each with a count, and the first
+ * three add up to «Всего»; undefined (with the error recorded) otherwise.
+ */
+function groupCounts(current: OpenGroup): GroupCounts | undefined {
+  const missing = KINDS.filter((k) => !current.kinds[k]);
+  if (missing.length > 0) {
+    current.row.error(
+      current.row.caption('group'),
+      current.caption,
+      `под строкой группы — строки ${FOUR_ROWS}; нет строк: ${missing.map((k) => KIND_TITLES[k]).join(', ')}`,
+    );
+    return undefined;
+  }
+  const [nLower, nSame, nHigher, participants] = KINDS.map((k) => current.kinds[k]!.count);
+  if (
+    nLower === undefined ||
+    nSame === undefined ||
+    nHigher === undefined ||
+    participants === undefined
+  )
+    return undefined;
+  const sum = nLower + nSame + nHigher;
+  if (sum !== participants) {
+    const total = current.kinds.total!.row;
+    total.error(
+      total.caption('count'),
+      String(participants),
+      `сумма строк «Понизили», «Подтвердили» и «Повысили» (${nLower} + ${nSame} + ${nHigher} = ${sum}) равна строке «Всего»`,
+    );
+    return undefined;
+  }
+  return { participants, nLower, nSame, nHigher };
+}
+
+/** Warns of each share of a group further than the tolerance from its count / participants. */
+function checkShares(current: OpenGroup, participants: number): void {
+  for (const k of KINDS) {
+    const { row, count, pct } = current.kinds[k]!;
+    if (pct === null || pct === undefined || count === undefined) continue;
+    const share = (count / participants) * 100;
+    if (Math.abs(pct - share) > SHARE_TOLERANCE)
+      row.warn(
+        row.caption('pct'),
+        formatDecimal(pct),
+        `доля не сходится с числом участников: ${count} из ${participants} — это ${formatDecimal(share)} % (допуск ±${formatDecimal(SHARE_TOLERANCE)})`,
+      );
+  }
+}
+
+/**
+ * Whether a «Понизили» … «Всего» row may join the open group: there is one, and it has no such
+ * row yet (the error is recorded otherwise).
+ */
+function joinsGroup(
+  row: RowReader<Key>,
+  caption: string,
+  kind: Kind,
+  open: OpenGroup | undefined,
+): open is OpenGroup {
+  if (!open) {
+    row.error(
+      row.caption('group'),
+      caption,
+      `строка ${KIND_TITLES[kind]} под строкой с названием группы участников (над строками ${FOUR_ROWS})`,
+    );
+    return false;
+  }
+  if (open.kinds[kind]) {
+    row.error(
+      row.caption('group'),
+      caption,
+      `одна строка ${KIND_TITLES[kind]} в группе «${open.group.name}» (уже есть в строке ${open.kinds[kind].row.number})`,
+    );
+    return false;
+  }
+  return true;
+}
+
 export const vprJournalFormat: Format = {
   id: 'vpr_journal_fisoko',
   title: 'ВПР: «Сравнение отметок с отметками по журналу» (выгрузка ФИС ОКО)',
@@ -99,45 +186,9 @@ export const vprJournalFormat: Format = {
 
     /** Checks a finished group (at its «Всего» row, the next group or the end) and keeps it unless empty. */
     const close = (current: OpenGroup) => {
-      const missing = KINDS.filter((k) => !current.kinds[k]);
-      if (missing.length > 0) {
-        current.row.error(
-          current.row.caption('group'),
-          current.caption,
-          `под строкой группы — строки ${FOUR_ROWS}; нет строк: ${missing.map((k) => KIND_TITLES[k]).join(', ')}`,
-        );
-        return;
-      }
-      const found = KINDS.map((k) => current.kinds[k]!);
-      const [nLower, nSame, nHigher, participants] = found.map((k) => k.count);
-      if (
-        nLower === undefined ||
-        nSame === undefined ||
-        nHigher === undefined ||
-        participants === undefined
-      )
-        return;
-      const sum = nLower + nSame + nHigher;
-      if (sum !== participants) {
-        const total = current.kinds.total!.row;
-        total.error(
-          total.caption('count'),
-          String(participants),
-          `сумма строк «Понизили», «Подтвердили» и «Повысили» (${nLower} + ${nSame} + ${nHigher} = ${sum}) равна строке «Всего»`,
-        );
-        return;
-      }
-      if (participants === 0) return;
-      for (const { row, count, pct } of found) {
-        if (pct === null || pct === undefined || count === undefined) continue;
-        const share = (count / participants) * 100;
-        if (Math.abs(pct - share) > SHARE_TOLERANCE)
-          row.warn(
-            row.caption('pct'),
-            formatDecimal(pct),
-            `доля не сходится с числом участников: ${count} из ${participants} — это ${formatDecimal(share)} % (допуск ±${formatDecimal(SHARE_TOLERANCE)})`,
-          );
-      }
+      const counts = groupCounts(current);
+      if (!counts || counts.participants === 0) return;
+      checkShares(current, counts.participants);
       if (current.schoolId === undefined) return;
       rows.push({
         year,
@@ -146,10 +197,7 @@ export const vprJournalFormat: Format = {
         level: current.group.level,
         schoolId: current.schoolId,
         groupName: current.group.name,
-        participants,
-        nLower,
-        nSame,
-        nHigher,
+        ...counts,
       });
       keys.push({ row: current.row.number, key: current.schoolId ?? current.group.level });
     };
@@ -165,22 +213,7 @@ export const vprJournalFormat: Format = {
         open = { row, caption, group, schoolId, kinds: {} };
         return;
       }
-      if (!open) {
-        row.error(
-          row.caption('group'),
-          caption,
-          `строка ${KIND_TITLES[kind]} под строкой с названием группы участников (над строками ${FOUR_ROWS})`,
-        );
-        return;
-      }
-      if (open.kinds[kind]) {
-        row.error(
-          row.caption('group'),
-          caption,
-          `одна строка ${KIND_TITLES[kind]} в группе «${open.group.name}» (уже есть в строке ${open.kinds[kind].row.number})`,
-        );
-        return;
-      }
+      if (!joinsGroup(row, caption, kind, open)) return;
       open.kinds[kind] = {
         row,
         count: row.get('count', integerCell(0), EXPECTED.count),

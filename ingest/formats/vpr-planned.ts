@@ -11,7 +11,7 @@ import type { VprPlannedRow } from '../datasets.ts';
 import type { Cell, Sheet } from '../read/table.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
-import { readRows } from './row-reader.ts';
+import { readRows, type RowReader } from './row-reader.ts';
 import {
   groupClassifier,
   parseTaskCaption,
@@ -84,6 +84,69 @@ interface GroupState extends GroupColumn {
   participants: number | null | undefined;
 }
 
+/** The groups named in the row under the header; a group in two columns is an error. */
+function readGroups(
+  row: RowReader<Key>,
+  found: GroupColumn[],
+  mean: string,
+  classify: (caption: string) => Group,
+): GroupState[] {
+  const seen = new Map<string, string>();
+  return found.map(({ column, caption }) => {
+    const group = classify(caption);
+    const schoolId = schoolOfGroup(row, mean, group);
+    const key = schoolId ?? group.level;
+    const earlier = seen.get(key);
+    if (earlier !== undefined && schoolId !== undefined)
+      row.error(
+        mean,
+        caption,
+        `каждая группа участников в одном столбце; эта группа уже есть: «${earlier}»`,
+      );
+    seen.set(key, caption);
+    return { column, caption, group, schoolId, participants: null };
+  });
+}
+
+/** The participant count of each group from the count row. */
+function readCounts(row: RowReader<Key>, groups: GroupState[]): void {
+  for (const g of groups)
+    g.participants = row.at(
+      g.column,
+      `Кол-во участников, ${g.caption}`,
+      integerCell(0),
+      EXPECTED.count,
+    );
+}
+
+type Task = Pick<VprPlannedRow, 'task' | 'skill' | 'maxScore' | 'difficulty'>;
+
+/** The task columns of a row, each read (its error recorded); undefined when one is bad. */
+function readTask(row: RowReader<Key>): Task | undefined {
+  const code = row.get('task', textCell, TASK_EXPECTED);
+  const task = code === undefined ? undefined : taskCode(code);
+  if (code !== undefined && task === undefined) row.error(row.caption('task'), code, TASK_EXPECTED);
+  const skill = row.get('skill', textCell, EXPECTED.text);
+  const difficulty = row.optional(
+    'level',
+    levelCell,
+    'уровень сложности задания: Б, П или В (или пустая ячейка)',
+  );
+  const maxScore = row.get(
+    'max',
+    integerCell(1),
+    'максимальный балл задания — целое число не меньше 1',
+  );
+  if (
+    task === undefined ||
+    skill === undefined ||
+    difficulty === undefined ||
+    maxScore === undefined
+  )
+    return undefined;
+  return { task, skill, maxScore, difficulty };
+}
+
 export const vprPlannedFormat: Format = {
   id: 'vpr_planned_fisoko',
   title: 'ВПР: «Достижение планируемых результатов» (выгрузка ФИС ОКО)',
@@ -116,61 +179,21 @@ export const vprPlannedFormat: Format = {
       header,
       (row) => {
         if (row.number === groupRow + 1) {
-          const seen = new Map<string, string>();
-          groups = found.map(({ column, caption }) => {
-            const group = classify(caption);
-            const schoolId = schoolOfGroup(row, mean, group);
-            const key = schoolId ?? group.level;
-            const earlier = seen.get(key);
-            if (earlier !== undefined && schoolId !== undefined)
-              row.error(
-                mean,
-                caption,
-                `каждая группа участников в одном столбце; эта группа уже есть: «${earlier}»`,
-              );
-            seen.set(key, caption);
-            return { column, caption, group, schoolId, participants: null };
-          });
+          groups = readGroups(row, found, mean, classify);
           return;
         }
         if (hasCounts && row.number === groupRow + 2) {
-          for (const g of groups)
-            g.participants = row.at(
-              g.column,
-              `Кол-во участников, ${g.caption}`,
-              integerCell(0),
-              EXPECTED.count,
-            );
+          readCounts(row, groups);
           return;
         }
-        const code = row.get('task', textCell, TASK_EXPECTED);
-        const task = code === undefined ? undefined : taskCode(code);
-        if (code !== undefined && task === undefined)
-          row.error(row.caption('task'), code, TASK_EXPECTED);
-        const skill = row.get('skill', textCell, EXPECTED.text);
-        const difficulty = row.optional(
-          'level',
-          levelCell,
-          'уровень сложности задания: Б, П или В (или пустая ячейка)',
-        );
-        const maxScore = row.get(
-          'max',
-          integerCell(1),
-          'максимальный балл задания — целое число не меньше 1',
-        );
+        const task = readTask(row);
         const percents = groups.map((g) =>
           g.participants === 0
             ? undefined
             : row.at(g.column, `${mean}, ${g.caption}`, percentCell, EXPECTED.percent),
         );
-        if (
-          task === undefined ||
-          skill === undefined ||
-          difficulty === undefined ||
-          maxScore === undefined
-        )
-          return;
-        keys.push({ row: row.number, key: task });
+        if (!task) return;
+        keys.push({ row: row.number, key: task.task });
         groups.forEach((g, i) => {
           const completionPct = percents[i];
           if (
@@ -188,10 +211,7 @@ export const vprPlannedFormat: Format = {
             schoolId: g.schoolId,
             groupName: g.group.name,
             participants: g.participants,
-            task,
-            skill,
-            maxScore,
-            difficulty,
+            ...task,
             completionPct,
           });
         });

@@ -117,7 +117,36 @@ const CHART_TOP = 40;
 const GRID_LIST_MAX = 15;
 const OUTSIDE_LIST_MAX = 30;
 
+/** The selection of a request: the years checked to differ, the grade 0 for «no grade». */
+function yearsSelection<Q extends z.infer<typeof yearsQuery>>(c: Context, query: Q) {
+  const { year_a, year_b, indicator, topic, grade = null, ...rest } = query;
+  if (year_a === year_b)
+    return badRequest(c, 'Выберите два разных учебных года: сейчас год А и год Б совпадают.');
+  return { years: { year_a, year_b, indicator, topic, grade: grade ?? 0 }, grade, rest };
+}
+
+/** The query parameters of a grid's series in one year (grade 0 for «no grade»). */
+const gridParams = (q: z.infer<typeof gridQuery>) => ({
+  year: q.year,
+  indicator: q.indicator,
+  topic: q.topic,
+  grade: q.grade ?? 0,
+});
+
+/** The first page of a table: in its first order, `limit` rows (all without). */
+const firstPage = (
+  order: { sort: string; dir: 'asc' | 'desc' },
+  limit: number | undefined,
+): PageRequest => ({ ...order, offset: 0, ...(limit === undefined ? {} : { limit }) });
+
 export function register(app: App, store: Store): void {
+  registerOptions(app, store);
+  registerYears(app, store);
+  registerGrid(app, store);
+}
+
+/** The years and series that can be compared, and the smallest group shown. */
+function registerOptions(app: App, store: Store): void {
   app.get('/api/compare/options', async (c) => {
     const [options, [health]] = await Promise.all([
       runQuery<CompareOption>(store, 'compare_options'),
@@ -127,29 +156,10 @@ export function register(app: App, store: Store): void {
     const body: CompareOptions = { years, minN: health?.min_n ?? 10, options };
     return c.json(body);
   });
+}
 
-  /** The selection of a request: the years checked to differ, the grade 0 for «no grade». */
-  const yearsSelection = <Q extends z.infer<typeof yearsQuery>>(c: Context, query: Q) => {
-    const { year_a, year_b, indicator, topic, grade = null, ...rest } = query;
-    if (year_a === year_b)
-      return badRequest(c, 'Выберите два разных учебных года: сейчас год А и год Б совпадают.');
-    return { years: { year_a, year_b, indicator, topic, grade: grade ?? 0 }, grade, rest };
-  };
-
-  /** The query parameters of a grid's series in one year (grade 0 for «no grade»). */
-  const gridParams = (q: z.infer<typeof gridQuery>) => ({
-    year: q.year,
-    indicator: q.indicator,
-    topic: q.topic,
-    grade: q.grade ?? 0,
-  });
-
-  /** The first page of a table: in its first order, `limit` rows (all without). */
-  const firstPage = (
-    order: { sort: string; dir: 'asc' | 'desc' },
-    limit: number | undefined,
-  ): PageRequest => ({ ...order, offset: 0, ...(limit === undefined ? {} : { limit }) });
-
+/** Two years side by side: the district, the schools' first page and the chart; then pages. */
+function registerYears(app: App, store: Store): void {
   app.get('/api/compare', async (c) => {
     const query = parseQuery(
       c,
@@ -202,7 +212,10 @@ export function register(app: App, store: Store): void {
     );
     return page ? c.json(page) : badRequest(c, unknownSort(schoolsPage, picked.rest.sort));
   });
+}
 
+/** The status × change grid of a series in one year, and pages of its schools. */
+function registerGrid(app: App, store: Store): void {
   /** The grid of a series in one year: its cells, its schools' first page, the schools left out. */
   app.get('/api/compare/grid', async (c) => {
     const query = parseQuery(

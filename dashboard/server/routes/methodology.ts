@@ -10,9 +10,7 @@ import { methodologyInForce, methodologyRevisions } from '../../../analytics/met
 import { previewFlags } from '../../../analytics/flags-preview.ts';
 import { refreshModels } from '../../../analytics/rebuild.ts';
 import { year } from '../params.ts';
-
-/** Runs work on its own connection, after the writes queued before it. */
-export type Queue = <T>(work: (session: Store) => Promise<T>) => Promise<T>;
+import type { Queue } from '../write-queue.ts';
 
 async function candidateOf(c: Context) {
   const parsed = methodologySchema.safeParse(await c.req.json().catch(() => undefined));
