@@ -5,10 +5,10 @@ import {
   writeIndividualResultsWorkbook,
   writeJournalComparisonWorkbook,
   type IndividualResult,
-} from '../../data/generator/layouts.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
+} from '../../../data/generator/layouts.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 const TITLE = { year: 2026, grade: 5, subject: 'Математика', date: '20.04.2026', maxScore: 4 };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPaths } from '../../ingest/import.ts';
-import { MODELS, SOURCE_TABLES, buildOrder, modelSql } from '../../analytics/models.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { MODELS, SOURCE_TABLES, buildOrder, modelSql } from '../../../analytics/models.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 beforeAll(async () => {

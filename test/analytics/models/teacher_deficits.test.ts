@@ -1,10 +1,10 @@
 /** Teacher deficits by hand: share at high + critical difficulty, per area and overall, change. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 

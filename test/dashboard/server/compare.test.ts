@@ -4,14 +4,14 @@
  * default methodology's cut points, and Russian answers to bad parameters.
  */
 import { describe, expect, it } from 'vitest';
-import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
+import methodology from '../../../analytics/methodology.default.json' with { type: 'json' };
 import type {
   CompareGrid,
   CompareOptions,
   CompareResult,
-} from '../../contract/api/compare-types.ts';
-import { useApp } from '../helpers/app.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+} from '../../../contract/api/compare-types.ts';
+import { useApp } from '../../helpers/app.ts';
+import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
 // Mathematics grade 5: [school year, login, name, participants, «2»].
 const MARKS: [string, string, string, number, number][] = [

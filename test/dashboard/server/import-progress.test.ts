@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { writeSynthetic } from '../../data/generator/synthetic.ts';
-import { importPaths } from '../../ingest/import.ts';
-import type { ImportProgress } from '../../contract/api/import-types.ts';
-import { useApp } from '../helpers/app.ts';
+import { writeSynthetic } from '../../../data/generator/synthetic.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import type { ImportProgress } from '../../../contract/api/import-types.ts';
+import { useApp } from '../../helpers/app.ts';
 
 let tasks = '';
 const app = useApp(async (dir) => {

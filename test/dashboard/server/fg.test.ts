@@ -1,10 +1,10 @@
 /** GET /api/fg on a small hand-made store: defaults, filters, contributions and bad input. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import type { FgPage } from '../../contract/api/fg-types.ts';
-import { useApp } from '../helpers/app.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import type { FgPage } from '../../../contract/api/fg-types.ts';
+import { useApp } from '../../helpers/app.ts';
+import { writeRegistryFile } from '../../helpers/fixtures.ts';
 
 const LEVELS = ['Недостаточный', 'Низкий', 'Средний', 'Повышенный', 'Высокий'];
 const ЧГ = 'Читательская грамотность';

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { loadMethodology } from '../../analytics/methodology-file.ts';
+import { loadMethodology } from '../../../../analytics/methodology-file.ts';
 import {
   candidateOf,
   changedClusters,
@@ -7,7 +7,7 @@ import {
   listText,
   parseList,
   showValue,
-} from '../../dashboard/src/lib/methodology-edit.ts';
+} from '../../../../dashboard/src/lib/methodology-edit.ts';
 
 const m = loadMethodology();
 

@@ -1,10 +1,10 @@
 /** ОГЭ / ЕГЭ indicators by hand, from participant lists and from per-school totals. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 

@@ -1,6 +1,6 @@
 /** The import CLI's progress line: the time left from the pace so far, in Russian. */
 import { expect, it } from 'vitest';
-import { progressLine, timeLeft } from '../../contract/imports/progress-bar.ts';
+import { progressLine, timeLeft } from '../../../contract/imports/progress-bar.ts';
 
 it('estimates the time left from the pace so far', () => {
   // A quarter done in 10 s: three quarters more take 30 s.

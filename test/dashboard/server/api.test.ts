@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { useApp } from '../helpers/app.ts';
+import { useApp } from '../../helpers/app.ts';
 
 const app = useApp();
 

@@ -1,12 +1,12 @@
 /** ФГ targets by hand: shares at the exact target edges, weighting, contributions, coverage. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { buildModels } from '../../analytics/models.ts';
-import { loadMethodology } from '../../analytics/methodology-file.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { REGISTRY_ROWS, writeRegistryFile } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { buildModels } from '../../../analytics/models.ts';
+import { loadMethodology } from '../../../analytics/methodology-file.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { REGISTRY_ROWS, writeRegistryFile } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 const LEVELS = ['Недостаточный', 'Низкий', 'Средний', 'Повышенный', 'Высокий'];

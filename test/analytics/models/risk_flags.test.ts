@@ -1,13 +1,13 @@
 /** ШПУН rule at, below and above its threshold; consecutive years; methodology; official lists. */
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { buildModels } from '../../analytics/models.ts';
-import { type ClusterRule } from '../../contract/methodology.ts';
-import { loadMethodology } from '../../analytics/methodology-file.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { buildModels } from '../../../analytics/models.ts';
+import { type ClusterRule } from '../../../contract/methodology.ts';
+import { loadMethodology } from '../../../analytics/methodology-file.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 

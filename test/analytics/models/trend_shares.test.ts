@@ -1,9 +1,9 @@
 /** Trends: change in п.п., Wilson intervals, the two-proportion test on small vs large n, slope. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { importPaths } from '../../ingest/import.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
-import { wilson } from '../helpers/stats.ts';
+import { importPaths } from '../../../ingest/import.ts';
+import { tempStore, type TempStore } from '../../helpers/store.ts';
+import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
+import { wilson } from '../../helpers/stats.ts';
 
 let t: TempStore;
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { GENERATED_DOCS, currentDoc, docWithSections } from '../../ingest/formats/describe.ts';
-import { FORMATS } from '../../ingest/formats/index.ts';
+import { GENERATED_DOCS, currentDoc, docWithSections } from '../../../ingest/formats/describe.ts';
+import { FORMATS } from '../../../ingest/formats/index.ts';
 
 it.each(GENERATED_DOCS)(
   '$path holds its generated sections exactly as the code defines them (npm run docs)',

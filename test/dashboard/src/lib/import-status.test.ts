@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressView } from '../../dashboard/src/lib/import-status.ts';
+import { progressView } from '../../../../dashboard/src/lib/import-status.ts';
 
 const running = (file: string, fraction: number, elapsedMs: number, phase = 'Проверка и запись') =>
   ({

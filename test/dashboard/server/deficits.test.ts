@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useApp } from '../helpers/app.ts';
+import { useApp } from '../../helpers/app.ts';
 
 const app = useApp();
 

@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeCsv } from '../../data/generator/files.ts';
-import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
-import { readDocx } from '../e2e/documents.ts';
-import { useApp } from '../helpers/app.ts';
-import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
+import { writeCsv } from '../../../data/generator/files.ts';
+import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
+import { readDocx } from '../../e2e/documents.ts';
+import { useApp } from '../../helpers/app.ts';
+import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
 const LEVELS = ['Недостаточный', 'Низкий', 'Средний', 'Повышенный', 'Высокий'];
 

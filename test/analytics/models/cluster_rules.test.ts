@@ -5,11 +5,11 @@
  * below and just above its threshold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildModels } from '../../analytics/models.ts';
-import { refreshModels } from '../../analytics/rebuild.ts';
-import { type ClusterRule, type Methodology } from '../../contract/methodology.ts';
-import { loadMethodology } from '../../analytics/methodology-file.ts';
-import { insertRows, tempStore, type TempStore } from '../helpers/store.ts';
+import { buildModels } from '../../../analytics/models.ts';
+import { refreshModels } from '../../../analytics/rebuild.ts';
+import { type ClusterRule, type Methodology } from '../../../contract/methodology.ts';
+import { loadMethodology } from '../../../analytics/methodology-file.ts';
+import { insertRows, tempStore, type TempStore } from '../../helpers/store.ts';
 
 const school = (id: string, type = 'СОШ') => ({
   school_id: id,

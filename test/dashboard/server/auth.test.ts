@@ -4,9 +4,9 @@
  * the local single-user mode, and the audit log of what was done.
  */
 import { describe, expect, it } from 'vitest';
-import { useApp } from '../helpers/app.ts';
-import { TestClient } from '../helpers/client.ts';
-import type { AuditPage } from '../../contract/api/auth-types.ts';
+import { useApp } from '../../helpers/app.ts';
+import { TestClient } from '../../helpers/client.ts';
+import type { AuditPage } from '../../../contract/api/auth-types.ts';
 
 let now = Date.parse('2026-11-23T09:00:00Z');
 const HOUR = 3600_000;
