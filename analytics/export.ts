@@ -282,10 +282,18 @@ export async function exportTable(
 }
 
 /** CSV as Russian Excel opens it: UTF-8 with BOM, `;`, decimal comma. */
+/**
+ * A text that a spreadsheet would take for a formula (OWASP «CSV injection»: it starts with =, +,
+ * -, @, a tab or a carriage return) gets a leading apostrophe, so Excel shows it as text. Numbers
+ * are written as numbers: a negative share is not a formula.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const csvText = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
+
 export function toCsv(table: Pick<ExportTable, 'captions' | 'rows'>): string {
   const cell = (value: ExportValue) => {
     if (value === null) return '';
-    const text = typeof value === 'number' ? String(value).replace('.', ',') : value;
+    const text = typeof value === 'number' ? String(value).replace('.', ',') : csvText(value);
     return /[;"\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const lines = [table.captions, ...table.rows].map((row) => row.map(cell).join(';'));

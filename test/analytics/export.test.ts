@@ -1,7 +1,8 @@
 /** Exports: documented columns, Russian presentation, filters, CSV and XLSX with the same values. */
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDemo } from '../../data/generate-demo.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../analytics/export.ts';
@@ -73,4 +74,81 @@ it('writes CSV for Russian Excel and XLSX with the same numbers', async () => {
   expect(sheet.getRow(1).getCell(1).value).toBe('Учебный год');
   const values = (sheet.getRow(2).values as unknown[]).slice(1);
   expect(values.slice(0, 4)).toEqual(table.rows[0]!.slice(0, 4).map((v) => v ?? undefined));
+});
+
+describe('CSV cells a spreadsheet would take for a formula', () => {
+  // Names an attacker could give a school in a registry: each starts a formula in Excel.
+  const HOSTILE = [
+    '=HYPERLINK("http://example.invalid","СОШ")',
+    '+7 СОШ',
+    '-1+1 СОШ',
+    '@SUM(1) СОШ',
+    '\tСОШ с табуляцией',
+  ];
+  let demo: TempStore;
+
+  beforeAll(async () => {
+    demo = await tempStore();
+    const files = await generateDemo(join(demo.dir, 'demo'));
+    const wanted = [
+      'Реестр ОО.xlsx',
+      'ВПР 2024-25 отметки.csv',
+      'ВПР 2025-26 отметки.csv',
+      'ФИС ОКО ВПР 2025 Русский язык 4 класс — выполнение заданий.xlsx',
+      'ФГ 2025-26 уровни по ОО.csv',
+      'Диагностика педагогов 2025-26.csv',
+    ];
+    await importPaths(
+      demo.store,
+      files.filter((f) => wanted.includes(basename(f))),
+    );
+    // Every school of the district gets one of the hostile names, in turn.
+    const schools = await demo.store.all<{ school_id: string }>(
+      'SELECT school_id FROM school ORDER BY school_id',
+    );
+    for (const [i, { school_id }] of schools.entries())
+      await demo.store.run('UPDATE school SET short_name = $name WHERE school_id = $id', {
+        name: HOSTILE[i % HOSTILE.length]!,
+        id: school_id,
+      });
+  }, 120_000);
+  afterAll(() => demo.dispose());
+
+  /** The text cells of a CSV as Excel reads them (quotes removed), numbers left out. */
+  const textCells = (csv: string) =>
+    csv
+      .slice(1)
+      .split('\r\n')
+      .flatMap((line) => line.match(/("([^"]|"")*"|[^;]*)(;|$)/g) ?? [])
+      .map((cell) =>
+        cell
+          .replace(/;$/, '')
+          .replace(/^"(.*)"$/s, '$1')
+          .replace(/""/g, '"'),
+      )
+      .filter((cell) => cell !== '' && !/^-?\d+(,\d+)?$/.test(cell));
+
+  it.each(Object.keys(EXPORTS) as ExportName[])(
+    '%s: school names are written as text, never as a formula',
+    async (name) => {
+      const csv = toCsv(await exportTable(demo.store, name));
+      const cells = textCells(csv);
+      expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+      // The names are there, neutralised with an apostrophe.
+      expect(cells.filter((cell) => HOSTILE.some((h) => cell === `'${h}`)).length).toBeGreaterThan(
+        0,
+      );
+    },
+  );
+
+  it('a table downloaded from a page is neutralised the same way, numbers stay numbers', () => {
+    const csv = toCsv({
+      captions: ['Школа', 'Изменение, п.п.'],
+      rows: [
+        ['=1+2', -5.5],
+        ['@cmd', 3],
+      ],
+    });
+    expect(csv).toBe("\ufeffШкола;Изменение, п.п.\r\n'=1+2;-5,5\r\n'@cmd;3\r\n");
+  });
 });
