@@ -3,6 +3,7 @@
  * of a page exactly as it shows it. Every file is recorded in the audit log.
  */
 import { z } from 'zod';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { AccessControl, App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
@@ -10,6 +11,15 @@ import { EXPORTS, exportTable, toCsv, toXlsx, type ExportName } from '../../../a
 import { schoolFilter } from '../auth/scope.ts';
 import { download } from '../attachment.ts';
 import { badRequest, parseQuery, schoolId, year } from '../params.ts';
+
+const DOWNLOAD_MAX_BYTES = 50 * 1048576;
+const tooLarge = (c: Context) =>
+  c.json(
+    {
+      error: `Таблица для скачивания больше ${DOWNLOAD_MAX_BYTES / 1048576} МБ: сузьте выборку фильтрами страницы.`,
+    },
+    413,
+  );
 
 const exportQuery = z.object({
   year: year.optional(),
@@ -30,7 +40,7 @@ const exportFileName = (name: ExportName, year: number | undefined, format: stri
   `Выгрузка — ${EXPORTS[name].title}${year ? `, ${year - 1}-${String(year).slice(2)}` : ''}.${format}`;
 
 export function register(app: App, store: Store, access: AccessControl): void {
-  app.use('/api/download', bodyLimit({ maxSize: 50 * 1048576 }));
+  app.use('/api/download', bodyLimit({ maxSize: DOWNLOAD_MAX_BYTES, onError: tooLarge }));
   registerExports(app, store, access);
   registerDownload(app, access);
 }

@@ -33,8 +33,18 @@ const uploadLimit = bodyLimit({
     ),
 });
 
+/** The file's name as the browser sent it (percent-encoded); a malformed one is shown as written. */
+function fileName(header: string | undefined): string {
+  if (header === undefined) return 'файл';
+  try {
+    return decodeURIComponent(header);
+  } catch {
+    return header;
+  }
+}
+
 const uploadedFile = async (c: Context<AppEnv>) => ({
-  name: decodeURIComponent(c.req.header('x-file-name') ?? 'файл'),
+  name: fileName(c.req.header('x-file-name')),
   bytes: new Uint8Array(await c.req.arrayBuffer()),
 });
 

@@ -95,6 +95,30 @@ describe('API', () => {
     expect(sqlish.status).toBe(404);
   });
 
+  it('takes a malformed file name as written instead of failing with 500', async () => {
+    for (const name of ['%', '%FF', 'report %zz.csv']) {
+      const response = await app.request('/api/import?dryRun=true', {
+        method: 'POST',
+        headers: { 'x-file-name': name },
+        body: 'не таблица',
+      });
+      expect(response.status, name).toBe(200);
+      expect((await response.json()).file, name).toBe(name);
+    }
+  });
+
+  it('refuses a page table over the download limit with 413 and a Russian message', async () => {
+    const response = await app.request('/api/download?format=csv', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(51 * 1048576) },
+      body: '{}',
+    });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error).toBe(
+      'Таблица для скачивания больше 50 МБ: сузьте выборку фильтрами страницы.',
+    );
+  });
+
   it('imports an uploaded file and reports the outcome', async () => {
     const csv =
       'Учебный год;Логин ОО;Класс;Предмет;Кол-во участников;«2»;«3»;«4»;«5»\n2025;sch000001;4;Математика;12;1;3;4;4\n';
