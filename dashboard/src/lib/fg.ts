@@ -30,6 +30,7 @@ import {
   type PageRequest,
 } from '../../../contract/table.ts';
 import { formatPupils } from '../../../contract/charts/fg-contributions.ts';
+import type { Choice } from './choices.ts';
 
 /** The school table's order, asked of the server with the page too. */
 export const FG_SCHOOL_SORT = { key: 'contribution', direction: 'desc' } as const;
@@ -59,11 +60,6 @@ export function fgPageParams(query: FgQuery) {
 /** GET /api/fg/schools parameters: one page of the shown selection's schools. */
 export function fgSchoolsParams(data: FgPage, request: PageRequest) {
   return { year: data.year!, grade: data.grade ?? 'all', direction: data.direction!, ...request };
-}
-
-export interface Choice {
-  value: string;
-  label: string;
 }
 
 /** The filters' choices; a value of the URL without data is offered as «(нет данных)». */
