@@ -1,8 +1,17 @@
 /** What a file's import report means for the user: one status line and its tone. */
-import type { ImportReport } from '../../../contract/api/types.ts';
+import type { CustomMapping, ImportReport, MappingProposal } from '../../../contract/api/types.ts';
 import type { ImportProgress } from '../../../contract/api/import-types.ts';
 import { countRu } from '../../../contract/format.ts';
 import { timeLeft } from '../../../contract/imports/progress-bar.ts';
+
+/** The requests of a file's card, given by the import view: the card's components know no API. */
+export interface ImportRequests {
+  /** the import the server is running now */
+  progress: () => Promise<ImportProgress>;
+  /** the columns and sample values of an unrecognised file */
+  propose: (file: File) => Promise<MappingProposal>;
+  saveMapping: (mapping: CustomMapping) => Promise<unknown>;
+}
 
 export const ROWS: readonly [string, string, string] = ['строка', 'строки', 'строк'];
 export const ERRORS: readonly [string, string, string] = ['ошибка', 'ошибки', 'ошибок'];
