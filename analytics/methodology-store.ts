@@ -8,11 +8,12 @@ import type { Store } from './db.ts';
 import type { MethodologyInForce, MethodologyRevision } from '../contract/api/methodology-types.ts';
 import { loadMethodology } from './methodology-file.ts';
 import { methodologySchema, type Methodology } from '../contract/methodology.ts';
+import { runStatement, statementRow, statementRows } from './statements.ts';
 
 export async function methodologyInForce(store: Store): Promise<MethodologyInForce> {
-  const row = await store.one<MethodologyRevision & { body: string }>(
-    `SELECT revision_id, version, body, saved_by, strftime(saved_at, '%Y-%m-%dT%H:%M:%S') AS saved_at
-     FROM methodology_revision ORDER BY revision_id DESC LIMIT 1`,
+  const row = await statementRow<MethodologyRevision & { body: string }>(
+    store,
+    'methodology_in_force',
   );
   if (!row) return { methodology: loadMethodology(), revision: null };
   const { body, ...revision } = row;
@@ -24,10 +25,7 @@ export async function currentMethodology(store: Store): Promise<Methodology> {
 }
 
 export async function methodologyRevisions(store: Store): Promise<MethodologyRevision[]> {
-  return store.all<MethodologyRevision>(
-    `SELECT revision_id, version, saved_by, strftime(saved_at, '%Y-%m-%dT%H:%M:%S') AS saved_at
-     FROM methodology_revision ORDER BY revision_id DESC`,
-  );
+  return statementRows<MethodologyRevision>(store, 'methodology_revisions');
 }
 
 /** Stores a new version (validated by the caller); analytics/rebuild.ts applies it to the models. */
@@ -36,9 +34,9 @@ export async function storeRevision(
   methodology: Methodology,
   user: string,
 ): Promise<void> {
-  await store.run(
-    `INSERT INTO methodology_revision (revision_id, version, body, saved_by)
-     SELECT coalesce(max(revision_id), 0) + 1, $version, $body, $user FROM methodology_revision`,
-    { version: methodology.version, body: JSON.stringify(methodology), user },
-  );
+  await runStatement(store, 'store_methodology_revision', {
+    version: methodology.version,
+    body: JSON.stringify(methodology),
+    user,
+  });
 }

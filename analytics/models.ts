@@ -8,173 +8,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
 import type { Methodology } from '../contract/methodology.ts';
-
-export interface ModelSpec {
-  name: string;
-  /** tables and models this model reads */
-  dependsOn: readonly string[];
-  /**
-   * What a year's rows are made of, so that an import of some years' results rebuilds only the
-   * rows it can change (at a country's size, a minute less):
-   * - 'same': rows of that year alone, of everything the model reads;
-   * - 'earlier': rows of that year and of any year before it (a change since the previous year,
-   *   a trend), so the rows from the first changed year on are rebuilt.
-   * Models without it are rebuilt whole. A model with it reads no model without it that has a
-   * year column (test/analytics/incremental.test.ts checks).
-   */
-  years?: 'same' | 'earlier';
-}
-
-/** Tables the models read: written by the importer, and the methodology grid the runner writes. */
-export const SOURCE_TABLES = [
-  'school',
-  'school_alias',
-  'raw_vpr_marks',
-  'raw_vpr_participant',
-  'raw_vpr_journal',
-  'raw_vpr_tasks',
-  'raw_vpr_planned',
-  'raw_vpr_participant_task',
-  'raw_fg_levels',
-  'raw_fg_participant',
-  'raw_teacher_diag',
-  'school_enrolment',
-  'raw_gia_participant',
-  'raw_gia_school',
-  'raw_grading_scale',
-  'seed_grading_scale',
-  'import_batch',
-  'methodology_grid',
-  'methodology_grid_color',
-  'methodology_cluster_rule',
-  'raw_official_cluster',
-] as const;
-
-export const MODELS: readonly ModelSpec[] = [
-  { name: 'methodology_setting', dependsOn: [] },
-  {
-    name: 'stg_vpr_marks',
-    years: 'same',
-    dependsOn: ['raw_vpr_marks', 'raw_vpr_participant', 'school'],
-  },
-  { name: 'ind_vpr', years: 'same', dependsOn: ['stg_vpr_marks', 'methodology_setting'] },
-  {
-    name: 'ind_vpr_journal',
-    dependsOn: ['raw_vpr_journal', 'raw_vpr_participant', 'school', 'methodology_setting'],
-  },
-  {
-    name: 'vpr_task_deficits',
-    years: 'same',
-    dependsOn: [
-      'raw_vpr_planned',
-      'raw_vpr_tasks',
-      'raw_vpr_participant_task',
-      'school',
-      'methodology_setting',
-    ],
-  },
-  {
-    name: 'teacher_deficits',
-    dependsOn: ['raw_teacher_diag', 'school', 'methodology_setting'],
-  },
-  {
-    name: 'trend_shares',
-    years: 'earlier',
-    dependsOn: ['ind_vpr', 'ind_gia', 'fg_targets', 'methodology_setting'],
-  },
-  {
-    name: 'status_change_grid',
-    years: 'same',
-    dependsOn: ['trend_shares', 'methodology_grid', 'methodology_grid_color'],
-  },
-  {
-    name: 'stg_procedure_results',
-    years: 'same',
-    dependsOn: ['ind_vpr', 'ind_gia'],
-  },
-  {
-    name: 'flags_fail_share',
-    dependsOn: ['stg_procedure_results', 'methodology_cluster_rule', 'methodology_setting'],
-  },
-  {
-    name: 'flags_objectivity',
-    dependsOn: [
-      'ind_vpr',
-      'ind_vpr_journal',
-      'ind_gia',
-      'vpr_task_deficits',
-      'raw_vpr_participant',
-      'ref_grading_scale',
-      'school',
-      'methodology_cluster_rule',
-      'methodology_setting',
-    ],
-  },
-  {
-    name: 'flags_rank_band',
-    dependsOn: [
-      'stg_procedure_results',
-      'flags_objectivity',
-      'methodology_cluster_rule',
-      'methodology_setting',
-    ],
-  },
-  {
-    name: 'flags_decline',
-    dependsOn: [
-      'stg_procedure_results',
-      'flags_fail_share',
-      'flags_objectivity',
-      'flags_rank_band',
-      'methodology_cluster_rule',
-      'methodology_setting',
-    ],
-  },
-  {
-    name: 'risk_flags',
-    dependsOn: [
-      'flags_fail_share',
-      'flags_objectivity',
-      'flags_rank_band',
-      'flags_decline',
-      'methodology_setting',
-    ],
-  },
-  {
-    name: 'cluster_comparison',
-    dependsOn: ['risk_flags', 'raw_official_cluster', 'methodology_cluster_rule', 'school'],
-  },
-  {
-    name: 'ref_grading_scale',
-    years: 'same',
-    dependsOn: ['raw_grading_scale', 'seed_grading_scale'],
-  },
-  {
-    name: 'ind_gia',
-    years: 'same',
-    dependsOn: [
-      'raw_gia_participant',
-      'raw_gia_school',
-      'ref_grading_scale',
-      'school',
-      'methodology_setting',
-    ],
-  },
-  { name: 'ind_results', dependsOn: ['ind_vpr', 'ind_gia'] },
-  {
-    name: 'stg_fg_levels',
-    years: 'same',
-    dependsOn: ['raw_fg_levels', 'raw_fg_participant', 'school'],
-  },
-  {
-    name: 'fg_targets',
-    years: 'same',
-    dependsOn: ['stg_fg_levels', 'school_enrolment', 'methodology_setting'],
-  },
-];
-
-export const modelSql = (name: string) =>
-  readFileSync(new URL(`./models/${name}.sql`, import.meta.url), 'utf8');
+import { MODELS, modelSql, type ModelSpec } from './model-specs.ts';
+import { runStatement, statementRow, statementRows } from './statements.ts';
+import * as rebuildSql from './rebuild-sql.ts';
 
 /** Models in an order where every model comes after what it reads. */
 export function buildOrder(models: readonly ModelSpec[] = MODELS): ModelSpec[] {
@@ -220,45 +56,32 @@ const endYear = (schoolYear: string) => Number(schoolYear.slice(0, 4)) + 1;
  * version with the years it is in force and its own parameters as JSON.
  */
 async function writeClusterRules(store: Store, m: Methodology): Promise<void> {
-  await store.run(
-    `CREATE OR REPLACE TABLE methodology_cluster_rule (cluster VARCHAR, title VARCHAR, rule VARCHAR,
-       version VARCHAR, is_default BOOLEAN, effective_from INTEGER, effective_until INTEGER, params JSON)`,
-  );
+  await runStatement(store, 'create_cluster_rules');
   for (const [cluster, { title, versions }] of Object.entries(m.clusters))
     for (const [i, { rule, version, isDefault, effectiveFrom, ...params }] of versions.entries()) {
       const next = versions[i + 1];
-      await store.run(
-        `INSERT INTO methodology_cluster_rule VALUES ($cluster, $title, $rule, $version, $is_default,
-           $from, $until, $params::JSON)`,
-        {
-          cluster,
-          title,
-          rule,
-          version,
-          is_default: isDefault,
-          from: endYear(effectiveFrom),
-          until: next ? endYear(next.effectiveFrom) : null,
-          params: JSON.stringify(params),
-        },
-      );
+      await runStatement(store, 'insert_cluster_rule', {
+        cluster,
+        title,
+        rule,
+        version,
+        is_default: isDefault,
+        from: endYear(effectiveFrom),
+        until: next ? endYear(next.effectiveFrom) : null,
+        params: JSON.stringify(params),
+      });
     }
 }
 
 /** The status × change grid of the methodology as two small tables the models can join. */
 async function writeGridSettings(store: Store, m: Methodology): Promise<void> {
-  await store.run(
-    `CREATE OR REPLACE TABLE methodology_grid (indicator VARCHAR, status_cuts DOUBLE[], change_cuts DOUBLE[]);
-     CREATE OR REPLACE TABLE methodology_grid_color (status_level INTEGER, change_level INTEGER, color_level INTEGER)`,
-  );
+  await runStatement(store, 'create_grid_settings');
   for (const [indicator, cuts] of Object.entries(m.statusChangeGrid.indicators))
-    await store.run(
-      'INSERT INTO methodology_grid VALUES ($indicator, $status::DOUBLE[], $change::DOUBLE[])',
-      {
-        indicator,
-        status: `[${cuts.statusCutsPct.join(',')}]`,
-        change: `[${cuts.changeCutsPp.join(',')}]`,
-      },
-    );
+    await runStatement(store, 'insert_grid_indicator', {
+      indicator,
+      status: `[${cuts.statusCutsPct.join(',')}]`,
+      change: `[${cuts.changeCutsPp.join(',')}]`,
+    });
   await store.append(
     'methodology_grid_color',
     m.statusChangeGrid.colors.flatMap((row, s) => row.map((color, c) => [s + 1, c + 1, color])),
@@ -298,10 +121,7 @@ export async function writeModels(
 }
 
 const tableExists = async (store: Store, name: string) =>
-  (await store.one(
-    `SELECT 1 FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary AND table_name = $name`,
-    { name },
-  )) !== undefined;
+  (await statementRow(store, 'table_exists', { name })) !== undefined;
 
 /**
  * The years of a model's rows that an import of `years` can change: those years and the ones its
@@ -334,46 +154,29 @@ async function rebuildYears(
   model: ModelSpec,
   years: readonly number[],
 ): Promise<readonly number[]> {
-  const { db } = (await store.one<{ db: string }>('SELECT current_database() AS db'))!;
-  const stored = (table: string) => `"${db.replace(/"/g, '""')}".main.${table}`;
-  const select = modelSql(model.name)
-    .trim()
-    .replace(/;$/, '')
-    .replace(/CREATE OR REPLACE TABLE \w+ AS/, '');
+  const { db } = (await statementRow<{ db: string }>(store, 'current_database'))!;
   if (model.years === 'earlier') {
     const from = Math.min(...years);
-    await store.run(`DELETE FROM ${stored(model.name)} WHERE year >= $from`, { from });
-    await store.run(
-      `INSERT INTO ${stored(model.name)} SELECT * FROM (${select}\n) WHERE year >= $from`,
-      { from },
-    );
-    const rebuilt = await store.all<{ year: number }>(
-      `SELECT DISTINCT year FROM ${stored(model.name)} WHERE year >= $from`,
-      { from },
-    );
+    await store.run(rebuildSql.deleteFromYearSql(db, model.name), { from });
+    await store.run(rebuildSql.insertFromYearSql(db, model.name), { from });
+    const rebuilt = await store.all<{ year: number }>(rebuildSql.yearsFromSql(db, model.name), {
+      from,
+    });
     return [...new Set([...years, ...rebuilt.map((r) => r.year)])].sort((a, b) => a - b);
   }
-  const withYear = await store.all<{ table_name: string }>(
-    `SELECT DISTINCT table_name FROM duckdb_columns()
-     WHERE database_name = current_database() AND column_name = 'year'`,
-  );
+  const withYear = await statementRows<{ table_name: string }>(store, 'year_tables');
   const sources = withYear.map((t) => t.table_name).filter((t) => model.dependsOn.includes(t));
-  await store.run('CREATE OR REPLACE TEMP TABLE rebuild_years (year INTEGER)');
+  await runStatement(store, 'create_rebuild_years');
   await store.append(
     'rebuild_years',
     years.map((year) => [year]),
   );
-  const inYears = 'year IN (SELECT year FROM temp.rebuild_years)';
   try {
-    for (const table of sources)
-      await store.run(
-        `CREATE OR REPLACE TEMP VIEW ${table} AS
-         SELECT * FROM ${stored(table)} WHERE ${inYears} OR year IS NULL`,
-      );
-    await store.run(`DELETE FROM ${stored(model.name)} WHERE ${inYears}`);
-    await store.run(`INSERT INTO ${stored(model.name)} ${select}`);
+    for (const table of sources) await store.run(rebuildSql.yearViewSql(db, table));
+    await store.run(rebuildSql.deleteYearsSql(db, model.name));
+    await store.run(rebuildSql.insertYearsSql(db, model.name));
   } finally {
-    for (const table of sources) await store.run(`DROP VIEW IF EXISTS temp.${table}`);
+    for (const table of sources) await store.run(rebuildSql.dropYearViewSql(table));
   }
   return years;
 }
@@ -397,10 +200,7 @@ export async function writeModelsBuilt(
   years?: readonly number[],
 ): Promise<void> {
   await writeModels(store, methodology, years);
-  await store.run(
-    'CREATE OR REPLACE TABLE model_build AS SELECT $fingerprint AS fingerprint, now()::TIMESTAMP AS built_at',
-    { fingerprint: modelsFingerprint(methodology) },
-  );
+  await runStatement(store, 'write_model_build', { fingerprint: modelsFingerprint(methodology) });
 }
 
 /** What the models are built from: their SQL and the methodology. Data changes rebuild on import. */

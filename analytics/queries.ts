@@ -2,8 +2,8 @@
  * Named queries: the only SQL the API runs. Each is a `.sql` file in queries/ with
  * `$named` parameters bound by the driver; no route accepts SQL text.
  */
-import { readFileSync } from 'node:fs';
 import type { Params, Row, Store } from './db.ts';
+import { sqlFiles } from './sql-files.ts';
 
 export const QUERY_NAMES = [
   'health',
@@ -54,16 +54,8 @@ export const QUERY_NAMES = [
 
 export type QueryName = (typeof QUERY_NAMES)[number];
 
-const cache = new Map<QueryName, string>();
-
-export function querySql(name: QueryName): string {
-  let sql = cache.get(name);
-  if (sql === undefined) {
-    sql = readFileSync(new URL(`./queries/${name}.sql`, import.meta.url), 'utf8');
-    cache.set(name, sql);
-  }
-  return sql;
-}
+/** The text of a named query, from queries/<name>.sql. */
+export const querySql = sqlFiles<QueryName>(new URL('./queries/', import.meta.url));
 
 export function runQuery<T = Row>(store: Store, name: QueryName, params?: Params): Promise<T[]> {
   return store.all<T>(querySql(name), params);

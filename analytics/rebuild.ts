@@ -9,6 +9,7 @@
 import type { Store } from './db.ts';
 import { buildModels, modelsFingerprint, writeModelsBuilt } from './models.ts';
 import { currentMethodology, storeRevision } from './methodology-store.ts';
+import { statementRow } from './statements.ts';
 import type { Methodology } from '../contract/methodology.ts';
 import type { FileReport } from '../contract/imports/report.ts';
 
@@ -58,9 +59,9 @@ export async function refreshModels(store: Store, change: ModelChange): Promise<
 }
 
 async function upToDate(store: Store, methodology: Methodology): Promise<boolean> {
-  const built = await store
-    .one<{ fingerprint: string }>('SELECT fingerprint FROM model_build')
-    .catch(() => undefined);
+  const built = await statementRow<{ fingerprint: string }>(store, 'model_build').catch(
+    () => undefined,
+  );
   return built?.fingerprint === modelsFingerprint(methodology);
 }
 

@@ -4,8 +4,8 @@
  * the dataset or the file's layout are built instead, by the documented builders of
  * load-sql.ts and bulk/bulk-sql.ts, from allow-listed names only.
  */
-import { readFileSync } from 'node:fs';
 import type { Params, Row, Store } from '../analytics/db.ts';
+import { sqlFiles } from '../analytics/sql-files.ts';
 
 /** In the order a test can run them on a new store: a staging table before its readers. */
 export const STATEMENT_NAMES = [
@@ -19,6 +19,7 @@ export const STATEMENT_NAMES = [
   'batch_of_file',
   'set_batch_rows',
   'delete_batch',
+  'batch_count',
   'stage_registry_schools',
   'upsert_schools',
   'clear_school_aliases',
@@ -35,16 +36,8 @@ export const STATEMENT_NAMES = [
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
 
-const cache = new Map<StatementName, string>();
-
-export function statementSql(name: StatementName): string {
-  let sql = cache.get(name);
-  if (sql === undefined) {
-    sql = readFileSync(new URL(`./sql/${name}.sql`, import.meta.url), 'utf8');
-    cache.set(name, sql);
-  }
-  return sql;
-}
+/** The text of a statement, from sql/<name>.sql. */
+export const statementSql = sqlFiles<StatementName>(new URL('./sql/', import.meta.url));
 
 /** Runs a statement that returns nothing. */
 export const runStatement = (store: Store, name: StatementName, params?: Params) =>
@@ -53,3 +46,7 @@ export const runStatement = (store: Store, name: StatementName, params?: Params)
 /** Runs a statement and returns its rows. */
 export const statementRows = <T = Row>(store: Store, name: StatementName, params?: Params) =>
   store.all<T>(statementSql(name), params);
+
+/** Runs a statement and returns its first row, if any. */
+export const statementRow = <T = Row>(store: Store, name: StatementName, params?: Params) =>
+  store.one<T>(statementSql(name), params);

@@ -3,6 +3,7 @@ import type { Store } from '../../analytics/db.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { ensureSchema } from '../../ingest/schema.ts';
+import { statementRow } from '../../ingest/statements.ts';
 import { generateDemo } from '../../data/generate-demo.ts';
 
 export async function prepareStore(
@@ -10,7 +11,7 @@ export async function prepareStore(
   log: (line: string) => void = console.log,
 ): Promise<void> {
   await ensureSchema(store);
-  const loaded = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM import_batch');
+  const loaded = await statementRow<{ n: number }>(store, 'batch_count');
   if (loaded!.n > 0) {
     if (await refreshModels(store, { kind: 'read' }))
       log('Показатели пересчитаны: изменились модели или методика.');

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { MODELS } from '../../analytics/models.ts';
+import { MODELS } from '../../analytics/model-specs.ts';
 import { changedYears, refreshModels } from '../../analytics/rebuild.ts';
 import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { writeCsv } from '../../data/generator/files.ts';

@@ -1,8 +1,9 @@
 /**
  * Every statement the code sends binds its parameters and runs: the named queries
- * (analytics/queries/*.sql), the import path's statements (ingest/sql/*.sql), and what each SQL
- * builder builds (ingest/bulk/bulk-sql.ts, ingest/load-sql.ts, the server's pagesSql), run on a
- * new store with representative parameters. Each statement's `$names` must be exactly the
+ * (analytics/queries/*.sql), the analytics statements (analytics/sql/*.sql), the import path's
+ * statements (ingest/sql/*.sql), and what each SQL builder builds (analytics/rebuild-sql.ts,
+ * ingest/bulk/bulk-sql.ts, ingest/load-sql.ts, the server's pagesSql), run on a new store (or,
+ * for the rebuild, on a store with models) with representative parameters. Each statement's `$names` must be exactly the
  * parameters given, so no value is ever spliced into SQL text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +11,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Params, Store } from '../../analytics/db.ts';
 import { QUERY_NAMES, runQuery } from '../../analytics/queries.ts';
+import * as analyticsStatements from '../../analytics/statements.ts';
+import * as rebuildSql from '../../analytics/rebuild-sql.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { DATASETS, type ResultDataset } from '../../ingest/datasets.ts';
 import { findHeader } from '../../ingest/header.ts';
@@ -17,6 +21,7 @@ import type { Format } from '../../ingest/formats/format.ts';
 import { STATEMENT_NAMES, statementSql, type StatementName } from '../../ingest/statements.ts';
 import * as bulkSql from '../../ingest/bulk/bulk-sql.ts';
 import * as loadSql from '../../ingest/load-sql.ts';
+import { MODELS } from '../../analytics/model-specs.ts';
 import { pagesSql, type PageSpec } from '../../dashboard/server/table-page.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
@@ -265,5 +270,93 @@ describe('every statement binds and runs on the schema', () => {
       [1, 3, null, 'sch000003'],
     ]);
     expect(pagesSql('school_list', {}, [{ spec, page: { ...all, sort: 'нет' } }])).toBeUndefined();
+  });
+
+  it('every analytics statement (analytics/sql), in the order of STATEMENT_NAMES', async () => {
+    const params: Partial<Record<analyticsStatements.StatementName, Params>> = {
+      store_methodology_revision: {
+        version: '2025.1',
+        body: JSON.stringify(loadMethodology()),
+        user: 'тест',
+      },
+      insert_cluster_rule: {
+        cluster: 'ШПУН',
+        title: 'Школа с признаками',
+        rule: 'fail_share',
+        version: '1',
+        is_default: true,
+        from: 2025,
+        until: null,
+        params: '{"threshold": 10}',
+      },
+      insert_grid_indicator: { indicator: 'vpr_dolya2', status: '[10,20]', change: '[-5,5]' },
+      table_exists: { name: 'school' },
+      write_model_build: { fingerprint: 'ab12' },
+    };
+    for (const name of analyticsStatements.STATEMENT_NAMES)
+      await runBound(fresh.store, analyticsStatements.statementSql(name), params[name]);
+    const row = (name: analyticsStatements.StatementName, given?: Params) =>
+      analyticsStatements.statementRow(fresh.store, name, given);
+    expect(await row('table_exists', { name: 'school' })).toEqual({ 1: 1 });
+    expect(await row('table_exists', { name: 'нет_такой' })).toBeUndefined();
+    expect(await row('model_build')).toEqual({ fingerprint: 'ab12' });
+    expect(await row('methodology_revisions')).toMatchObject({ revision_id: 1, saved_by: 'тест' });
+  });
+
+  it('the rebuild builders, for a model of the same years and one of earlier years', async () => {
+    const store = t.store;
+    const count = async (model: string) =>
+      (await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${model}`))!.n;
+    const sql = analyticsStatements.statementSql;
+    const { db } = (await rowsBound(store, sql('current_database')))[0] as { db: string };
+    // 'same': stg_vpr_marks of 2025, through temp views of the ВПР tables it reads.
+    const before = await count('stg_vpr_marks');
+    const withYear = (await rowsBound(store, sql('year_tables'))) as {
+      table_name: string;
+    }[];
+    const sources = withYear
+      .map((r) => r.table_name)
+      .filter((table) => MODELS.find((m) => m.name === 'stg_vpr_marks')!.dependsOn.includes(table))
+      .sort();
+    expect(sources).toEqual(['raw_vpr_marks', 'raw_vpr_participant']);
+    await runBound(store, sql('create_rebuild_years'));
+    await store.append('rebuild_years', [[2025]]);
+    for (const table of sources) await runBound(store, rebuildSql.yearViewSql(db, table));
+    await runBound(store, rebuildSql.deleteYearsSql(db, 'stg_vpr_marks'));
+    const deleted = await count('stg_vpr_marks');
+    await runBound(store, rebuildSql.insertYearsSql(db, 'stg_vpr_marks'));
+    for (const table of sources) await runBound(store, rebuildSql.dropYearViewSql(table));
+    // The ВПР file has 3 rows, all of 2025: deleted, then inserted again.
+    expect([before, deleted, await count('stg_vpr_marks')]).toEqual([3, 0, 3]);
+    // 'earlier': trend_shares from 2025 on.
+    const trend = await count('trend_shares');
+    await runBound(store, rebuildSql.deleteFromYearSql(db, 'trend_shares'), { from: 2025 });
+    const trendDeleted = await count('trend_shares');
+    await runBound(store, rebuildSql.insertFromYearSql(db, 'trend_shares'), { from: 2025 });
+    expect(
+      await rowsBound(store, rebuildSql.yearsFromSql(db, 'trend_shares'), { from: 2025 }),
+    ).toEqual([{ year: 2025 }]);
+    expect([trend, trendDeleted, await count('trend_shares')]).toEqual([8, 0, 8]);
+    // The builders above are all of them: a new one must be added here.
+    expect(builderNames(rebuildSql)).toEqual(
+      [
+        'deleteFromYearSql',
+        'deleteYearsSql',
+        'dropYearViewSql',
+        'insertFromYearSql',
+        'insertYearsSql',
+        'yearViewSql',
+        'yearsFromSql',
+      ].sort(),
+    );
+  });
+
+  it('the rebuild builders refuse a name outside MODELS and SOURCE_TABLES, or a model of the other kind', () => {
+    expect(() => rebuildSql.yearViewSql('db', 'school; DROP TABLE school')).toThrow(
+      /SOURCE_TABLES/,
+    );
+    expect(() => rebuildSql.deleteYearsSql('db', 'trend_shares')).toThrow(/'same'/);
+    expect(() => rebuildSql.deleteFromYearSql('db', 'stg_vpr_marks')).toThrow(/'earlier'/);
+    expect(() => rebuildSql.insertYearsSql('db', 'risk_flags')).toThrow(/'same'/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../../ingest/import.ts';
-import { MODELS, SOURCE_TABLES, buildOrder, modelSql } from '../../../analytics/models.ts';
+import { buildOrder } from '../../../analytics/models.ts';
+import { MODELS, SOURCE_TABLES, modelSql } from '../../../analytics/model-specs.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
 import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
