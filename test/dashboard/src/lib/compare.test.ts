@@ -4,8 +4,8 @@ import type {
   CompareOptions,
   ComparePair,
   GridSchoolRow,
-} from '../../contract/api/compare-types.ts';
-import { displayText } from '../../contract/table.ts';
+} from '../../../../contract/api/compare-types.ts';
+import { displayText } from '../../../../contract/table.ts';
 import {
   chartPart,
   colorText,
@@ -27,7 +27,7 @@ import {
   seriesTitle,
   significance,
   zText,
-} from '../../dashboard/src/lib/compare.ts';
+} from '../../../../dashboard/src/lib/compare.ts';
 
 const option = (over: Partial<CompareOption>): CompareOption => ({
   indicator: 'vpr_dolya2',

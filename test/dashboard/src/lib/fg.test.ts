@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FgDistrictRow, FgPage, FgTrendRow } from '../../contract/api/fg-types.ts';
-import { displayText } from '../../contract/table.ts';
+import type { FgDistrictRow, FgPage, FgTrendRow } from '../../../../contract/api/fg-types.ts';
+import { displayText } from '../../../../contract/table.ts';
 import {
   contributionNote,
   districtFootRow,
@@ -15,7 +15,7 @@ import {
   readFgQuery,
   trendNote,
   trendYears,
-} from '../../dashboard/src/lib/fg.ts';
+} from '../../../../dashboard/src/lib/fg.ts';
 
 const district = (over: Partial<FgDistrictRow>): FgDistrictRow => ({
   year: 2025,

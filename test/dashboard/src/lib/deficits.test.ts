@@ -4,10 +4,10 @@ import type {
   DeficitTaskRow,
   DeficitVpr,
   TeacherDeficitRow,
-} from '../../contract/api/deficits-types.ts';
-import type { HeatMap, HeatRow } from '../../contract/charts/deficits-heatmap.ts';
-import { displayText } from '../../contract/table.ts';
-import { withCurrent } from '../../dashboard/src/lib/choices.ts';
+} from '../../../../contract/api/deficits-types.ts';
+import type { HeatMap, HeatRow } from '../../../../contract/charts/deficits-heatmap.ts';
+import { displayText } from '../../../../contract/table.ts';
+import { withCurrent } from '../../../../dashboard/src/lib/choices.ts';
 import {
   cellColumns,
   cellsOfSchool,
@@ -22,7 +22,7 @@ import {
   vprFigures,
   vprFilterChoices,
   type VprCombo,
-} from '../../dashboard/src/lib/deficits-vpr.ts';
+} from '../../../../dashboard/src/lib/deficits-vpr.ts';
 import {
   areaKey,
   districtSummary,
@@ -32,7 +32,7 @@ import {
   teacherSchools,
   teacherYearChoices,
   teacherYearText,
-} from '../../dashboard/src/lib/deficits-teachers.ts';
+} from '../../../../dashboard/src/lib/deficits-teachers.ts';
 
 const combos: VprCombo[] = [
   { year: 2025, subject: 'Русский язык', grade: 6 },
