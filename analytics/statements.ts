@@ -5,8 +5,7 @@
  * `$named` parameters bound by the driver. The statements a rebuild of some years builds from
  * model names are made by the documented builders of rebuild-sql.ts.
  */
-import type { Params, Row, Store } from './db.ts';
-import { sqlFiles } from './sql-files.ts';
+import { namedStatements } from './sql-files.ts';
 
 /** In the order a test can run them on a store with the schema. */
 export const STATEMENT_NAMES = [
@@ -27,17 +26,10 @@ export const STATEMENT_NAMES = [
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
 
-/** The text of a statement, from sql/<name>.sql. */
-export const statementSql = sqlFiles<StatementName>(new URL('./sql/', import.meta.url));
-
-/** Runs a statement that returns nothing. */
-export const runStatement = (store: Store, name: StatementName, params?: Params) =>
-  store.run(statementSql(name), params);
-
-/** Runs a statement and returns its rows. */
-export const statementRows = <T = Row>(store: Store, name: StatementName, params?: Params) =>
-  store.all<T>(statementSql(name), params);
-
-/** Runs a statement and returns its first row, if any. */
-export const statementRow = <T = Row>(store: Store, name: StatementName, params?: Params) =>
-  store.one<T>(statementSql(name), params);
+/** The statements of sql/: their text (`statementSql`) and how to run one. */
+export const {
+  sql: statementSql,
+  run: runStatement,
+  rows: statementRows,
+  row: statementRow,
+} = namedStatements<StatementName>(new URL('./sql/', import.meta.url));

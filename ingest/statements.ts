@@ -4,8 +4,7 @@
  * the dataset or the file's layout are built instead, by the documented builders of
  * load-sql.ts and bulk/bulk-sql.ts, from allow-listed names only.
  */
-import type { Params, Row, Store } from '../analytics/db.ts';
-import { sqlFiles } from '../analytics/sql-files.ts';
+import { namedStatements } from '../analytics/sql-files.ts';
 
 /** In the order a test can run them on a new store: a staging table before its readers. */
 export const STATEMENT_NAMES = [
@@ -36,17 +35,10 @@ export const STATEMENT_NAMES = [
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];
 
-/** The text of a statement, from sql/<name>.sql. */
-export const statementSql = sqlFiles<StatementName>(new URL('./sql/', import.meta.url));
-
-/** Runs a statement that returns nothing. */
-export const runStatement = (store: Store, name: StatementName, params?: Params) =>
-  store.run(statementSql(name), params);
-
-/** Runs a statement and returns its rows. */
-export const statementRows = <T = Row>(store: Store, name: StatementName, params?: Params) =>
-  store.all<T>(statementSql(name), params);
-
-/** Runs a statement and returns its first row, if any. */
-export const statementRow = <T = Row>(store: Store, name: StatementName, params?: Params) =>
-  store.one<T>(statementSql(name), params);
+/** The statements of sql/: their text (`statementSql`) and how to run one. */
+export const {
+  sql: statementSql,
+  run: runStatement,
+  rows: statementRows,
+  row: statementRow,
+} = namedStatements<StatementName>(new URL('./sql/', import.meta.url));
