@@ -1,5 +1,7 @@
 /** «Справки»: what the page's choices mean as an API request, and how its results are worded. */
+import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
 import { countRu, schoolYear } from '../../../contract/format.ts';
+import type { Choice } from './choices.ts';
 
 export type BriefingKind = 'district' | 'school' | 'all' | 'selected';
 export type BriefingFormat = 'docx' | 'pdf';
@@ -112,3 +114,95 @@ export function formatSize(bytes: number): string {
 
 /** «2,4 с» */
 export const formatSeconds = (ms: number) => `${oneDecimal.format(ms / 1000)} с`;
+
+/** What the page shows and asks for, read from the options and the URL. */
+export interface BriefingState {
+  /** the kinds offered: a school user gets their own school's справка only */
+  kinds: readonly { value: BriefingKind; label: string }[];
+  kind: BriefingKind;
+  pdfAvailable: boolean;
+  format: BriefingFormat;
+  /** the school of a school справка: the user's own, the URL's or the first with results */
+  school: string;
+  /** whether that school has results in the year */
+  schoolKnown: boolean;
+  /** chosen schools of a batch that have results in the year (the URL may keep others) */
+  selected: string[];
+  /** whether the asked year has results */
+  yearKnown: boolean;
+  /** null until the options say which year */
+  choice: BriefingChoice | null;
+  /** documents the choice makes: the district's and one per school */
+  documents: number;
+  /** true when the button cannot make anything */
+  blocked: boolean;
+}
+
+/** The page's state for the options (undefined while loading), the URL and a school user's school. */
+export function briefingState(
+  data: BriefingOptions | undefined,
+  query: URLSearchParams,
+  ownSchool: string | null,
+): BriefingState {
+  const kind = ownSchool ? 'school' : parseKind(query.get('kind'));
+  const pdfAvailable = data?.pdfAvailable ?? true;
+  const format = pdfAvailable ? parseFormat(query.get('format')) : 'docx';
+  const schools = data?.schools ?? [];
+  const school = ownSchool ?? query.get('school') ?? schools[0]?.school_id ?? '';
+  const ids = new Set(parseSchools(query.get('schools')));
+  const selected = schools.filter((s) => ids.has(s.school_id)).map((s) => s.school_id);
+  const yearKnown = !!data && data.year !== null && data.years.includes(data.year);
+  const choice =
+    data?.year == null ? null : { year: data.year, kind, format, school, schools: selected };
+  const documents =
+    kind === 'all' ? schools.length + 1 : kind === 'selected' ? selected.length + 1 : 1;
+  return {
+    kinds: ownSchool ? KINDS.filter((k) => k.value === 'school') : KINDS,
+    kind,
+    pdfAvailable,
+    format,
+    school,
+    schoolKnown: schools.some((s) => s.school_id === school),
+    selected,
+    yearKnown,
+    choice,
+    documents,
+    blocked:
+      !choice ||
+      !yearKnown ||
+      (kind === 'school' && !school) ||
+      (kind === 'selected' && selected.length === 0),
+  };
+}
+
+/** The year list: the years with results, and an asked year without them marked first. */
+export function briefingYearOptions(data: BriefingOptions, yearKnown: boolean): Choice[] {
+  return [
+    ...(data.year !== null && !yearKnown
+      ? [{ value: String(data.year), label: `${schoolYear(data.year)} (нет данных)` }]
+      : []),
+    ...data.years.map((y) => ({ value: String(y), label: schoolYear(y) })),
+  ];
+}
+
+/** The school list: the schools with results, and a chosen school without them marked first. */
+export function briefingSchoolOptions(
+  school: string,
+  schoolKnown: boolean,
+  schools: BriefingOptions['schools'],
+): Choice[] {
+  return [
+    ...(school && !schoolKnown
+      ? [{ value: school, label: `${school} (нет результатов за год)` }]
+      : []),
+    ...schools.map((s) => ({ value: s.school_id, label: s.short_name })),
+  ];
+}
+
+/** The batch's schools after one is checked or unchecked. */
+export const toggleSchool = (selected: readonly string[], id: string, on: boolean): string[] =>
+  on ? [...selected, id] : selected.filter((s) => s !== id);
+
+/** The message shown when a справка fails: always beginning «Справка не сформирована». */
+export const failureText = (message: string) =>
+  /^Справка не сформирована/.test(message) ? message : `Справка не сформирована: ${message}`;
