@@ -55,9 +55,15 @@ export function formatDecimal(value: number | null | undefined, decimals: number
   return `${units < 0n ? '-' : ''}${ruDigits(units, decimals)}`;
 }
 
+/** «12,50» → «12,5», «10,00» → «10»: trailing zeros of the decimals dropped. */
+const dropTrailingZeros = (text: string) => (text.includes(',') ? text.replace(/,?0+$/, '') : text);
+
+/** 12,5 or 5: up to `decimals` decimals by the rounding rule, trailing zeros dropped. */
+export const formatUpTo = (value: number | null | undefined, decimals: number) =>
+  dropTrailingZeros(formatDecimal(value, decimals));
+
 /** 81,5 or 12: a value of a region's own indicator, as many decimals as it has (up to 2). */
-export const formatNumber = (value: number | null | undefined) =>
-  value == null || !Number.isFinite(value) ? DASH : formatDecimal(value, 2).replace(/,?0+$/, '');
+export const formatNumber = (value: number | null | undefined) => formatUpTo(value, 2);
 
 /** 12,3 % */
 export const formatPct = (value: number | null | undefined) =>
@@ -69,6 +75,10 @@ export function formatSigned(value: number, decimals = 1): string {
   const sign = units > 0n ? '+' : units < 0n ? '\u2212' : '';
   return `${sign}${ruDigits(units, decimals)}`;
 }
+
+/** +1, −5 or 0: a signed value (a cut point of a change) with up to `decimals` decimals. */
+export const formatSignedUpTo = (value: number, decimals: number) =>
+  dropTrailingZeros(formatSigned(value, decimals));
 
 /** +2,1 п.п. or −2,1 п.п. (percentage-point change; a typographic minus, not a hyphen) */
 export const formatPp = (value: number | null | undefined) =>

@@ -60,9 +60,10 @@ SELECT
   100 * wilson_high(p, n, m.significance_z) AS ci_high_pct,
   prev_year,
   share_pct(prev_hits, prev_n) AS prev_pct,
-  -- without float noise, so that a change of exactly −5 п.п. (2/24 after 4/30) is −5 wherever it
-  -- is compared with a cut point (status_change_grid)
-  drop_float_noise(share_pct(hits, n) - share_pct(prev_hits, prev_n)) AS change_pp,
+  -- the difference of the two shares as stored (share_pct): 2/24 after 4/30 is −5 exactly here,
+  -- where 100 · (a / n) − 100,0 · b / m gave −5.000000000000002; compared with cut points
+  -- without float noise (status_change_grid)
+  share_pct(hits, n) - share_pct(prev_hits, prev_n) AS change_pp,
   CASE WHEN prev_n > 0 AND pooled > 0 AND pooled < 1 THEN
     (p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))
   END AS z_score,
