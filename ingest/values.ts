@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Cell } from './read/table.ts';
+import { formatDecimal as formatDecimalRu } from '../contract/format.ts';
 
 const MISSING = new Set(['x', 'х', '-', '—', '–', 'отсутствовал', 'отсутствует', 'н/д']);
 
@@ -110,5 +111,5 @@ export const EXPECTED = {
 /** Display form of a raw cell for messages. */
 export const showCell = (cell: Cell) => (cell === null ? '(пусто)' : String(cell));
 
-/** A number with a decimal comma, for messages. */
-export const formatDecimal = (value: number, digits = 2) => value.toFixed(digits).replace('.', ',');
+/** A number with a decimal comma, for messages: the dashboard's one rounding rule. */
+export const formatDecimal = (value: number, digits = 2) => formatDecimalRu(value, digits);
