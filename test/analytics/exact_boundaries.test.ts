@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../data/generator/files.ts';
+import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { writeRegistryFile, writeVprCsv } from '../helpers/fixtures.ts';
-import { tempStore, type TempStore } from '../helpers/store.ts';
+import { insertRows, tempStore, type TempStore } from '../helpers/store.ts';
 
 const NAMES: Record<string, string> = {
   sch000001: 'СОШ № 1',
@@ -139,5 +140,56 @@ describe('ШПУН: «доля не преодолевших минимальн�
     );
     expect(rows.map((r) => r.school_id)).toEqual(['sch000001', 'sch000003']);
     expect(rows[0]!.listed).toContain('ВПР История, 5 кл. — 30,0 % (n = 100)');
+  });
+});
+
+describe('task deficits: the district on a threshold', () => {
+  let d: TempStore;
+  beforeAll(async () => {
+    d = await tempStore();
+    await insertRows(
+      d.store,
+      'school',
+      ['a', 'b'].map((id) => ({
+        school_id: id,
+        full_name: id,
+        short_name: id,
+        school_type: 'СОШ',
+      })),
+    );
+    const task = (id: string, task: string, difficulty: string, pct: number, n: number) => ({
+      year: 2026,
+      subject: 'Математика',
+      grade: 5,
+      level: 'school',
+      school_id: id,
+      group_name: id,
+      participants: n,
+      task,
+      max_score: 1,
+      difficulty,
+      completion_pct: pct,
+    });
+    // The district is weighted by participants: task 1 (basic) (2,6 · 13 + 98,6 · 17) / 30 = 57 %
+    // exactly, which doubles make 56.99999999999999; task 2 (advanced) (2,8 · 13 + 50,8 · 17) / 30
+    // = 30 % exactly, in doubles 29.999999999999996.
+    await insertRows(d.store, 'raw_vpr_tasks', [
+      task('a', '1', 'Б', 2.6, 13),
+      task('b', '1', 'Б', 98.6, 17),
+      task('a', '2', 'П', 2.8, 13),
+      task('b', '2', 'П', 50.8, 17),
+    ]);
+    await refreshModels(d.store, { kind: 'all' });
+  });
+  afterAll(() => d.dispose());
+
+  it('is not «недостаточно» at exactly 57 % («below 57») and «достаточно» at exactly 30 % («from 30»)', async () => {
+    const rows = await d.store.all<{ task: string; status: string }>(
+      `SELECT task, status FROM vpr_task_deficits WHERE level = 'district' ORDER BY task`,
+    );
+    expect(rows).toEqual([
+      { task: '1', status: 'пограничная зона' },
+      { task: '2', status: 'достаточно' },
+    ]);
   });
 });
