@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Store } from './db.ts';
+import { roundTo } from '../contract/format.ts';
 
 export const EXPORTS = {
   indicators: {
@@ -254,8 +255,7 @@ function present(column: string, value: unknown): ExportValue {
     return `${value - 1}/${String(value).slice(2)}`;
   if (column === 'level') return LEVELS[String(value)] ?? String(value);
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
-  if (typeof value === 'number')
-    return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+  if (typeof value === 'number') return Number.isInteger(value) ? value : roundTo(value, 2);
   return String(value);
 }
 

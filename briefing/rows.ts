@@ -16,6 +16,8 @@ export interface MeasuredRow {
   works_count: number;
   subjects: string[] | null;
   grades: number[] | null;
+  /** ЕГЭ subjects with scores but no grading scale for the year (below the minimum unknown) */
+  unknown_scale_subjects: string[] | null;
 }
 
 export interface SourceRow {

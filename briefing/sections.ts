@@ -118,6 +118,8 @@ export function measuredSection(
       formatInt(r.works_count),
     ]),
   });
+  const unknownScale = measured.flatMap((r) => r.unknown_scale_subjects ?? []);
+  if (unknownScale.length > 0) doc.paragraph(unknownScaleSentence(context, unknownScale));
   const label = doc.table({
     caption: 'Источники данных',
     columns: [
@@ -138,6 +140,10 @@ export function measuredSection(
     `Показатели рассчитаны по методике версии «${context.methodologyVersion}».`,
   );
 }
+
+/** Why ЕГЭ subjects have no share below the minimum: not 0 %, unknown. */
+export const unknownScaleSentence = (context: BriefingContext, subjects: readonly string[]) =>
+  `ЕГЭ (${subjects.join(', ')}): шкала перевода баллов за ${context.yearText} учебный год неизвестна, поэтому доля не преодолевших минимальный балл не рассчитана (шкала неизвестна, а не 0 %); её даст загрузка «Шкал перевода баллов» за этот год.`;
 
 /** The first two file names and how many more. */
 function fileList(names: string[]): string {

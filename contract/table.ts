@@ -2,7 +2,15 @@
  * Column definitions shared by every table of the dashboard: one value per cell that sorts,
  * is shown (formatted) and is downloaded, so a download holds exactly the rows on screen.
  */
-import { formatInt, formatMark, formatNumber, formatPct, formatPp, schoolYear } from './format.ts';
+import {
+  formatInt,
+  formatMark,
+  formatNumber,
+  formatPct,
+  formatPp,
+  roundTo,
+  schoolYear,
+} from './format.ts';
 
 export type CellValue = string | number | boolean | null | undefined;
 
@@ -129,7 +137,7 @@ export function tableForDownload<T>(
     const value = (column.exported ?? column.value)(row);
     if (value == null) return null;
     if (typeof value === 'boolean') return value ? 'да' : 'нет';
-    return typeof value === 'number' ? Math.round(value * 100) / 100 : value;
+    return typeof value === 'number' ? roundTo(value, 2) : value;
   };
   return {
     captions: kept.map((c) => c.label),

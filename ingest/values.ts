@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Cell } from './read/table.ts';
+import { formatDecimal as formatDecimalRu } from '../contract/format.ts';
 
 const MISSING = new Set(['x', 'х', '-', '—', '–', 'отсутствовал', 'отсутствует', 'н/д']);
 
@@ -66,11 +67,25 @@ export function parseSchoolYear(cell: Cell): number | undefined {
 
 /** School years accepted: from 2014/15 to the one after the current (results cannot be later). */
 const FIRST_YEAR = 2015;
-const LAST_YEAR = new Date().getFullYear() + 1;
+
+/** Today's date, read when a year is checked (not at start-up); setToday fixes it in tests. */
+let today = () => new Date();
+
+/** Fixes «today» for the school-year check (tests), or gives it back to the clock. */
+export function setToday(date?: Date): void {
+  today = date ? () => new Date(date) : () => new Date();
+}
+
+/** The latest school year a file may hold: the one after the current calendar year's. */
+export const lastSchoolYear = () => today().getFullYear() + 1;
 
 export const schoolYearCell = z.preprocess(
   (cell: Cell) => parseSchoolYear(cell) ?? NaN,
-  z.number().int().min(FIRST_YEAR).max(LAST_YEAR),
+  z
+    .number()
+    .int()
+    .min(FIRST_YEAR)
+    .refine((year) => year <= lastSchoolYear()),
 );
 
 /** Russian words for what a schema expects, used in problem messages. */
@@ -79,7 +94,10 @@ export const EXPECTED = {
   positiveCount: 'целое число не меньше 1',
   percent: 'число от 0 до 100',
   text: 'непустой текст',
-  schoolYear: `учебный год с ${FIRST_YEAR - 1}/${String(FIRST_YEAR).slice(2)} по ${LAST_YEAR - 1}/${String(LAST_YEAR).slice(2)}, например 2024/25, 2024/2025, 2024-2025 или 2025`,
+  get schoolYear() {
+    const last = lastSchoolYear();
+    return `учебный год с ${FIRST_YEAR - 1}/${String(FIRST_YEAR).slice(2)} по ${last - 1}/${String(last).slice(2)}, например 2024/25, 2024/2025, 2024-2025 или 2025`;
+  },
   grade: 'номер класса от 1 до 11',
   vprSubject: 'предмет ВПР, например «Русский язык», «Математика», «История»',
   group: 'название группы участников или «(логин) наименование ОО»',
@@ -93,5 +111,5 @@ export const EXPECTED = {
 /** Display form of a raw cell for messages. */
 export const showCell = (cell: Cell) => (cell === null ? '(пусто)' : String(cell));
 
-/** A number with a decimal comma, for messages. */
-export const formatDecimal = (value: number, digits = 2) => value.toFixed(digits).replace('.', ',');
+/** A number with a decimal comma, for messages: the dashboard's one rounding rule. */
+export const formatDecimal = (value: number, digits = 2) => formatDecimalRu(value, digits);

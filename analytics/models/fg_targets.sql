@@ -55,8 +55,9 @@ all_rows AS (
 ),
 shares AS (
   SELECT a.*,
-    100.0 * n_low / n AS low_share_pct,
-    100.0 * n_high / n AS high_share_pct,
+    -- shares from counts (share_pct): one exactly on a target equals it, so ≤ / ≥ below are exact
+    share_pct(n_low, n) AS low_share_pct,
+    share_pct(n_high, n) AS high_share_pct,
     m.fg_low_max_pct AS low_target_pct,
     m.fg_high_min_pct AS high_target_pct,
     m.min_n
@@ -81,6 +82,6 @@ SELECT
                OVER (PARTITION BY year, direction, grade), 0)
   END AS low_gap_contribution_pct,
   enrolled::INTEGER AS enrolled_count,
-  100.0 * n / nullif(enrolled, 0) AS coverage_pct,
+  share_pct(n, enrolled) AS coverage_pct,
   n < min_n AS is_small_n
 FROM shares;

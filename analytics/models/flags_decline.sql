@@ -25,13 +25,16 @@ key_results AS (
   GROUP BY ALL
 ),
 district AS (
-  SELECT cluster, version, procedure, year, sum(good) / sum(n) AS district_p
+  SELECT cluster, version, procedure, year, sum(good) / sum(n) AS district_p,
+    share_pct(sum(good), sum(n)) AS district_pct
   FROM key_results GROUP BY ALL
 ),
 compared AS (
   SELECT k.cluster, k.version, k.procedure, k.school_id, k.year, k.n, k.good / k.n AS p,
     d.district_p, r.z_critical, r.min_gap_pp,
     b.year AS before_year, b.n AS before_n, b.good / b.n AS before_p,
+    -- the shares in per cent as every table has them (share_pct), for the gaps and the text
+    share_pct(k.good, k.n) AS pct, share_pct(b.good, b.n) AS before_pct, d.district_pct,
     (k.good + b.good) / (k.n + b.n) AS pooled
   FROM key_results AS k
   JOIN rule AS r USING (cluster, version)
@@ -49,22 +52,24 @@ tested AS (
     wilson_high(p, n, z_critical) AS ci_high
   FROM compared
 ),
+-- «не меньше min_gap_pp п.п.» on the gap of the shares without float noise: 50 % against 40 %
+-- is 10 п.п., not 9.999999999999998 (macros.sql, drop_float_noise).
 signals AS (
   SELECT *,
-    coalesce(before_p - p > critical_drop AND 100 * (before_p - p) >= min_gap_pp
+    coalesce(before_p - p > critical_drop AND drop_float_noise(before_pct - pct) >= min_gap_pp
              AND pooled > 0 AND pooled < 1, false) AS declined,
-    ci_high < district_p AND 100 * (district_p - p) >= min_gap_pp AS below
+    ci_high < district_p AND drop_float_noise(district_pct - pct) >= min_gap_pp AS below
   FROM tested
 ),
 sentences AS (
   SELECT *,
-    CASE WHEN declined THEN procedure || ': доля «4» и «5» снизилась с ' || ru_num(100 * before_p, 1)
-      || ' % в ' || ru_school_year(before_year) || ' (n = ' || before_n || ') до ' || ru_num(100 * p, 1)
-      || ' % (n = ' || n || '), на ' || ru_num(100 * (before_p - p), 1)
+    CASE WHEN declined THEN procedure || ': доля «4» и «5» снизилась с ' || ru_num(before_pct, 1)
+      || ' % в ' || ru_school_year(before_year) || ' (n = ' || before_n || ') до ' || ru_num(pct, 1)
+      || ' % (n = ' || n || '), на ' || ru_num(before_pct - pct, 1)
       || ' п.п. — больше случайного колебания (' || ru_num(100 * critical_drop, 1) || ' п.п.)' END AS decline_text,
-    CASE WHEN below THEN procedure || ': доля «4» и «5» ' || ru_num(100 * p, 1) || ' % (n = ' || n
+    CASE WHEN below THEN procedure || ': доля «4» и «5» ' || ru_num(pct, 1) || ' % (n = ' || n
       || '; доверительный интервал ' || ru_num(100 * ci_low, 1) || '–' || ru_num(100 * ci_high, 1)
-      || ' %) ниже, чем по району (' || ru_num(100 * district_p, 1) || ' %)' END AS below_text
+      || ' %) ниже, чем по району (' || ru_num(district_pct, 1) || ' %)' END AS below_text
   FROM signals
   WHERE declined OR below
 ),
@@ -77,11 +82,11 @@ schools AS (
   SELECT s.cluster, s.version, s.school_id, s.year,
     count(*) AS procedures_count,
     flatten(list([
-      struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := 100 * s.p,
-        n := s.n::INTEGER, threshold := 100 * (s.before_p - s.critical_drop), baseline := 100 * s.before_p,
+      struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := s.pct,
+        n := s.n::INTEGER, threshold := 100 * (s.before_p - s.critical_drop), baseline := s.before_pct,
         baseline_label := ru_school_year(s.before_year), met := s.declined),
-      struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := 100 * s.p,
-        n := s.n::INTEGER, threshold := 100 * s.district_p, baseline := 100 * s.district_p,
+      struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := s.pct,
+        n := s.n::INTEGER, threshold := s.district_pct, baseline := s.district_pct,
         baseline_label := 'район', met := s.below)
     ] ORDER BY s.procedure)) AS evidence,
     string_agg(concat_ws('; ', s.decline_text, s.below_text), '. ' ORDER BY s.procedure) AS listed,

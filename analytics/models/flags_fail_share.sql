@@ -13,7 +13,8 @@ WITH rule AS (
 ),
 -- Shares of every year under each rule version: the previous year is judged by the same rule.
 shares AS (
-  SELECT r.cluster, r.version, p.*, 100.0 * p.fails / p.n AS pct, r.threshold_pct
+  -- share_pct: a share exactly on the threshold (3 of 20 against 15 %) equals it, so «не ниже» holds
+  SELECT r.cluster, r.version, p.*, share_pct(p.fails, p.n) AS pct, r.threshold_pct
   FROM stg_procedure_results AS p
   JOIN rule AS r ON list_contains(r.procedures, p.kind)
   CROSS JOIN methodology_setting AS m

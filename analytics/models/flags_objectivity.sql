@@ -109,7 +109,9 @@ inversion AS (
       || ru_num(-i.basic_pp, 1) || ' п.п. хуже (n = ' || i.n || '; порог ' || ru_g(r.inversion_margin_pp) || ' п.п.)' AS sentence
   FROM inversion_gaps AS i
   JOIN rule AS r USING (cluster, version)
-  WHERE i.advanced_pp > r.inversion_margin_pp AND i.basic_pp < -r.inversion_margin_pp
+  -- means of differences, compared without their float noise (macros.sql, drop_float_noise)
+  WHERE drop_float_noise(i.advanced_pp) > r.inversion_margin_pp
+    AND drop_float_noise(i.basic_pp) < -r.inversion_margin_pp
 ),
 -- Mark boundaries: the loaded ВПР scale, else the lowest score that got each mark in the district.
 boundaries AS (
@@ -150,7 +152,7 @@ peaks AS (
       || ' (порог — в ' || ru_g(r.peak_ratio) || ' раза)' AS sentence
   FROM peak_counts AS k
   JOIN rule AS r USING (cluster, version)
-  WHERE k.at_cut >= r.peak_min_pupils AND k.at_cut > r.peak_ratio * k.around
+  WHERE k.at_cut >= r.peak_min_pupils AND k.at_cut > drop_float_noise(r.peak_ratio * k.around)
 ),
 signs AS (
   SELECT * FROM confirmation

@@ -39,8 +39,8 @@ eligible AS (
 valued AS (
   SELECT *,
     CASE metric
-      WHEN 'dolya2' THEN 100.0 * fails / n
-      WHEN 'kachestvo' THEN 100.0 * good / n
+      WHEN 'dolya2' THEN share_pct(fails, n)
+      WHEN 'kachestvo' THEN share_pct(good, n)
       ELSE mark_total / n
     END AS value,
     -- Larger is «further into the band»: worse results for the bottom band, better for the top.
@@ -53,11 +53,12 @@ ranked AS (
     rank() OVER (PARTITION BY cluster, version, year, metric
                  ORDER BY CASE metric WHEN 'dolya2' THEN -value ELSE value END DESC) AS place,
     count(*) OVER (PARTITION BY cluster, version, year, metric) AS schools_count,
-    cume_dist() OVER w * 100 <= r.band_pct AS in_band,
+    -- without float noise: 3 of 30 schools is 10 %, within a band of 10 %
+    drop_float_noise(cume_dist() OVER w * 100) <= r.band_pct AS in_band,
     -- The district's figure over the same schools, weighted by participants.
     CASE metric
-      WHEN 'dolya2' THEN 100.0 * sum(fails) OVER g / sum(n) OVER g
-      WHEN 'kachestvo' THEN 100.0 * sum(good) OVER g / sum(n) OVER g
+      WHEN 'dolya2' THEN share_pct(sum(fails) OVER g, sum(n) OVER g)
+      WHEN 'kachestvo' THEN share_pct(sum(good) OVER g, sum(n) OVER g)
       ELSE sum(mark_total) OVER g / sum(n) OVER g
     END AS district_value
   FROM valued AS v

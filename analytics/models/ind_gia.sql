@@ -1,7 +1,9 @@
 -- ОГЭ / ЕГЭ indicators (docs/methodology.md §5) per school and for the district (sums of counts).
 -- Per-participant lists are counted; per-school totals are used where no list was loaded for
 -- the same school, exam and subject. ЕГЭ «below the minimum» uses the scale's minimum score;
--- the high band starts at the methodology's ege_high_from (default 81).
+-- the high band starts at the methodology's ege_high_from (default 81). Without a scale for the
+-- exam, year and subject, «below the minimum» is unknown (NULL), not 0: nobody can be below a
+-- minimum no one knows. The district's count is unknown when any school's is.
 CREATE OR REPLACE TABLE ind_gia AS
 WITH counted AS (
   SELECT p.year, p.exam, p.subject, p.school_id,
@@ -13,7 +15,8 @@ WITH counted AS (
     count(*) FILTER (WHERE p.mark = 5) AS n5,
     count(p.test_score) AS n_scored,
     sum(p.test_score) AS score_sum,
-    count(*) FILTER (WHERE p.test_score < r.min_score) AS n_below_min,
+    CASE WHEN any_value(r.min_score) IS NOT NULL
+      THEN count(*) FILTER (WHERE p.test_score < r.min_score) END AS n_below_min,
     count(*) FILTER (WHERE p.test_score >= m.ege_high_from AND p.test_score < 100) AS n_high,
     count(*) FILTER (WHERE p.test_score = 100) AS n_100,
     sum(p.primary_score) AS primary_sum,
@@ -51,7 +54,8 @@ all_rows AS (
   UNION ALL
   SELECT 'district', year, exam, subject, NULL,
     sum(n), sum(n_marked), sum(n2), sum(n3), sum(n4), sum(n5), sum(n_scored), sum(score_sum),
-    sum(n_below_min), sum(n_high), sum(n_100), sum(primary_sum), sum(n_primary)
+    CASE WHEN bool_and(n_below_min IS NOT NULL OR n_scored = 0) THEN sum(n_below_min) END,
+    sum(n_high), sum(n_100), sum(primary_sum), sum(n_primary)
   FROM schools
   GROUP BY year, exam, subject
 )
@@ -60,17 +64,17 @@ SELECT
   n::INTEGER AS participants_count,
   n_marked::INTEGER AS marked_count,
   n2::INTEGER AS n2, n3::INTEGER AS n3, n4::INTEGER AS n4, n5::INTEGER AS n5,
-  100.0 * (n3 + n4 + n5) / nullif(n_marked, 0) AS uspevaemost_pct,
-  100.0 * (n4 + n5) / nullif(n_marked, 0) AS kachestvo_pct,
-  100.0 * n2 / nullif(n_marked, 0) AS dolya2_pct,
+  share_pct(n3 + n4 + n5, n_marked) AS uspevaemost_pct,
+  share_pct(n4 + n5, n_marked) AS kachestvo_pct,
+  share_pct(n2, n_marked) AS dolya2_pct,
   (2.0 * n2 + 3 * n3 + 4 * n4 + 5 * n5) / nullif(n_marked, 0) AS avg_mark,
   primary_sum / nullif(n_primary, 0) AS avg_primary_score,
   n_scored::INTEGER AS scored_count,
   score_sum / nullif(n_scored, 0) AS avg_test_score,
   n_below_min::INTEGER AS below_min_count,
-  100.0 * n_below_min / nullif(n_scored, 0) AS below_min_pct,
+  share_pct(n_below_min, n_scored) AS below_min_pct,
   (n_high + n_100)::INTEGER AS high_band_count,
-  100.0 * (n_high + n_100) / nullif(n_scored, 0) AS high_band_pct,
+  share_pct(n_high + n_100, n_scored) AS high_band_pct,
   n_100::INTEGER AS score_100_count,
   n < (SELECT min_n FROM methodology_setting) AS is_small_n
 FROM all_rows;

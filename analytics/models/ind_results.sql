@@ -26,7 +26,9 @@ series AS (
   -- several times slower at a country's size)
   SELECT procedure, subject, coalesce(grade, 0) AS grade_key, level,
          coalesce(school_id, '') AS school_key,
-         list_sort(list({'year': year, 'pct': key_pct, 'n': participants_count})) AS history
+         -- years whose key share is unknown (ЕГЭ without a scale) are gaps, not zeros
+         list_filter(list_sort(list({'year': year, 'pct': key_pct, 'n': participants_count})),
+                     h -> h.pct IS NOT NULL) AS history
   FROM results
   GROUP BY ALL
 ),

@@ -49,9 +49,9 @@ SELECT
   n_same::INTEGER AS confirmed_count,
   n_higher::INTEGER AS raised_count,
   n_differ_2::INTEGER AS differ_2_count,
-  100.0 * n_lower / participants AS lowered_pct,
-  100.0 * n_same / participants AS confirmed_pct,
-  100.0 * n_higher / participants AS raised_pct,
+  share_pct(n_lower, participants) AS lowered_pct,
+  share_pct(n_same, participants) AS confirmed_pct,
+  share_pct(n_higher, participants) AS raised_pct,
   participants < (SELECT min_n FROM methodology_setting) AS is_small_n
 FROM all_rows
 WHERE participants > 0;

@@ -7,8 +7,10 @@ CREATE OR REPLACE TABLE status_change_grid AS
 WITH levels AS (
   SELECT t.indicator, t.title, t.higher_is_better, t.topic, t.grade, t.level, t.school_id,
          t.year, t.n, t.pct, t.change_pp, t.change_significant,
-         (1 + len(list_filter(g.status_cuts, c -> t.pct >= c)))::INTEGER AS status_raw,
-         (1 + len(list_filter(g.change_cuts, c -> t.change_pp >= c)))::INTEGER AS change_raw
+         -- A value on a cut point belongs to the level above it (the lower bound is in the
+         -- interval), compared without float noise: a change of exactly −5 п.п. is on the −5 cut.
+         (1 + len(list_filter(g.status_cuts, c -> drop_float_noise(t.pct) >= c)))::INTEGER AS status_raw,
+         (1 + len(list_filter(g.change_cuts, c -> drop_float_noise(t.change_pp) >= c)))::INTEGER AS change_raw
   FROM trend_shares AS t
   JOIN methodology_grid AS g USING (indicator)
   WHERE t.change_pp IS NOT NULL AND NOT t.is_small_n

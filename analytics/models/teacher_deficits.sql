@@ -23,7 +23,7 @@ all_rows AS (
   FROM schools GROUP BY year, area
 ),
 shares AS (
-  SELECT *, 100.0 * with_deficit / teachers AS deficit_pct FROM all_rows
+  SELECT *, share_pct(with_deficit, teachers) AS deficit_pct FROM all_rows
 )
 SELECT
   s.year, s.level, s.school_id, s.area,

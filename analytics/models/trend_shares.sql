@@ -37,7 +37,7 @@ shares AS (
 with_previous AS (
   SELECT a.*,
     lag(year) OVER w AS prev_year, lag(hits) OVER w AS prev_hits, lag(n) OVER w AS prev_n,
-    CASE WHEN count(*) OVER five >= 3 THEN regr_slope(100.0 * hits / n, year) OVER five END
+    CASE WHEN count(*) OVER five >= 3 THEN regr_slope(share_pct(hits, n), year) OVER five END
       AS slope_pp
   FROM shares AS a
   WINDOW
@@ -55,12 +55,15 @@ tested AS (
 SELECT
   indicator, title, higher_is_better, topic, grade, level, school_id, year,
   hits::INTEGER AS count, n::INTEGER AS n,
-  100 * p AS pct,
+  share_pct(hits, n) AS pct,
   100 * wilson_low(p, n, m.significance_z) AS ci_low_pct,
   100 * wilson_high(p, n, m.significance_z) AS ci_high_pct,
   prev_year,
-  100.0 * prev_hits / prev_n AS prev_pct,
-  100 * p - 100.0 * prev_hits / prev_n AS change_pp,
+  share_pct(prev_hits, prev_n) AS prev_pct,
+  -- the difference of the two shares as stored (share_pct): 2/24 after 4/30 is −5 exactly here,
+  -- where 100 · (a / n) − 100,0 · b / m gave −5.000000000000002; compared with cut points
+  -- without float noise (status_change_grid)
+  share_pct(hits, n) - share_pct(prev_hits, prev_n) AS change_pp,
   CASE WHEN prev_n > 0 AND pooled > 0 AND pooled < 1 THEN
     (p - prev_hits / prev_n) / sqrt(pooled * (1 - pooled) * (1 / n + 1 / prev_n))
   END AS z_score,
@@ -69,8 +72,8 @@ SELECT
   slope_pp AS slope_pp_per_year,
   CASE
     WHEN slope_pp IS NULL THEN NULL
-    WHEN slope_pp > m.trend_slope_pp THEN 'рост'
-    WHEN slope_pp < -m.trend_slope_pp THEN 'снижение'
+    WHEN drop_float_noise(slope_pp) > m.trend_slope_pp THEN 'рост'
+    WHEN drop_float_noise(slope_pp) < -m.trend_slope_pp THEN 'снижение'
     ELSE 'без выраженной динамики'
   END AS direction_5y,
   n < m.min_n AS is_small_n

@@ -24,7 +24,7 @@ reported AS (
 from_pupils AS (
   SELECT t.year, t.subject, t.grade, 'school' AS level, t.school_id, t.task, NULL AS skill,
          max(t.max_score) AS max_score, max(t.difficulty) AS difficulty,
-         100.0 * sum(coalesce(t.score, 0)) / sum(t.max_score) AS completion_pct,
+         share_pct(sum(coalesce(t.score, 0)), sum(t.max_score)) AS completion_pct,
          count(*) AS participants
   FROM raw_vpr_participant_task AS t
   GROUP BY t.year, t.subject, t.grade, t.school_id, t.task
@@ -72,7 +72,8 @@ classified AS (
 ),
 school_counts AS (
   SELECT year, subject, grade, task, count(*) AS schools_count,
-         count(*) FILTER (WHERE completion_pct < insufficient_below) AS insufficient_schools_count
+         count(*) FILTER (WHERE drop_float_noise(completion_pct) < insufficient_below)
+           AS insufficient_schools_count
   FROM classified WHERE level = 'school'
   GROUP BY ALL
 )
@@ -81,9 +82,11 @@ SELECT
   c.participants::INTEGER AS participants_count,
   c.completion_pct,
   c.sufficient_from, c.insufficient_below,
+  -- The district's % is a weighted mean of doubles: compared without its float noise, so a
+  -- district exactly at a threshold is on the side the methodology's text says.
   CASE
-    WHEN c.completion_pct >= c.sufficient_from THEN 'достаточно'
-    WHEN c.completion_pct < c.insufficient_below THEN 'недостаточно'
+    WHEN drop_float_noise(c.completion_pct) >= c.sufficient_from THEN 'достаточно'
+    WHEN drop_float_noise(c.completion_pct) < c.insufficient_below THEN 'недостаточно'
     ELSE 'пограничная зона'
   END AS status,
   d.completion_pct AS district_pct,

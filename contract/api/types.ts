@@ -32,7 +32,10 @@ export interface ResultIndicators {
   avg_test_score: number | null;
   below_min_pct: number | null;
   high_band_pct: number | null;
-  /** pupils with «2» (ВПР, ОГЭ) or below the minimum score (ЕГЭ), and their share */
+  /**
+   * pupils with «2» (ВПР, ОГЭ) or below the minimum score (ЕГЭ), and their share; the share is
+   * null for ЕГЭ in a year without a grading scale (contract/results.ts formatKeyShare says so)
+   */
   key_count: number;
   key_pct: number;
   is_small_n: boolean;

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ComparePair } from '../api/compare-types.ts';
-import { formatInt, formatPct, formatPp, schoolYear } from '../format.ts';
+import { formatDecimal, formatInt, formatPct, formatPp, schoolYear } from '../format.ts';
 import { OKABE_ITO } from './palette.ts';
 
 export const DISTRICT_LABEL = 'Район (все школы)';
@@ -58,7 +58,7 @@ function tooltip(p: ComparePair, { yearA, yearB, minN }: DumbbellOptions): strin
   ];
   if (p.change_pp != null)
     lines.push(
-      `Изменение: ${formatPp(p.change_pp)}, ${p.is_significant ? 'значимо' : 'не значимо'}${p.z_score == null ? '' : ` (z = ${p.z_score.toFixed(2).replace('.', ',')})`}`,
+      `Изменение: ${formatPp(p.change_pp)}, ${p.is_significant ? 'значимо' : 'не значимо'}${p.z_score == null ? '' : ` (z = ${formatDecimal(p.z_score, 2)})`}`,
     );
   if (p.is_small_n_a || p.is_small_n_b) lines.push(`Мало данных: n < ${minN}`);
   return lines.join('\n');

@@ -3,13 +3,11 @@
  * the names of the levels, and colour-blind-safe fills (Okabe–Ito) for the five colours.
  */
 import type { GridCell } from '../api/compare-types.ts';
+import { formatSignedUpTo, formatUpTo } from '../format.ts';
 import { OKABE_ITO } from './palette.ts';
 
-const plain = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
-const signed = new Intl.NumberFormat('ru-RU', {
-  maximumFractionDigits: 1,
-  signDisplay: 'exceptZero',
-});
+const plain = { format: (value: number) => formatUpTo(value, 1) };
+const signed = { format: (value: number) => formatSignedUpTo(value, 1) };
 
 /**
  * An interval [from; to) of a share («от 5 до 10 %», «меньше 5 %», «30 % и больше») or of a

@@ -17,7 +17,8 @@ export interface HeatCell {
   task: string;
   skill: string | null;
   pct: number;
-  n: number;
+  /** null when the source gave no n (a region or RF row): unknown, not 0 */
+  n: number | null;
   status: TaskStatus;
   small: boolean;
 }
@@ -26,8 +27,8 @@ export interface HeatRow {
   label: string;
   kind: 'school' | 'baseline';
   school_id: string | null;
-  /** largest n over the tasks (the participants of the subject and grade) */
-  n: number;
+  /** largest n over the tasks (the participants of the subject and grade); null if none known */
+  n: number | null;
   small: boolean;
   insufficient: number;
 }
@@ -76,7 +77,7 @@ export function heatMap(data: DeficitVpr): HeatMap {
         task: t.task,
         skill: t.skill,
         pct: t.region_pct,
-        n: t.region_n ?? 0,
+        n: t.region_n ?? null,
         status: t.region_status,
         small: false,
       });
@@ -88,7 +89,7 @@ export function heatMap(data: DeficitVpr): HeatMap {
         task: t.task,
         skill: t.skill,
         pct: t.country_pct,
-        n: t.country_n ?? 0,
+        n: t.country_n ?? null,
         status: t.country_status,
         small: false,
       });
@@ -99,11 +100,11 @@ export function heatMap(data: DeficitVpr): HeatMap {
       label: c.row,
       kind: c.kind,
       school_id: c.school_id,
-      n: 0,
+      n: null,
       small: false,
       insufficient: 0,
     };
-    row.n = Math.max(row.n, c.n);
+    if (c.n != null) row.n = Math.max(row.n ?? 0, c.n);
     row.small ||= c.small;
     if (c.status === 'недостаточно') row.insufficient += 1;
     rows.set(c.row, row);
@@ -121,7 +122,7 @@ export const cellTitle = (c: HeatCell) =>
   [
     `${c.row}, задание ${c.task}`,
     c.skill ? `Умение: ${c.skill}` : null,
-    `Выполнение: ${formatPct(c.pct)} (n = ${formatInt(c.n)})${c.small ? ', мало данных' : ''}`,
+    `Выполнение: ${formatPct(c.pct)}${c.n == null ? '' : ` (n = ${formatInt(c.n)})`}${c.small ? ', мало данных' : ''}`,
     `Оценка по порогам ФИС ОКО: ${c.status}`,
   ]
     .filter(Boolean)
@@ -179,7 +180,10 @@ export function heatmapSpec(map: HeatMap, width: number): Plot.PlotOptions {
         textAnchor: 'start',
         dx: 8,
         fill: '#333',
-        text: (r: HeatRow) => `n = ${formatInt(r.n)}${r.small ? ', мало данных' : ''}`,
+        text: (r: HeatRow) =>
+          [r.n == null ? '' : `n = ${formatInt(r.n)}`, r.small ? 'мало данных' : '']
+            .filter(Boolean)
+            .join(', '),
       }),
     ],
   };

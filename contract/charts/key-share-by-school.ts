@@ -1,7 +1,8 @@
 /** Bar chart spec: the key share (доля «2» or below the ЕГЭ minimum) per school, with district and region lines. */
 import * as Plot from '@observablehq/plot';
 import type { DistrictResultRow } from '../api/types.ts';
-import { formatInt, formatPct } from '../format.ts';
+import { formatInt } from '../format.ts';
+import { formatKeyShare } from '../results.ts';
 import { OKABE_ITO } from './palette.ts';
 
 export interface KeyShareOptions {
@@ -29,7 +30,7 @@ export function keyShareBySchoolSpec(
 ): Plot.PlotOptions {
   const data = [...rows].sort((a, b) => b.key_pct - a.key_pct);
   const label = (r: DistrictResultRow) =>
-    `${formatPct(r.key_pct)} (n = ${formatInt(r.participants_count)})${r.is_small_n ? ', мало данных' : ''}`;
+    `${formatKeyShare(r)} (n = ${formatInt(r.participants_count)})${r.is_small_n ? ', мало данных' : ''}`;
   const maxValue = Math.max(10, ...data.map((r) => r.key_pct), district ?? 0, region ?? 0);
   return {
     width,

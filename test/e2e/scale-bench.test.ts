@@ -38,9 +38,13 @@ it('runs the district-size benchmark end to end and writes its table', async () 
     'сравнение лет: страница школ',
     'сравнение лет: сетка',
   ]);
+  // Each endpoint was asked on its own path, timed, and answered (measure throws on an error).
+  // (p50 ≤ p95 ≤ max is not asserted: the times are sorted before they are read, it cannot fail.)
+  expect(new Set(result.latency.map((l) => l.path)).size).toBe(result.latency.length);
   for (const l of result.latency) {
-    expect(l.p50).toBeLessThanOrEqual(l.p95);
-    expect(l.p95).toBeLessThanOrEqual(l.max);
+    expect(l.path).toMatch(/^\/api\//);
+    expect(l.p50).toBeGreaterThan(0);
+    expect(Number.isFinite(l.max)).toBe(true);
     expect(l.bytes).toBeGreaterThan(0);
   }
   expect(result.serverPeakRssMb).toBeGreaterThan(0);

@@ -1,5 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { isMissing, parseSchoolYear, schoolYearCell, toNumber } from '../../ingest/values.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  EXPECTED,
+  isMissing,
+  parseSchoolYear,
+  schoolYearCell,
+  setToday,
+  toNumber,
+} from '../../ingest/values.ts';
 import { csvToRows, detectSeparator } from '../../ingest/read/csv.ts';
 import { decodeText } from '../../ingest/read/decode.ts';
 import { normaliseSchoolName, splitLoginCell } from '../../ingest/schools.ts';
@@ -29,11 +36,24 @@ describe('cell values', () => {
   });
 });
 
-it('accepts school years up to the one after the current, not later and not before 2014/15', () => {
-  const next = new Date().getFullYear() + 1;
-  expect(schoolYearCell.safeParse(`${next - 1}/${String(next).slice(2)}`).success).toBe(true);
-  expect(schoolYearCell.safeParse(`${next}/${String(next + 1).slice(2)}`).success).toBe(false);
-  expect(schoolYearCell.safeParse('2013/14').success).toBe(false);
+describe('school years on a fixed day (15 June 2026)', () => {
+  beforeAll(() => setToday(new Date('2026-06-15T12:00:00Z')));
+  afterAll(() => setToday());
+
+  it('accepts school years up to the one after the current, not later and not before 2014/15', () => {
+    expect(schoolYearCell.safeParse('2026/27').success).toBe(true);
+    expect(schoolYearCell.safeParse('2027/28').success).toBe(false);
+    expect(schoolYearCell.safeParse('2014/15').success).toBe(true);
+    expect(schoolYearCell.safeParse('2013/14').success).toBe(false);
+    expect(EXPECTED.schoolYear).toContain('с 2014/15 по 2026/27');
+  });
+
+  it('reads the day when it checks, not when it was loaded', () => {
+    setToday(new Date('2031-01-10T12:00:00Z'));
+    expect(schoolYearCell.safeParse('2031/32').success).toBe(true);
+    setToday(new Date('2026-06-15T12:00:00Z'));
+    expect(schoolYearCell.safeParse('2031/32').success).toBe(false);
+  });
 });
 
 describe('CSV reading', () => {

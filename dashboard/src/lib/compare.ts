@@ -9,7 +9,13 @@ import type {
   ComparePair,
   GridSchoolRow,
 } from '../../../contract/api/compare-types.ts';
-import { countRu, formatInt, SCHOOLS, schoolYear } from '../../../contract/format.ts';
+import {
+  countRu,
+  formatDecimal,
+  formatInt,
+  SCHOOLS,
+  schoolYear,
+} from '../../../contract/format.ts';
 import { intColumn, pctColumn, ppColumn, type Column } from '../../../contract/table.ts';
 import { CHANGE_NAMES, STATUS_NAMES } from '../../../contract/charts/compare-grid.ts';
 
@@ -127,11 +133,8 @@ export const significance = (p: ComparePair) =>
   !bothYears(p) ? null : p.is_significant ? 'значимо' : 'не значимо';
 const toneOf = (p: ComparePair) =>
   p.is_significant ? (p.direction === 'ухудшение' ? 'worse' : 'better') : undefined;
-/** z with two decimals, «−2,35»; «—» when it cannot be computed. */
-export const zText = (z: number | null) =>
-  z == null
-    ? '—'
-    : z.toLocaleString('ru-RU', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** z with two decimals by the rounding rule, «-2,35»; «—» when it cannot be computed. */
+export const zText = (z: number | null) => formatDecimal(z, 2);
 /** A significant change for the worse, or else a small n, marks the row. */
 export const rowTone = (p: ComparePair) =>
   p.is_significant && p.direction === 'ухудшение'

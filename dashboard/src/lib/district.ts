@@ -10,11 +10,12 @@ import type {
 import type { FgDistrictRow } from '../../../contract/api/fg-types.ts';
 import {
   formatInt,
-  formatNumber,
   formatPct,
   formatPctN,
+  formatUpTo,
   schoolYear,
 } from '../../../contract/format.ts';
+import { formatKeyShare } from '../../../contract/results.ts';
 import {
   intColumn,
   markColumn,
@@ -56,8 +57,7 @@ const egeColumns = (key: Column<DistrictResultRow>): Column<DistrictResultRow>[]
     key: 'avg_test_score',
     label: 'Средний тестовый балл',
     value: (r) => r.avg_test_score,
-    format: (r) =>
-      formatNumber(r.avg_test_score == null ? null : Math.round(r.avg_test_score * 10) / 10),
+    format: (r) => formatUpTo(r.avg_test_score, 1),
     numeric: true,
   },
   { ...key, label: 'Ниже минимального балла' },
@@ -76,6 +76,8 @@ const markColumns = (key: Column<DistrictResultRow>): Column<DistrictResultRow>[
 /** The district's schools table: name, clusters, marks of the procedure, last year and trend. */
 export function districtColumns(input: DistrictColumnsInput): Column<DistrictResultRow>[] {
   const key = pctColumn<DistrictResultRow>('key', '', (r) => r.key_pct, {
+    // ЕГЭ without a grading scale: «шкала неизвестна», not 0 %
+    format: formatKeyShare,
     tone: (r) => (keyTooHigh(r, input.district) ? 'bad' : undefined),
   });
   const change = (r: DistrictResultRow) => keyChange(r) ?? 0;

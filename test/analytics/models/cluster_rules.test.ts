@@ -241,8 +241,20 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
       const pooled = (before + after) / 200;
       return 100 * 1.96 * Math.sqrt(pooled * (1 - pooled) * (2 / 100));
     };
-    expect(60 - 40).toBeGreaterThan(criticalDrop(60, 40)); // 20 > 13,9
-    expect(60 - 47).toBeLessThan(criticalDrop(60, 47)); // 13 < 13,8
+    // The model's threshold against 2023/24 is 60 % less its critical drop, worked out here on
+    // its own: dA must be under 60 − 13,86 = 46,14 % (it has 40 %); dB's 47 % is over
+    // 60 − 13,80 = 46,20 %, so dB has no signal at all (and is not 10 п.п. below the district).
+    const evidence = await t.store.all<{ value: number; threshold: number; met: boolean }>(
+      `SELECT e.value, e.threshold, e.met
+       FROM (SELECT unnest(evidence) AS e FROM flags_decline WHERE school_id = 'dA' AND year = 2026)
+       WHERE e.baseline_label = '2023/24' ORDER BY e.indicator`,
+    );
+    expect(evidence).toHaveLength(2);
+    for (const e of evidence) {
+      expect(e).toMatchObject({ value: 40, met: true });
+      expect(e.threshold).toBeCloseTo(60 - criticalDrop(60, 40), 10);
+    }
+    expect(await t.store.all(`SELECT * FROM flags_decline WHERE school_id = 'dB'`)).toEqual([]);
     expect(await flagged(t, 'ШФЗСОР')).toEqual([{ year: 2026, school_id: 'dA', triggered: true }]);
     const { explanation } = (await t.store.one<{ explanation: string }>(
       "SELECT explanation FROM risk_flags WHERE cluster = 'ШФЗСОР'",
