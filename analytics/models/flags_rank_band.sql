@@ -5,7 +5,7 @@
 --   beyond it (cume_dist) is within the band's percent (a district almost always has such schools);
 -- - 'threshold': at or beyond the boundary the methodology gives (a region's published value), so
 --   a district may have none.
--- With eachSubject a metric is in the band only when every subject is; the school is in the band in
+-- With eachSubject a metric is in the band only when every subject is (and has results); the school is in the band in
 -- a year when any metric is, and triggered when in the band in each of the last consecutive_years
 -- years. Groups below the minimum n, and schools flagged non-objective that year (if the rule says
 -- so), are left out.
@@ -77,7 +77,7 @@ valued AS (
   FROM eligible
 ),
 ranked AS (
-  SELECT v.*, r.band_pct, r.comparison,
+  SELECT v.*, r.band_pct, r.comparison, r.each_subject, len(r.subjects) AS subjects_count,
     -- Places counted from the best result, as a methodologist reads a ranking.
     rank() OVER (PARTITION BY cluster, version, year, metric, subject_group
                  ORDER BY CASE metric WHEN 'dolya2' THEN -value ELSE value END DESC) AS place,
@@ -110,9 +110,11 @@ edged AS (
       ELSE max(value) FILTER (WHERE in_band)
         OVER (PARTITION BY cluster, version, year, metric, subject_group)
     END AS edge,
-    -- A metric counts only when every subject counted on its own is in the band.
-    bool_and(in_band) OVER (PARTITION BY cluster, version, school_id, year, metric) AS metric_in_band
+    -- A metric counts only when every subject counted on its own has results and is in the band.
+    bool_and(in_band) OVER m
+      AND (NOT each_subject OR count(*) OVER m = subjects_count) AS metric_in_band
   FROM ranked
+  WINDOW m AS (PARTITION BY cluster, version, school_id, year, metric)
 ),
 -- Each school's metrics in one list sorted by metric and subject: list_sort orders structs by
 -- their first fields, many times faster than string_agg / list (… ORDER BY) at a country's size.

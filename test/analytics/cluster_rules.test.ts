@@ -191,6 +191,12 @@ describe('ШНОР by the boundary of the methodology (the default): a district 
           marks(Number(year), id, 'Математика', 5, [math, 40 - math, 0, 0]),
           marks(Number(year), id, 'Русский язык', 5, [russian, 40 - russian, 0, 0]),
         ]);
+    // b5 wrote mathematics only (50 % «2» both years): without Russian it is not judged on both.
+    await insertRows(t.store, 'school', [school('b5')]);
+    for (const year of [2025, 2026])
+      await insertRows(t.store, 'raw_vpr_marks', [
+        marks(year, 'b5', 'Математика', 5, [20, 20, 0, 0]),
+      ]);
     await refreshModels(t.store, { kind: 'all' });
   });
   afterAll(() => t.dispose());
