@@ -41,6 +41,7 @@ export const PARAMETERS: Record<string, ParameterLabel> = {
   thresholdPct: { label: 'Доля не преодолевших минимальный порог — от', unit: '%' },
   minProcedures: { label: 'Процедур с превышением в году — не меньше' },
   procedures: { label: 'Процедуры' },
+  vprGradesPooled: { label: 'ВПР: классы одного предмета — одна процедура' },
   includeSmallN: { label: 'Учитывать группы с малым числом участников' },
   subjects: { label: 'Предметы' },
   grades: { label: 'Классы' },
@@ -52,7 +53,12 @@ export const PARAMETERS: Record<string, ParameterLabel> = {
   peakMinPupils: { label: 'Пик на границе — не меньше участников', unit: 'чел.' },
   minSigns: { label: 'Признаков для отнесения — не меньше' },
   band: { label: 'Группа' },
+  comparison: { label: 'С чем сравнивается школа' },
   percent: { label: 'Ширина группы', unit: '% школ' },
+  dolya2Pct: { label: 'Граница доли «2»', unit: '%' },
+  avgMark: { label: 'Граница средней отметки' },
+  kachestvoPct: { label: 'Граница качества знаний', unit: '%' },
+  eachSubject: { label: 'По каждому предмету отдельно' },
   metrics: { label: 'Показатели ВПР' },
   consecutiveYears: { label: 'Лет подряд — не меньше' },
   excludeNonObjective: { label: 'Не ранжировать школы с признаками необъективности' },
@@ -65,7 +71,7 @@ export const PARAMETERS: Record<string, ParameterLabel> = {
 export const RULE_KINDS: Record<string, string> = {
   fail_share: 'доля не преодолевших минимальный порог',
   objectivity_signs: 'признаки необъективности ВПР',
-  rank_band: 'место среди школ района несколько лет подряд',
+  rank_band: 'низкие или высокие результаты ВПР несколько лет подряд',
   decline_or_below: 'значимое снижение или отставание от района',
 };
 
@@ -75,6 +81,8 @@ export const VALUE_NAMES: Record<string, string> = {
   dolya2: 'доля «2»',
   avg_mark: 'средняя отметка',
   kachestvo: 'качество знаний',
+  district: 'место среди школ района',
+  threshold: 'граница, заданная методикой',
 };
 
 /** «кластер ШНОР → версия № 1 → «Ширина группы»» for a zod issue path. */

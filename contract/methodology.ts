@@ -43,8 +43,13 @@ const failShare = z.object({
   thresholdPct: percent,
   /** procedures over the threshold in the same year */
   minProcedures: z.number().int().min(1),
-  /** what counts as a procedure: ВПР subject × grade, ОГЭ subject, ЕГЭ subject */
+  /** the assessments whose procedures count: ВПР, ОГЭ (per subject), ЕГЭ (per subject) */
   procedures: z.array(z.enum(['ВПР', 'ОГЭ', 'ЕГЭ'])).min(1),
+  /**
+   * One ВПР «процедура» is a subject with its grades pooled (true), or each subject × grade
+   * (false: versions saved before 2026.2 keep that meaning).
+   */
+  vprGradesPooled: z.boolean().default(false),
   includeSmallN: z.boolean(),
 });
 
@@ -72,21 +77,55 @@ const objectivitySigns = z.object({
   minSigns: z.number().int().min(1),
 });
 
-/** ШНОР and ШЛ: the lowest or top band of the district's schools, several years running. */
-const rankBand = z.object({
-  rule: z.literal('rank_band'),
-  ...versionFields,
-  band: z.enum(['bottom', 'top']),
-  /** the band's width, per cent of schools (10 = decile) */
-  percent: z.number().gt(0).max(50),
-  /** the school is in the band when any of these ВПР indicators is */
-  metrics: z.array(z.enum(['dolya2', 'avg_mark', 'kachestvo'])).min(1),
-  subjects,
-  grades,
-  consecutiveYears: z.number().int().min(1).max(5),
-  excludeNonObjective: z.boolean(),
-  includeSmallN: z.boolean(),
-});
+/** The parameter that holds a metric's boundary in a 'threshold' rule. */
+export const THRESHOLD_OF = {
+  dolya2: 'dolya2Pct',
+  avg_mark: 'avgMark',
+  kachestvo: 'kachestvoPct',
+} as const;
+
+/**
+ * ШНОР and ШЛ, several years running, by one of two comparisons:
+ * - 'district': the lowest or top `percent` of the district's schools (a district almost always
+ *   has such schools);
+ * - 'threshold': at or beyond a fixed value of each metric (a region's published boundary), so a
+ *   district may have none.
+ */
+const rankBand = z
+  .object({
+    rule: z.literal('rank_band'),
+    ...versionFields,
+    band: z.enum(['bottom', 'top']),
+    /** versions saved before 2026.2 compare with the district's schools */
+    comparison: z.enum(['district', 'threshold']).default('district'),
+    /** 'district': the band's width, per cent of schools (10 = decile) */
+    percent: z.number().gt(0).max(50).optional(),
+    /** 'threshold': the boundary of each metric the rule uses («2» and качество in %) */
+    dolya2Pct: percent.optional(),
+    avgMark: z.number().min(2).max(5).optional(),
+    kachestvoPct: percent.optional(),
+    /** the school is in the band when any of these ВПР indicators is */
+    metrics: z.array(z.enum(['dolya2', 'avg_mark', 'kachestvo'])).min(1),
+    subjects,
+    grades,
+    /** each subject on its own must be in the band (grades pooled), not the subjects pooled */
+    eachSubject: z.boolean().default(false),
+    consecutiveYears: z.number().int().min(1).max(5),
+    excludeNonObjective: z.boolean(),
+    includeSmallN: z.boolean(),
+  })
+  .superRefine((rule, context) => {
+    if (rule.comparison === 'district' && rule.percent === undefined)
+      context.addIssue({ code: 'custom', path: ['percent'], message: 'нужна ширина группы' });
+    if (rule.comparison === 'threshold')
+      for (const metric of rule.metrics)
+        if (rule[THRESHOLD_OF[metric]] === undefined)
+          context.addIssue({
+            code: 'custom',
+            path: [THRESHOLD_OF[metric]],
+            message: 'нужна граница для каждого показателя правила',
+          });
+  });
 
 /** ШФЗСОР: a significant decline, or significantly below the district, on key procedures. */
 const declineOrBelow = z.object({

@@ -58,7 +58,9 @@ signals AS (
   SELECT *,
     coalesce(before_p - p > critical_drop AND drop_float_noise(before_pct - pct) >= min_gap_pp
              AND pooled > 0 AND pooled < 1, false) AS declined,
-    ci_high < district_p AND drop_float_noise(district_pct - pct) >= min_gap_pp AS below
+    ci_high < district_p AND drop_float_noise(district_pct - pct) >= min_gap_pp AS below,
+    -- the share the school had to fall to for a decline (beyond chance and by min_gap_pp)
+    before_pct - greatest(100 * critical_drop, min_gap_pp) AS decline_to
   FROM tested
 ),
 sentences AS (
@@ -81,14 +83,19 @@ earlier_flags AS (
 schools AS (
   SELECT s.cluster, s.version, s.school_id, s.year,
     count(*) AS procedures_count,
-    flatten(list([
-      struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := s.pct,
-        n := s.n::INTEGER, threshold := 100 * (s.before_p - s.critical_drop), baseline := s.before_pct,
-        baseline_label := ru_school_year(s.before_year), met := s.declined),
+    -- The decline's row only with a base year, named with its n; its threshold is the share the
+    -- school had to fall to (beyond chance and by min_gap_pp), none when no share could be that low.
+    flatten(list(list_filter([
+      CASE WHEN s.before_n IS NOT NULL THEN struct_pack(
+        indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := s.pct,
+        n := s.n::INTEGER, threshold := CASE WHEN s.decline_to >= 0 THEN s.decline_to END,
+        baseline := s.before_pct,
+        baseline_label := ru_school_year(s.before_year) || ' (n = ' || s.before_n || ')',
+        met := s.declined) END,
       struct_pack(indicator := s.procedure || ': доля «4» и «5», %', year := s.year, value := s.pct,
         n := s.n::INTEGER, threshold := s.district_pct, baseline := s.district_pct,
         baseline_label := 'район', met := s.below)
-    ] ORDER BY s.procedure)) AS evidence,
+    ], e -> e IS NOT NULL) ORDER BY s.procedure)) AS evidence,
     string_agg(concat_ws('; ', s.decline_text, s.below_text), '. ' ORDER BY s.procedure) AS listed,
     (SELECT string_agg(DISTINCT e.cluster, ', ') FROM earlier_flags AS e
      JOIN rule AS r ON r.cluster = s.cluster AND r.version = s.version

@@ -1,22 +1,35 @@
 -- Rule «fail_share» (ШПУН, docs/methodology.md §2.2): at least threshold % of participants below
 -- the «2» boundary on at least min_procedures procedures in the year, and on the same procedure in
--- two consecutive years. One row per school × year with any procedure over the threshold;
--- `triggered` says whether the whole rule holds. Small groups count only if the rule says so.
+-- two consecutive years. One ВПР procedure is a subject with the school's grades pooled, or each
+-- subject × grade (vprGradesPooled: false, the rule of versions before 2026.2). One row per
+-- school × year with any procedure over the threshold; `triggered` says whether the whole rule
+-- holds. Small groups count only if the rule says so (after pooling).
 CREATE OR REPLACE TABLE flags_fail_share AS
 WITH rule AS (
   SELECT cluster, title, rule, version, is_default, effective_from, effective_until,
     (params->>'thresholdPct')::DOUBLE AS threshold_pct,
     (params->>'minProcedures')::INTEGER AS min_procedures,
     from_json(params->'procedures', '["VARCHAR"]') AS procedures,
+    coalesce((params->>'vprGradesPooled')::BOOLEAN, false) AS vpr_grades_pooled,
     (params->>'includeSmallN')::BOOLEAN AS include_small_n
   FROM methodology_cluster_rule WHERE rule = 'fail_share'
+),
+-- The procedures of each rule version: ВПР grades of a subject pooled where the rule says so.
+procedures AS (
+  SELECT r.cluster, r.version, p.kind,
+    CASE WHEN p.kind = 'ВПР' AND r.vpr_grades_pooled THEN 'ВПР ' || p.subject ELSE p.procedure END
+      AS procedure,
+    p.year, p.school_id, sum(p.n) AS n, sum(p.fails) AS fails
+  FROM stg_procedure_results AS p
+  JOIN rule AS r ON list_contains(r.procedures, p.kind)
+  GROUP BY ALL
 ),
 -- Shares of every year under each rule version: the previous year is judged by the same rule.
 shares AS (
   -- share_pct: a share exactly on the threshold (3 of 20 against 15 %) equals it, so «не ниже» holds
-  SELECT r.cluster, r.version, p.*, share_pct(p.fails, p.n) AS pct, r.threshold_pct
-  FROM stg_procedure_results AS p
-  JOIN rule AS r ON list_contains(r.procedures, p.kind)
+  SELECT p.*, share_pct(p.fails, p.n) AS pct, r.threshold_pct
+  FROM procedures AS p
+  JOIN rule AS r USING (cluster, version)
   CROSS JOIN methodology_setting AS m
   WHERE p.n > 0 AND (r.include_small_n OR p.n >= m.min_n)
 ),

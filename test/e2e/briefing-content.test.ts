@@ -60,7 +60,7 @@ describe('district briefing, 2025/26', () => {
     const [batch] = await t.store.all<{ on: string }>(
       `SELECT strftime(max(imported_at), '%d.%m.%Y') AS "on" FROM import_batch`,
     );
-    const head = `2025/26 учебный год · данные на ${batch!.on} · методика 2026.1-по-умолчанию`;
+    const head = `2025/26 учебный год · данные на ${batch!.on} · методика 2026.2-по-умолчанию`;
     expect(docx.header).toBe(head);
     expect(docx.footerXml).toMatch(/PAGE/);
     expect(docx.footerXml).toMatch(/NUMPAGES/);

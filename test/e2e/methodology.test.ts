@@ -35,12 +35,14 @@ describe('methodology page', () => {
     );
     const shnor = page.locator('article.rule[data-cluster="ШНОР"]');
     expect(await shnor.locator('.note').innerText()).toContain('Источник:');
-    const width = shnor.locator('#params-ШНОР tbody tr', { hasText: 'Ширина группы' });
-    const rule = defaults.clusters.ШНОР!.versions.at(-1)!;
-    expect(rule.rule).toBe('rank_band');
-    expect(await width.locator('[data-col="value"]').innerText()).toBe(
-      `${rule.rule === 'rank_band' ? rule.percent : ''} % школ`,
+    // ШНОР by default: a boundary of the methodology, not a place among the district's schools.
+    expect(await shnor.locator('#versions-ШНОР [data-col="kind"]').first().innerText()).toBe(
+      'низкие или высокие результаты ВПР несколько лет подряд: граница, заданная методикой',
     );
+    const boundary = shnor.locator('#params-ШНОР tbody tr', { hasText: 'Граница доли «2»' });
+    expect(await boundary.locator('[data-col="value"]').innerText()).toBe('30 %');
+    const width = page.locator('#params-ШЛ tbody tr', { hasText: 'Ширина группы' });
+    expect(await width.locator('[data-col="value"]').innerText()).toBe('10 % школ');
     const general = page.locator('#methodology-general tbody tr');
     expect(await general.count()).toBe(7);
     expect(
@@ -54,11 +56,11 @@ describe('methodology page', () => {
 
   it('refuses an invalid threshold with a Russian message naming the parameter', async () => {
     await page.getByRole('button', { name: 'Изменить методику (администратор)' }).click();
-    await page.locator('#c-ШНОР-percent').fill('80');
-    await page.locator('#c-ШНОР-percent').blur();
+    await page.locator('#c-ШЛ-percent').fill('80');
+    await page.locator('#c-ШЛ-percent').blur();
     await page.getByRole('button', { name: /Проверить и показать изменения/ }).click();
     await expect(page.locator('.editor [role="alert"]').innerText()).resolves.toBe(
-      'Методика не прошла проверку: кластер ШНОР → версия правила № 2 → «Ширина группы»: ожидалось число не больше 50',
+      'Методика не прошла проверку: кластер ШЛ → версия правила № 2 → «Ширина группы»: ожидалось число не больше 50',
     );
     await expect(
       page.getByRole('button', { name: 'Сохранить новую версию' }).isDisabled(),
@@ -68,7 +70,6 @@ describe('methodology page', () => {
   it('previews a changed ШЛ band, saves it as a new version and recomputes that year only', async () => {
     const before2025 = await leaders(2025);
     const before2026 = await leaders(2026);
-    await page.locator('#c-ШНОР-percent').fill('10');
     await page.locator('#c-ШЛ-percent').fill('20');
     await page.locator('#c-ШЛ-percent').blur();
     await page.locator('#m-version').fill('2026.2-лидеры-20');

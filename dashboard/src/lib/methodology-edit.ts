@@ -4,7 +4,7 @@
  * parameters changed, effective from the chosen school year).
  */
 import type { ClusterRule, Methodology } from '../../../contract/methodology.ts';
-import { PARAMETERS, VALUE_NAMES } from '../../../contract/methodology-labels.ts';
+import { PARAMETERS, RULE_KINDS, VALUE_NAMES } from '../../../contract/methodology-labels.ts';
 import { formatNumber } from '../../../contract/format.ts';
 
 export type ParamValue = number | boolean | string | (string | number)[];
@@ -15,7 +15,7 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Fields of a rule version that are its identity, not its thresholds. */
-const FIXED = new Set(['rule', 'version', 'isDefault', 'effectiveFrom', 'band']);
+const FIXED = new Set(['rule', 'version', 'isDefault', 'effectiveFrom', 'band', 'comparison']);
 
 export const latestVersion = (m: Methodology, cluster: string): ClusterRule =>
   m.clusters[cluster]!.versions.at(-1)!;
@@ -111,6 +111,12 @@ export function candidateOf(m: Methodology, draft: Draft): Methodology | { error
     else versions.push(rule);
   }
   return next;
+}
+
+/** The kind of a rule in words, with what a ranking rule compares the school to. */
+export function ruleKind(rule: ClusterRule): string {
+  const kind = RULE_KINDS[rule.rule] ?? rule.rule;
+  return rule.rule === 'rank_band' ? `${kind}: ${VALUE_NAMES[rule.comparison]}` : kind;
 }
 
 /** A parameter value as the page shows it: ru-RU numbers, да/нет, lists with Russian names. */

@@ -45,6 +45,15 @@ function withRule(cluster: string, change: Record<string, unknown>): Methodology
   };
 }
 
+/** ШНОР as the lowest decile of the district (version 2026.1, before the boundary of 2026.2). */
+const DECILE_SHNOR = {
+  comparison: 'district',
+  percent: 10,
+  metrics: ['dolya2', 'avg_mark'],
+  grades: [4, 5, 6, 7],
+  eachSubject: false,
+};
+
 const flagged = (t: TempStore, cluster: string) =>
   t.store.all<{ year: number; school_id: string; triggered: boolean }>(
     `SELECT year, school_id, triggered FROM risk_flags WHERE cluster = $cluster
@@ -53,6 +62,7 @@ const flagged = (t: TempStore, cluster: string) =>
   );
 
 describe('ШНОР and ШЛ: the lowest and the top band of the district, years running', () => {
+  const decile = withRule('ШНОР', DECILE_SHNOR);
   let t: TempStore;
   // Twenty schools of 40 pupils in ВПР maths, 5 кл.: school i has i marks «2», 20 «3» and
   // 20 − i «4», so s01 is the best and s20 the worst on every metric, every year.
@@ -104,7 +114,7 @@ describe('ШНОР and ШЛ: the lowest and the top band of the district, years 
         n_higher: 20,
       },
     ]);
-    await refreshModels(t.store, { kind: 'all' });
+    await buildModels(t.store, decile);
   });
   afterAll(() => t.dispose());
 
@@ -136,17 +146,17 @@ describe('ШНОР and ШЛ: the lowest and the top band of the district, years 
   });
 
   it('moves the band edge with the percent: just below 10 % s19 drops out, 20 % adds s17–s18', async () => {
-    await buildModels(t.store, withRule('ШНОР', { percent: 9.9 }));
+    await buildModels(t.store, withRule('ШНОР', { ...DECILE_SHNOR, percent: 9.9 }));
     expect((await flagged(t, 'ШНОР')).filter((f) => f.triggered)).toEqual([
       { year: 2025, school_id: 's20', triggered: true },
     ]);
-    await buildModels(t.store, withRule('ШНОР', { percent: 20 }));
+    await buildModels(t.store, withRule('ШНОР', { ...DECILE_SHNOR, percent: 20 }));
     expect((await flagged(t, 'ШНОР')).filter((f) => f.triggered && f.year === 2026)).toEqual([
       { year: 2026, school_id: 's17', triggered: true },
       { year: 2026, school_id: 's18', triggered: true },
       { year: 2026, school_id: 's19', triggered: true },
     ]);
-    await refreshModels(t.store, { kind: 'all' });
+    await buildModels(t.store, decile);
   });
 
   it('names leaders only after three years in the top band', async () => {
@@ -155,6 +165,82 @@ describe('ШНОР and ШЛ: the lowest and the top band of the district, years 
     expect((await flagged(t, 'ШЛ')).filter((f) => f.triggered)).toEqual([
       { year: 2026, school_id: 's01', triggered: true },
     ]);
+  });
+});
+
+describe('ШНОР by the boundary of the methodology (the default): a district may have none', () => {
+  let t: TempStore;
+  // ВПР, 5 кл., 40 pupils per subject; «2» in mathematics / Russian:
+  const schools: Record<string, Record<number, [number, number]>> = {
+    b1: { 2025: [12, 12], 2026: [12, 12] }, // exactly 30 % in both, both years: ШНОР
+    b2: { 2025: [12, 12], 2026: [12, 11] }, // Russian 27,5 % in 2025/26: just below
+    b3: { 2025: [11, 12], 2026: [13, 13] }, // 32,5 % now, but mathematics 27,5 % a year before
+    b4: { 2025: [4, 2], 2026: [3, 2] }, // well below: never
+  };
+
+  beforeAll(async () => {
+    t = await tempStore();
+    await insertRows(
+      t.store,
+      'school',
+      Object.keys(schools).map((id) => school(id)),
+    );
+    for (const [id, years] of Object.entries(schools))
+      for (const [year, [math, russian]] of Object.entries(years))
+        await insertRows(t.store, 'raw_vpr_marks', [
+          marks(Number(year), id, 'Математика', 5, [math, 40 - math, 0, 0]),
+          marks(Number(year), id, 'Русский язык', 5, [russian, 40 - russian, 0, 0]),
+        ]);
+    // b5 wrote mathematics only (50 % «2» both years): without Russian it is not judged on both.
+    await insertRows(t.store, 'school', [school('b5')]);
+    for (const year of [2025, 2026])
+      await insertRows(t.store, 'raw_vpr_marks', [
+        marks(year, 'b5', 'Математика', 5, [20, 20, 0, 0]),
+      ]);
+    await refreshModels(t.store, { kind: 'all' });
+  });
+  afterAll(() => t.dispose());
+
+  it('flags «2» at or above 30 % in each subject two years running, at the boundary too', async () => {
+    expect(await flagged(t, 'ШНОР')).toEqual([
+      { year: 2025, school_id: 'b1', triggered: false },
+      { year: 2025, school_id: 'b2', triggered: false },
+      { year: 2026, school_id: 'b1', triggered: true },
+      { year: 2026, school_id: 'b3', triggered: false },
+    ]);
+  });
+
+  it('explains the boundary, each subject with its n, and what clears the flag', async () => {
+    const row = await t.store.one<{
+      explanation: string;
+      clears_when: string;
+      evidence: unknown[];
+    }>(
+      "SELECT explanation, clears_when, evidence FROM risk_flags WHERE cluster = 'ШНОР' AND triggered",
+    );
+    expect(row!.explanation).toBe(
+      'По ВПР (Русский язык, Математика; 4, 5, 6, 7, 8 кл.) доля «2» не ниже 30 % по каждому предмету 2 года из 2 последних (нужно 2 подряд). ' +
+        '2025/26: Математика: доля «2» 30,0 % (n = 40), Русский язык: доля «2» 30,0 % (n = 40) — входит; ' +
+        '2024/25: Математика: доля «2» 30,0 % (n = 40), Русский язык: доля «2» 30,0 % (n = 40) — входит.',
+    );
+    expect(row!.clears_when).toBe(
+      'Признак снимается, если в одном из 2 последних лет доля «2» ниже 30 % хотя бы по одному предмету (школы с признаками необъективности не ранжируются).',
+    );
+    expect(row!.evidence).toHaveLength(4); // two subjects × two years, each with its boundary
+    expect(row!.evidence[0]).toMatchObject({
+      indicator: 'ВПР Математика: доля «2», %',
+      year: 2026,
+      value: 30,
+      n: 40,
+      threshold: 30,
+      met: true,
+    });
+  });
+
+  it('a district where no school reaches the boundary has no ШНОР', async () => {
+    await buildModels(t.store, withRule('ШНОР', { dolya2Pct: 33 }));
+    expect(await flagged(t, 'ШНОР')).toEqual([]);
+    await refreshModels(t.store, { kind: 'all' });
   });
 });
 
@@ -262,6 +348,20 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
     expect(explanation).toContain(
       'ВПР Математика: доля «4» и «5» снизилась с 60,0 % в 2023/24 (n = 100) до 40,0 % (n = 100), на 20,0 п.п. — больше случайного колебания (13,9 п.п.)',
     );
+  });
+
+  it('shows the decline against its base year with n, and the share the school had to fall to', async () => {
+    const { evidence } = (await t.store.one<{ evidence: Record<string, unknown>[] }>(
+      "SELECT evidence FROM risk_flags WHERE cluster = 'ШФЗСОР'",
+    ))!;
+    const decline = evidence.find((e) => e.baseline_label === '2023/24 (n = 100)')!;
+    // 60 % − the larger of the chance drop (13,86 п.п.) and the minimum gap (10 п.п.) = 46,14 %.
+    expect(decline).toMatchObject({ indicator: 'ВПР Математика: доля «4» и «5», %', value: 40 });
+    expect(decline.threshold as number).toBeCloseTo(
+      60 - 1.96 * Math.sqrt(0.5 * 0.5 * 0.02) * 100,
+      9,
+    );
+    expect(evidence.every((e) => e.threshold === null || (e.threshold as number) >= 0)).toBe(true);
   });
 
   it('finds excess over the region, inversion and boundary peaks; each only past its threshold', async () => {

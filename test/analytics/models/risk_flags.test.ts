@@ -99,13 +99,13 @@ it('explains the flag in Russian with n, the threshold and the year before', asy
   );
   expect(row).toMatchObject({
     rule_id: 'fail_share',
-    rule_version: '2026.1',
+    rule_version: '2026.2',
     rule_is_default: true,
   });
   expect(row!.explanation).toBe(
     'Доля не преодолевших минимальный порог не ниже 30 % по 2 процедурам (нужно не меньше 2): ' +
-      'ВПР Математика, 5 кл. — 31,0 % (n = 100); ВПР Русский язык, 5 кл. — 31,0 % (n = 100). ' +
-      'Второй год подряд: ВПР Русский язык, 5 кл. (2024/25: 31,0 %).',
+      'ВПР Математика — 31,0 % (n = 100); ВПР Русский язык — 31,0 % (n = 100). ' +
+      'Второй год подряд: ВПР Русский язык (2024/25: 31,0 %).',
   );
   expect(row!.clears_when).toMatch(/будет превышен меньше чем по 2 процедурам за год/);
 });
@@ -162,7 +162,7 @@ it('judges each year by the rule version in force that year', async () => {
           first,
           {
             ...first,
-            version: '2026.2',
+            version: '2026.3',
             effectiveFrom: '2025/26',
             thresholdPct: 31,
           } as ClusterRule,
@@ -174,12 +174,65 @@ it('judges each year by the rule version in force that year', async () => {
     `SELECT year, school_id, triggered, rule_version FROM risk_flags
      WHERE cluster = 'ШПУН' ORDER BY year, school_id`,
   );
-  // 2024/25 under 2026.1 (30 %); 2025/26 under 2026.2 (31 %): СОШ № 1 (30 %) is no longer over,
+  // 2024/25 under 2026.2 (30 %); 2025/26 under 2026.3 (31 %): СОШ № 1 (30 %) is no longer over,
   // while Гимназия № 3 still is, its 2024/25 Russian (31 %) judged by the same 31 % threshold.
   expect(rows).toEqual([
-    { year: 2025, school_id: 'sch000001', triggered: false, rule_version: '2026.1' },
-    { year: 2025, school_id: 'sch000003', triggered: false, rule_version: '2026.1' },
-    { year: 2026, school_id: 'sch000003', triggered: true, rule_version: '2026.2' },
+    { year: 2025, school_id: 'sch000001', triggered: false, rule_version: '2026.2' },
+    { year: 2025, school_id: 'sch000003', triggered: false, rule_version: '2026.2' },
+    { year: 2026, school_id: 'sch000003', triggered: true, rule_version: '2026.3' },
   ]);
   await buildModels(t.store, methodology);
+});
+
+it('counts one ВПР procedure per subject with the grades pooled, or per subject × grade in older versions', async () => {
+  const pooled = await tempStore();
+  try {
+    // Лесная ООШ, mathematics: grade 5 — 4 «2» of 10 (40 %), grade 6 — 2 of 10 (20 %);
+    // pooled 6 of 20 = 30 %, exactly the threshold. Russian, grade 5: 3 of 10 (30 %).
+    const rows = (year: string) => [
+      [year, 'sch000002', '', 5, 'Математика', 10, 4, 6, 0, 0],
+      [year, 'sch000002', '', 6, 'Математика', 10, 2, 8, 0, 0],
+      [year, 'sch000002', '', 5, 'Русский язык', 10, 3, 7, 0, 0],
+    ];
+    const marks = writeVprCsv(pooled.dir, [...rows('2024/25'), ...rows('2025/26')]);
+    await importPaths(pooled.store, [await writeRegistryFile(pooled.dir), marks]);
+    const procedures = () =>
+      pooled.store.all(
+        `SELECT year, triggered, procedures_over, explanation FROM flags_fail_share
+         WHERE year = 2026`,
+      );
+    // Pooled (2026.2): mathematics 30 % and Russian 30 %, both years — two procedures, flagged.
+    expect(await procedures()).toEqual([
+      {
+        year: 2026,
+        triggered: true,
+        procedures_over: 2,
+        explanation:
+          'Доля не преодолевших минимальный порог не ниже 30 % по 2 процедурам (нужно не меньше 2): ' +
+          'ВПР Математика — 30,0 % (n = 20); ВПР Русский язык — 30,0 % (n = 10). ' +
+          'Второй год подряд: ВПР Математика (2024/25: 30,0 %); ВПР Русский язык (2024/25: 30,0 %).',
+      },
+    ]);
+    // Per subject × grade (as before 2026.2): mathematics 5 кл. (40 %) and Russian 5 кл. (30 %)
+    // are over, mathematics 6 кл. (20 %) is not — still two, but by other procedures.
+    const methodology = loadMethodology();
+    const shpun = methodology.clusters.ШПУН!;
+    await buildModels(pooled.store, {
+      ...methodology,
+      clusters: {
+        ...methodology.clusters,
+        ШПУН: {
+          ...shpun,
+          versions: [{ ...shpun.versions[0]!, vprGradesPooled: false } as ClusterRule],
+        },
+      },
+    });
+    const [separate] = await procedures();
+    expect(separate).toMatchObject({ procedures_over: 2, triggered: true });
+    expect((separate as { explanation: string }).explanation).toContain(
+      'ВПР Математика, 5 кл. — 40,0 % (n = 10); ВПР Русский язык, 5 кл. — 30,0 % (n = 10)',
+    );
+  } finally {
+    pooled.dispose();
+  }
 });

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import { loadMethodology } from '../../../../analytics/methodology-file.ts';
 import {
+  latestVersion,
+  ruleKind,
   candidateOf,
   changedClusters,
   draftOf,
@@ -56,4 +58,14 @@ it('shows and reads parameter values the Russian way', () => {
   expect(parseList('ВПР, ОГЭ', false)).toEqual(['ВПР', 'ОГЭ']);
   expect(parseList('доля «2», Средняя отметка', false)).toEqual(['dolya2', 'avg_mark']);
   expect(listText(['dolya2', 'avg_mark'])).toBe('доля «2», средняя отметка');
+});
+
+it('names what a ranking rule compares the school with', () => {
+  expect(ruleKind(latestVersion(m, 'ШНОР'))).toBe(
+    'низкие или высокие результаты ВПР несколько лет подряд: граница, заданная методикой',
+  );
+  expect(ruleKind(latestVersion(m, 'ШЛ'))).toBe(
+    'низкие или высокие результаты ВПР несколько лет подряд: место среди школ района',
+  );
+  expect(ruleKind(latestVersion(m, 'ШПУН'))).toBe('доля не преодолевших минимальный порог');
 });
