@@ -139,7 +139,7 @@ describe('ШПУН: «доля не преодолевших минимальн�
        AND explanation LIKE '%История%' ORDER BY school_id`,
     );
     expect(rows.map((r) => r.school_id)).toEqual(['sch000001', 'sch000003']);
-    expect(rows[0]!.listed).toContain('ВПР История, 5 кл. — 30,0 % (n = 100)');
+    expect(rows[0]!.listed).toContain('ВПР История — 30,0 % (n = 100)');
   });
 });
 

@@ -61,7 +61,7 @@ describe('56,25 % reads «56,3 %» everywhere', () => {
     const [flag] = await app.store.all<{ explanation: string }>(
       `SELECT explanation FROM risk_flags WHERE cluster = 'ШПУН' AND school_id = 'sch000001' AND year = 2026`,
     );
-    expect(flag!.explanation).toContain('ВПР Математика, 5 кл. — 56,3 % (n = 16)');
+    expect(flag!.explanation).toContain('ВПР Математика — 56,3 % (n = 16)');
   });
 
   it('in the district table and its chart', async () => {
