@@ -333,7 +333,7 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
     const evidence = await t.store.all<{ value: number; threshold: number; met: boolean }>(
       `SELECT e.value, e.threshold, e.met
        FROM (SELECT unnest(evidence) AS e FROM flags_decline WHERE school_id = 'dA' AND year = 2026)
-       WHERE e.baseline_label = '2023/24' ORDER BY e.indicator`,
+       WHERE e.baseline_label = '2023/24 (n = 100)' ORDER BY e.indicator`,
     );
     expect(evidence).toHaveLength(2);
     for (const e of evidence) {
@@ -346,7 +346,7 @@ describe('ШФЗСОР and the signs of non-objectivity', () => {
       "SELECT explanation FROM risk_flags WHERE cluster = 'ШФЗСОР'",
     ))!;
     expect(explanation).toContain(
-      'ВПР Математика: доля «4» и «5» снизилась с 60,0 % в 2023/24 (n = 100) до 40,0 % (n = 100), на 20,0 п.п. — больше случайного колебания (13,9 п.п.)',
+      'ВПР Математика: доля «4» и «5» снизилась с 60,0 % в 2023/24 (n = 100) до 40,0 % (n = 100), на 20,0 п.п. за 2 года — больше случайного колебания (13,9 п.п.)',
     );
   });
 
