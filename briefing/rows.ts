@@ -44,7 +44,8 @@ export interface ShareRow {
   n: number;
   change_pp: number | null;
   change_significant: boolean;
-  direction: 'улучшение' | 'ухудшение' | 'без изменений';
+  /** «улучшение» / «ухудшение» only for a significant change; null without the year before */
+  direction: 'улучшение' | 'ухудшение' | 'без изменений' | 'в пределах случайных колебаний' | null;
 }
 
 export interface SchoolShareRow extends ShareRow {
