@@ -54,6 +54,8 @@ export interface SchoolShareRow extends ShareRow {
   district_pct: number | null;
   district_n: number | null;
   is_small_n: boolean;
+  /** flagged «Необъективность» that year: marked wherever the school is ranked */
+  is_nonobjective: boolean;
 }
 
 export interface RecurringTaskRow {

@@ -15,7 +15,12 @@ SELECT
          THEN 'в пределах случайных колебаний'
        WHEN (t.change_pp > 0) = t.higher_is_better THEN 'улучшение'
        ELSE 'ухудшение' END AS direction,
-  d.pct AS district_pct, d.n AS district_n, t.is_small_n
+  d.pct AS district_pct, d.n AS district_n, t.is_small_n,
+  -- signs of non-objective results that year: the briefing marks the school where it ranks it
+  t.school_id IN (
+    SELECT school_id FROM risk_flags
+    WHERE triggered AND cluster = 'Необъективность' AND year = $year
+  ) AS is_nonobjective
 FROM trend_shares AS t
 JOIN school AS s USING (school_id)
 LEFT JOIN trend_shares AS d

@@ -159,4 +159,10 @@ it('carries the years a school is flagged for non-objective results wherever it 
     year: 2026,
   });
   expect(district.find((r) => r.school_id === 'sch000004')!.clusters).toEqual(['Необъективность']);
+  // the briefing's lists of schools by their changes name it so too
+  const briefing = await runQuery(t.store, 'briefing_changes', {
+    year: 2026,
+    school_id: 'sch000004',
+  });
+  expect(briefing.map((r) => r.is_nonobjective)).toEqual([true, true]);
 });
