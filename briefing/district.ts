@@ -267,8 +267,11 @@ async function schoolChanges(doc: BriefingBuilder, store: Store, context: Briefi
     year: context.year,
     school_id: null,
   });
+  // a school with signs of non-objective results is named so wherever it is ranked
   const schools: SchoolChanges[] = [...group(rows, (r) => r.short_name)].map(([name, list]) => ({
-    name,
+    name: list.some((r) => r.is_nonobjective)
+      ? `${name} (признаки необъективности результатов)`
+      : name,
     better: list.filter((r) => r.direction === 'улучшение'),
     worse: list.filter((r) => r.direction === 'ухудшение'),
   }));

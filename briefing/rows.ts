@@ -44,7 +44,8 @@ export interface ShareRow {
   n: number;
   change_pp: number | null;
   change_significant: boolean;
-  direction: 'улучшение' | 'ухудшение' | 'без изменений';
+  /** «улучшение» / «ухудшение» only for a significant change; null without the year before */
+  direction: 'улучшение' | 'ухудшение' | 'без изменений' | 'в пределах случайных колебаний' | null;
 }
 
 export interface SchoolShareRow extends ShareRow {
@@ -53,6 +54,8 @@ export interface SchoolShareRow extends ShareRow {
   district_pct: number | null;
   district_n: number | null;
   is_small_n: boolean;
+  /** flagged «Необъективность» that year: marked wherever the school is ranked */
+  is_nonobjective: boolean;
 }
 
 export interface RecurringTaskRow {

@@ -67,8 +67,9 @@ sentences AS (
   SELECT *,
     CASE WHEN declined THEN procedure || ': доля «4» и «5» снизилась с ' || ru_num(before_pct, 1)
       || ' % в ' || ru_school_year(before_year) || ' (n = ' || before_n || ') до ' || ru_num(pct, 1)
-      || ' % (n = ' || n || '), на ' || ru_num(before_pct - pct, 1)
-      || ' п.п. — больше случайного колебания (' || ru_num(100 * critical_drop, 1) || ' п.п.)' END AS decline_text,
+      || ' % (n = ' || n || '), на ' || ru_num(before_pct - pct, 1) || ' п.п. за '
+      || (year - before_year) || ' ' || ru_plural(year - before_year, 'год', 'года', 'лет')
+      || ' — больше случайного колебания (' || ru_num(100 * critical_drop, 1) || ' п.п.)' END AS decline_text,
     CASE WHEN below THEN procedure || ': доля «4» и «5» ' || ru_num(pct, 1) || ' % (n = ' || n
       || '; доверительный интервал ' || ru_num(100 * ci_low, 1) || '–' || ru_num(100 * ci_high, 1)
       || ' %) ниже, чем по району (' || ru_num(district_pct, 1) || ' %)' END AS below_text

@@ -1,8 +1,10 @@
 -- Status × change grid (California School Dashboard style) for the key shares of each school
--- and the district in each year with a previous year: the share's level 1–5 and its change's
--- level 1–5 by the methodology's cut points, both counted from the worst (so a low share of
--- «2» is a high level), and the colour of the cell (1 красный … 5 синий). Small groups are
--- left out, as everywhere in ranking.
+-- and the district in each year with a previous year (year − 1): the share's level 1–5 and its
+-- change's level 1–5 by the methodology's cut points, both counted from the worst (so a low
+-- share of «2» is a high level), and the colour of the cell (1 красный … 5 синий). Only a
+-- significant change (beyond chance) is placed by its size; a change within chance sits in the
+-- middle level «без значимых изменений», whatever its size. Small groups (fewer than min_n in
+-- either year) are left out, as everywhere in ranking.
 CREATE OR REPLACE TABLE status_change_grid AS
 WITH levels AS (
   SELECT t.indicator, t.title, t.higher_is_better, t.topic, t.grade, t.level, t.school_id,
@@ -10,10 +12,12 @@ WITH levels AS (
          -- A value on a cut point belongs to the level above it (the lower bound is in the
          -- interval), compared without float noise: a change of exactly −5 п.п. is on the −5 cut.
          (1 + len(list_filter(g.status_cuts, c -> drop_float_noise(t.pct) >= c)))::INTEGER AS status_raw,
-         (1 + len(list_filter(g.change_cuts, c -> drop_float_noise(t.change_pp) >= c)))::INTEGER AS change_raw
+         CASE WHEN t.change_significant
+           THEN 1 + len(list_filter(g.change_cuts, c -> drop_float_noise(t.change_pp) >= c))
+           ELSE 3 END::INTEGER AS change_raw
   FROM trend_shares AS t
   JOIN methodology_grid AS g USING (indicator)
-  WHERE t.change_pp IS NOT NULL AND NOT t.is_small_n
+  WHERE t.change_pp IS NOT NULL AND NOT t.is_small_n AND NOT t.is_small_prev_n
 ),
 oriented AS (
   SELECT *,

@@ -1,5 +1,7 @@
 -- Year-over-year trends of the key shares, per school and for the district. For each year:
--- the share with its Wilson 95 % interval, the change in п.п. since the previous year with a
+-- the share with its Wilson 95 % interval, the change in п.п. since the previous year (strictly
+-- year − 1: after a gap year there is no previous year, no change and no test, as in the
+-- district table; a change over two years is only shown where it is labelled as such) with a
 -- two-proportion z-test (significant when |z| > 1,96: larger than chance allows at that n),
 -- and the direction over the last five years (least-squares slope over at least three years;
 -- «рост» / «снижение» beyond the methodology's slope, else «без выраженной динамики»).
@@ -31,12 +33,13 @@ WITH series AS (
 shares AS (
   SELECT s.*, hits / n AS p FROM series AS s WHERE n > 0
 ),
--- One pass over each series (sorted once): the previous year for the test, and the slope
+-- One pass over each series (sorted once): the row before (kept only when it is year − 1: a gap
+-- year is a gap), and the slope
 -- over the year and up to four before it (a window, not a subquery per row: a country has
 -- millions of rows here).
 with_previous AS (
   SELECT a.*,
-    lag(year) OVER w AS prev_year, lag(hits) OVER w AS prev_hits, lag(n) OVER w AS prev_n,
+    lag(year) OVER w AS before_year, lag(hits) OVER w AS before_hits, lag(n) OVER w AS before_n,
     CASE WHEN count(*) OVER five >= 3 THEN regr_slope(share_pct(hits, n), year) OVER five END
       AS slope_pp
   FROM shares AS a
@@ -47,10 +50,17 @@ with_previous AS (
       RANGE BETWEEN 4 PRECEDING AND CURRENT ROW
     )
 ),
+previous AS (
+  SELECT * EXCLUDE (before_year, before_hits, before_n),
+    CASE WHEN before_year = year - 1 THEN before_year END AS prev_year,
+    CASE WHEN before_year = year - 1 THEN before_hits END AS prev_hits,
+    CASE WHEN before_year = year - 1 THEN before_n END AS prev_n
+  FROM with_previous
+),
 tested AS (
   SELECT *,
     (hits + prev_hits) / (n + prev_n) AS pooled
-  FROM with_previous
+  FROM previous
 )
 SELECT
   indicator, title, higher_is_better, topic, grade, level, school_id, year,
@@ -60,6 +70,7 @@ SELECT
   100 * wilson_high(p, n, m.significance_z) AS ci_high_pct,
   prev_year,
   share_pct(prev_hits, prev_n) AS prev_pct,
+  prev_n::INTEGER AS prev_n,
   -- the difference of the two shares as stored (share_pct): 2/24 after 4/30 is −5 exactly here,
   -- where 100 · (a / n) − 100,0 · b / m gave −5.000000000000002; compared with cut points
   -- without float noise (status_change_grid)
@@ -76,7 +87,8 @@ SELECT
     WHEN drop_float_noise(slope_pp) < -m.trend_slope_pp THEN 'снижение'
     ELSE 'без выраженной динамики'
   END AS direction_5y,
-  n < m.min_n AS is_small_n
+  n < m.min_n AS is_small_n,
+  prev_n < m.min_n AS is_small_prev_n
 FROM tested CROSS JOIN methodology_setting AS m
 -- Stored in series order: a comparison reads one series' rows of a country, not all 9 million.
 ORDER BY level, indicator, topic, grade, year, school_id;

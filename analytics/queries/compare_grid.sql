@@ -1,10 +1,17 @@
--- «Сравнение лет»: the status × change grid of one indicator × topic × grade in year $year (vs the
--- previous year of its series) — all 25 cells of status_change_grid with their colour, the
+-- «Сравнение лет»: the status × change grid of one indicator × topic × grade in year $year (vs
+-- year − 1) — all 25 cells of status_change_grid with their colour, the
 -- interval of the share and of the change each cell covers (the methodology's cut points; the
 -- lower bound belongs to the cell, levels oriented so that 5 is the best), the number of schools
 -- in it and the first $list_max of them by name (all when NULL: a country's cell holds thousands).
--- $grade 0 stands for «no grade».
-WITH orientation AS (
+-- Each school carries the years ($year − 1, $year) in which it is flagged for signs of
+-- non-objective results. $grade 0 stands for «no grade».
+WITH nonobjective AS (
+  SELECT school_id, list(DISTINCT year ORDER BY year) AS years
+  FROM risk_flags
+  WHERE triggered AND cluster = 'Необъективность' AND year IN ($year - 1, $year)
+  GROUP BY school_id
+),
+orientation AS (
   SELECT bool_or(higher_is_better) AS higher_is_better
   FROM trend_shares
   WHERE indicator = $indicator
@@ -27,11 +34,13 @@ members AS (
     -- Structs sort by their first field: by name (list_sort is far cheaper than ORDER BY here).
     list_slice(list_sort(list({
       'short_name': s.short_name, 'school_id': g.school_id, 'pct': g.pct, 'n': g.n,
-      'change_pp': g.change_pp, 'change_significant': g.change_significant
+      'change_pp': g.change_pp, 'change_significant': g.change_significant,
+      'nonobjective_years': coalesce(o.years, [])
     }) FILTER (WHERE g.level = 'school')), 1, coalesce($list_max::INTEGER, 1000000)) AS schools,
     bool_or(g.level = 'district') AS is_district_cell
   FROM status_change_grid AS g
   LEFT JOIN school AS s USING (school_id)
+  LEFT JOIN nonobjective AS o USING (school_id)
   WHERE g.year = $year AND g.indicator = $indicator AND g.topic = $topic
     AND coalesce(g.grade, 0) = $grade
   GROUP BY g.status_level, g.change_level

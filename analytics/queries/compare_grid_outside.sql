@@ -1,5 +1,6 @@
 -- «Сравнение лет»: the schools with a share in year $year for one indicator × topic × grade that
--- the status × change grid leaves out — fewer than min_n participants, or no previous year.
+-- the status × change grid leaves out — fewer than min_n participants in the year or in year − 1,
+-- or no results in year − 1.
 -- $grade 0 stands for «no grade».
 SELECT t.school_id, s.short_name, t.n
 FROM trend_shares AS t

@@ -55,12 +55,21 @@ export interface ComparePair {
   change_pp: number | null;
   /** two-proportion z (pooled share); null when it cannot be computed (0 % or 100 % in both years) */
   z_score: number | null;
-  /** |z| > 1,96 */
+  /** |z| > 1,96 with at least min_n participants in both years (a small group is never significant) */
   is_significant: boolean;
-  direction: 'улучшение' | 'ухудшение' | 'без изменений' | null;
+  /**
+   * «улучшение» / «ухудшение» only for a significant change, «мало данных» when a year has fewer
+   * than min_n, else «в пределах случайных колебаний» (or «без изменений»); null without both years
+   */
+  direction: CompareDirection | null;
   is_small_n_a: boolean | null;
   is_small_n_b: boolean | null;
+  /** the years of A and B in which the school is flagged for signs of non-objective results */
+  nonobjective_years?: number[];
 }
+
+export type CompareDirection =
+  'улучшение' | 'ухудшение' | 'без изменений' | 'в пределах случайных колебаний' | 'мало данных';
 
 export interface GridSchool {
   school_id: string;
@@ -69,9 +78,14 @@ export interface GridSchool {
   n: number;
   change_pp: number;
   change_significant: boolean;
+  /** the years (the grid's year and the one before) in which the school is flagged for signs of non-objective results */
+  nonobjective_years: number[];
 }
 
-/** One cell of the status × change grid; levels 1 (worst) … 5 (best). */
+/**
+ * One cell of the status × change grid; levels 1 (worst) … 5 (best). A change within chance is
+ * in change level 3 («без значимых изменений») whatever its size.
+ */
 export interface GridCell {
   status_level: number;
   change_level: number;
@@ -133,7 +147,7 @@ export interface CompareResult {
 }
 
 /**
- * The status × change grid of a series in one year, against the previous year of the series
+ * The status × change grid of a series in one year, against the year before (year − 1)
  * (/api/compare/grid): it does not depend on year A.
  */
 export interface CompareGrid {

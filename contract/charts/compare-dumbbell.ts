@@ -19,7 +19,8 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 const KIND_COLORS = [OKABE_ITO.vermillion, OKABE_ITO.blue, '#8a96a3'];
 
 export const changeKind = (p: ComparePair): ChangeKind =>
-  !p.is_significant
+  // a small group is never highlighted as a change
+  !p.is_significant || p.is_small_n_a || p.is_small_n_b
     ? 'изменение не значимо'
     : p.direction === 'ухудшение'
       ? 'значимое ухудшение'
@@ -40,11 +41,14 @@ interface Row {
   kind: ChangeKind;
 }
 
-/** «Лицей № 2*» for a school with fewer than minN participants in A or B. */
+/**
+ * «Лицей № 2 *» for a school with fewer than minN participants in A or B, «… ⚠» for one flagged
+ * for signs of non-objective results in A or B (the tooltip says so in words).
+ */
 export const rowLabel = (p: ComparePair) =>
   p.level === 'district'
     ? DISTRICT_LABEL
-    : `${p.short_name ?? p.school_id}${p.is_small_n_a || p.is_small_n_b ? ' *' : ''}`;
+    : `${p.short_name ?? p.school_id}${p.is_small_n_a || p.is_small_n_b ? ' *' : ''}${p.nonobjective_years?.length ? ' ⚠' : ''}`;
 
 function tooltip(p: ComparePair, { yearA, yearB, minN }: DumbbellOptions): string {
   const part = (year: number, pct: number | null, n: number | null) =>
@@ -61,6 +65,10 @@ function tooltip(p: ComparePair, { yearA, yearB, minN }: DumbbellOptions): strin
       `Изменение: ${formatPp(p.change_pp)}, ${p.is_significant ? 'значимо' : 'не значимо'}${p.z_score == null ? '' : ` (z = ${formatDecimal(p.z_score, 2)})`}`,
     );
   if (p.is_small_n_a || p.is_small_n_b) lines.push(`Мало данных: n < ${minN}`);
+  if (p.nonobjective_years?.length)
+    lines.push(
+      `Признаки необъективности результатов в ${p.nonobjective_years.map(schoolYear).join(' и ')}`,
+    );
   return lines.join('\n');
 }
 

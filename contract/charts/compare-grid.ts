@@ -22,13 +22,19 @@ export function intervalLabel(from: number | null, to: number | null, unit: '%' 
 }
 
 export const STATUS_NAMES = ['худший', 'ниже среднего', 'средний', 'выше среднего', 'лучший'];
+/**
+ * Change levels: only a significant change (beyond chance) is placed by its size; level 3 holds
+ * the changes within chance whatever their size, and the significant ones too small to matter.
+ */
 export const CHANGE_NAMES = [
-  'сильное ухудшение',
-  'ухудшение',
-  'почти без изменений',
-  'улучшение',
-  'сильное улучшение',
+  'сильное значимое ухудшение',
+  'значимое ухудшение',
+  'без значимых изменений',
+  'значимое улучшение',
+  'сильное значимое улучшение',
 ];
+/** The middle change level: changes within chance. */
+export const NO_SIGNIFICANT_CHANGE_LEVEL = 3;
 
 /** Fill of each colour level 1 (красный) … 5 (синий): Okabe–Ito, told apart by name too. */
 export const GRID_FILLS: Record<number, string> = {
@@ -56,9 +62,17 @@ export function gridAxes(cells: readonly GridCell[]): GridAxes {
   });
   const changes = [1, 2, 3, 4, 5].flatMap((level) => {
     const cell = cells.find((c) => c.change_level === level);
-    return cell
-      ? [{ level, label: intervalLabel(cell.change_from_pp, cell.change_to_pp, 'п.п.') }]
-      : [];
+    if (!cell) return [];
+    const interval = intervalLabel(cell.change_from_pp, cell.change_to_pp, 'п.п.');
+    return [
+      {
+        level,
+        label:
+          level === NO_SIGNIFICANT_CHANGE_LEVEL
+            ? `незначимое или ${interval}`
+            : `значимое, ${interval}`,
+      },
+    ];
   });
   return { statuses, changes };
 }

@@ -40,15 +40,17 @@ beforeAll(async () => {
     vpr('2024/25', 'sch000003', 'Математика', [5, 35, 40, 20]),
     vpr('2023/24', 'sch000001', 'Математика', [10, 51, 29, 10]),
     vpr('2023/24', 'sch000003', 'Математика', [5, 35, 40, 20]),
-    // The grid's change cut of −5 п.п. (доля «2», Русский язык): 4 of 30 = 13,33 % in 2024/25,
-    // then 2 of 24 = 8,33 % (exactly −5: on the cut, level 4 «улучшение»), 2 of 25 = 8 %
-    // (−5,33: below it, level 5) and 2 of 23 = 8,70 % (−4,64: above it, level 4).
-    vpr('2024/25', 'sch000001', 'Русский язык', [4, 10, 10, 6]),
-    vpr('2025/26', 'sch000001', 'Русский язык', [2, 10, 8, 4]),
-    vpr('2024/25', 'sch000003', 'Русский язык', [4, 10, 10, 6]),
-    vpr('2025/26', 'sch000003', 'Русский язык', [2, 10, 9, 4]),
-    vpr('2024/25', 'sch000002', 'Русский язык', [4, 10, 10, 6]),
-    vpr('2025/26', 'sch000002', 'Русский язык', [2, 10, 7, 4]),
+    // The grid's change cut of −5 п.п. (доля «2», Русский язык): 200 of 1 500 = 13,33 % in
+    // 2024/25 (the shares of 4 of 30, 50 times over: the same doubles), then 100 of 1 200 =
+    // 8,33 % (exactly −5: on the cut, level 4 «значимое улучшение»), 100 of 1 250 = 8 % (−5,33:
+    // below it, level 5) and 100 of 1 150 = 8,70 % (−4,64: above it, level 4). Only a
+    // significant change is placed by its size, so n is large: z ≈ 4,1 / 4,4 / 3,8.
+    vpr('2024/25', 'sch000001', 'Русский язык', [200, 500, 500, 300]),
+    vpr('2025/26', 'sch000001', 'Русский язык', [100, 500, 400, 200]),
+    vpr('2024/25', 'sch000003', 'Русский язык', [200, 500, 500, 300]),
+    vpr('2025/26', 'sch000003', 'Русский язык', [100, 500, 450, 200]),
+    vpr('2024/25', 'sch000002', 'Русский язык', [200, 500, 500, 300]),
+    vpr('2025/26', 'sch000002', 'Русский язык', [100, 500, 350, 200]),
     // Wilson bounds at the ends: no «2» and all «4»/«5» in 31 pupils (Литература), one «2»
     // and 30 of 31 «4»/«5» (Биология).
     vpr('2025/26', 'sch000001', 'Литература', [0, 0, 20, 11]),
@@ -84,7 +86,7 @@ describe('ШФЗСОР: «ниже района не меньше чем на 10
 });
 
 describe('the status × change grid at the change cut of −5 п.п.', () => {
-  it('puts exactly −5 п.п. (2 of 24 after 4 of 30) on the cut, as the interval [−5; −1) says', async () => {
+  it('puts exactly −5 п.п. (100 of 1 200 after 200 of 1 500) on the cut, as the interval [−5; −1) says', async () => {
     const cells = await t.store.all<{ school_id: string; change_pp: number; change_level: number }>(
       `SELECT school_id, change_pp, change_level FROM status_change_grid
        WHERE indicator = 'vpr_dolya2' AND topic = 'Русский язык' AND level = 'school' AND year = 2026
@@ -92,8 +94,8 @@ describe('the status × change grid at the change cut of −5 п.п.', () => {
     );
     expect(cells.map((c) => [c.school_id, c.change_level])).toEqual([
       ['sch000001', 4], // −5 п.п. exactly
-      ['sch000002', 4], // 2/23 − 4/30 = −4,64 п.п.
-      ['sch000003', 5], // 2/25 − 4/30 = −5,33 п.п.
+      ['sch000002', 4], // 100/1 150 − 200/1 500 = −4,64 п.п.
+      ['sch000003', 5], // 100/1 250 − 200/1 500 = −5,33 п.п.
     ]);
     expect(cells[0]!.change_pp).toBe(-5);
   });

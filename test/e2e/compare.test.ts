@@ -2,7 +2,9 @@
  * «Сравнение лет» in a real browser on the demo store. Expected numbers come from the demo
  * generator's own simulation (vprMarks), the two-proportion z is computed here, and the grid
  * cells are classified here with the cut points of the default methodology — none of it
- * through the model SQL. The page must equal both these numbers and the API's.
+ * through the model SQL. The page must equal both these numbers and the API's. Expected texts
+ * are written out, or made here from the counts in whole numbers (shareText, changeText,
+ * intText: BigInt tenths rounded half away from zero), never with the product's formatters.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,7 +12,6 @@ import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks, type MarkCounts } from '../../data/generator/simulate.ts';
 import methodology from '../../analytics/methodology.default.json' with { type: 'json' };
-import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
 import type { CompareGrid, CompareResult } from '../../contract/api/compare-types.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
@@ -24,6 +25,23 @@ const MIN_N = methodology.minN;
 const text = (selector: string) => page.locator(selector).first().innerText();
 const pct = (c: MarkCounts) => (100 * c.n2) / c.participants;
 
+/** 1 234 with a no-break space between the thousands, as ru-RU writes them. */
+const intText = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** 100 · num / den in tenths, rounded half away from zero, in whole numbers. */
+function tenths(num: number, den: number): number {
+  const [a, d] = [BigInt(Math.abs(num)), BigInt(Math.abs(den))];
+  const magnitude = Number((2000n * a + d) / (2n * d));
+  return Math.sign(num) * Math.sign(den) < 0 ? -magnitude : magnitude;
+}
+const decimalText = (t: number) => `${intText(Math.trunc(Math.abs(t) / 10))},${Math.abs(t) % 10}`;
+/** «12,5 %»: the share of «2» of a year. */
+const shareText = (c: MarkCounts) => `${decimalText(tenths(c.n2, c.participants))} %`;
+/** «+12,5 п.п.», «−3,4 п.п.» (a typographic minus) or «0,0 п.п.»: B − A. */
+function changeText(a: MarkCounts, b: MarkCounts): string {
+  const t = tenths(b.n2 * a.participants - a.n2 * b.participants, a.participants * b.participants);
+  return `${t > 0 ? '+' : t < 0 ? '\u2212' : ''}${decimalText(t)} п.п.`;
+}
+
 /** Two-proportion z-test with the pooled share (|z| > 1,96 is significant). */
 function zTest(a: MarkCounts, b: MarkCounts): number | null {
   const pooled = (a.n2 + b.n2) / (a.participants + b.participants);
@@ -33,18 +51,32 @@ function zTest(a: MarkCounts, b: MarkCounts): number | null {
     Math.sqrt(pooled * (1 - pooled) * (1 / a.participants + 1 / b.participants))
   );
 }
-const significance = (z: number | null) =>
-  z != null && Math.abs(z) > 1.96 ? 'значимо' : 'не значимо';
+const isSmall = (a: MarkCounts, b: MarkCounts) => a.participants < MIN_N || b.participants < MIN_N;
+/** Beyond chance, and at least MIN_N participants in both years (a small group never is). */
+const isSignificant = (a: MarkCounts, b: MarkCounts) => {
+  const z = zTest(a, b);
+  return z != null && Math.abs(z) > 1.96 && !isSmall(a, b);
+};
+const significance = (a: MarkCounts, b: MarkCounts) =>
+  isSignificant(a, b) ? 'значимо' : 'не значимо';
+/** «Оценка» of доля «2» (lower is better): words only as far as the test goes. */
+function assessment(a: MarkCounts, b: MarkCounts): string {
+  if (a.n2 * b.participants === b.n2 * a.participants) return 'без изменений';
+  if (isSmall(a, b)) return 'мало данных';
+  if (!isSignificant(a, b)) return 'в пределах случайных колебаний';
+  return pct(b) > pct(a) ? 'ухудшение' : 'улучшение';
+}
 
 /** The row of the page shows the expected A, B, change and significance of доля «2». */
 async function checkRow(row: string, a: MarkCounts, b: MarkCounts): Promise<void> {
   const cell = (col: string) => text(`${row} [data-col="${col}"]`);
-  expect(await cell('pct_a'), row).toBe(formatPct(pct(a)));
-  expect(await cell('n_a'), row).toBe(formatInt(a.participants));
-  expect(await cell('pct_b'), row).toBe(formatPct(pct(b)));
-  expect(await cell('n_b'), row).toBe(formatInt(b.participants));
-  expect(await cell('change'), row).toBe(formatPp(pct(b) - pct(a)));
-  expect(await cell('significance'), row).toContain(significance(zTest(a, b)));
+  expect(await cell('pct_a'), row).toBe(shareText(a));
+  expect(await cell('n_a'), row).toBe(intText(a.participants));
+  expect(await cell('pct_b'), row).toBe(shareText(b));
+  expect(await cell('n_b'), row).toBe(intText(b.participants));
+  expect(await cell('change'), row).toBe(changeText(a, b));
+  expect(await cell('significance'), row).toContain(significance(a, b));
+  expect(await cell('direction'), row).toBe(assessment(a, b));
 }
 
 async function api<T = CompareResult>(query: string, path = '/api/compare'): Promise<T> {
@@ -99,7 +131,7 @@ describe('«Сравнение лет»', () => {
       const row = `#compare-schools tr[data-key="${school.login}"]`;
       await checkRow(row, a, b);
       const fromApi = body.schools.find((s) => s.school_id === school.login)!;
-      expect(await text(`${row} [data-col="pct_b"]`)).toBe(formatPct(fromApi.pct_b));
+      expect(fromApi.pct_b).toBeCloseTo(pct(b), 10);
       expect(fromApi.z_score ?? null).toBeCloseTo(zTest(a, b) ?? 0, 10);
       const small = a.participants < MIN_N || b.participants < MIN_N;
       expect((await text(`${row} [data-col="school"]`)).includes('мало данных'), school.login).toBe(
@@ -108,8 +140,21 @@ describe('«Сравнение лет»', () => {
     }
     expect(await page.locator('#compare-schools tbody tr[data-key]').count()).toBe(SCHOOLS.length);
     expect(await text('#compare-schools tfoot [data-col="n_b"]')).toBe(
-      formatInt(district[1]!.participants),
+      intText(district[1]!.participants),
     );
+    // Красноборская СОШ: 2 of 16 → 4 of 16, +12,5 п.п. with z ≈ 0,91 — within chance.
+    const krasnobor = '#compare-schools tr[data-key="sch470117"]';
+    expect(await text(`${krasnobor} [data-col="change"]`)).toBe('+12,5 п.п.');
+    expect(await text(`${krasnobor} [data-col="significance"]`)).toBe('○ не значимо');
+    expect(await text(`${krasnobor} [data-col="direction"]`)).toBe(
+      'в пределах случайных колебаний',
+    );
+    // Сосновская СОШ is flagged for signs of non-objective results in both years: marked.
+    const mark = page.locator('#compare-schools tr[data-key="sch470109"] .nonobjective-mark');
+    expect(await mark.getAttribute('title')).toBe(
+      'Признаки необъективности результатов в 2024/25 и 2025/26 (кластер риска «Необъективность»): место школы в сравнении может не отражать реальный уровень',
+    );
+    expect(await page.locator('#compare-schools .nonobjective-mark').count()).toBe(1);
     // The arrow chart: one row per school and the district, tooltips with n.
     const chart = page.locator('figure.chart', { hasText: 'школы в 2024/25 (○) и 2025/26 (●)' });
     expect(await chart.locator('svg').count()).toBeGreaterThan(0);
@@ -120,8 +165,10 @@ describe('«Сравнение лет»', () => {
     // The tip of the district's year-B dot carries both n.
     await chart.locator('g[aria-label="dot"]').last().locator('circle').first().hover();
     const tip = await chart.locator('g[aria-label="tip"]').first().textContent();
-    expect(tip).toContain(`n = ${formatInt(district[0]!.participants)}`);
-    expect(tip).toContain(`n = ${formatInt(district[1]!.participants)}`);
+    expect(tip).toContain(`n = ${intText(district[0]!.participants)}`);
+    expect(tip).toContain(`n = ${intText(district[1]!.participants)}`);
+    // The flagged school is marked in the chart too.
+    expect(await chart.locator('svg text', { hasText: 'Сосновская СОШ ⚠' }).count()).toBe(1);
   });
 
   it('counts the schools of each grid cell as the methodology cut points classify them', async () => {
@@ -131,8 +178,10 @@ describe('«Сравнение лет»', () => {
     for (const school of SCHOOLS) {
       const now = vprMarks(school, 2026, 5, 'MA');
       const before = vprMarks(school, 2025, 5, 'MA');
-      if (now.participants < MIN_N) continue; // small groups stay out of the grid
-      const key = `${level(pct(now), statusCutsPct)}|${level(pct(now) - pct(before), changeCutsPp)}`;
+      if (isSmall(before, now)) continue; // small groups (either year) stay out of the grid
+      // only a change beyond chance is placed by its size; one within chance is level 3
+      const change = isSignificant(before, now) ? level(pct(now) - pct(before), changeCutsPp) : 3;
+      const key = `${level(pct(now), statusCutsPct)}|${change}`;
       expected.set(key, [...(expected.get(key) ?? []), school.login]);
     }
     expect(expected.size).toBeGreaterThan(2);
@@ -151,7 +200,26 @@ describe('«Сравнение лет»', () => {
       }
     // The cut points are in the axis labels: доля «2» below 5 % is the best status.
     expect(await text('#compare-grid th[data-status="5"]')).toContain('меньше 5 %');
-    expect(await text('#compare-grid th[data-change="1"]')).toContain('+5 п.п. и больше');
+    const axis = (change: number, part: string) =>
+      text(`#compare-grid th[data-change="${change}"] .${part}`);
+    expect(await axis(1, 'axis-name')).toBe('1 — сильное значимое ухудшение');
+    expect(await axis(1, 'axis-cut')).toBe('значимое, +5 п.п. и больше');
+    expect(await axis(3, 'axis-name')).toBe('3 — без значимых изменений');
+    expect(await axis(3, 'axis-cut')).toBe('незначимое или от −1 до +1 п.п.');
+    // Красноборская СОШ's +12,5 п.п. within chance is not «1 — сильное ухудшение».
+    const krasnobor = '#compare-grid-schools tr[data-key="sch470117"]';
+    expect(await text(`${krasnobor} [data-col="change"]`)).toBe('+12,5 п.п.');
+    expect(await text(`${krasnobor} [data-col="change_level"]`)).toBe('3 — без значимых изменений');
+    // Сосновская СОШ is marked in its grid cell and in the grid's table.
+    const title =
+      'Признаки необъективности результатов в 2024/25 и 2025/26 (кластер риска «Необъективность»): место школы в сравнении может не отражать реальный уровень';
+    const inCell = page.locator('#compare-grid li', { hasText: 'Сосновская СОШ' });
+    expect(await inCell.locator('.nonobjective-mark').getAttribute('aria-label')).toBe(title);
+    expect(
+      await page
+        .locator('#compare-grid-schools tr[data-key="sch470109"] .nonobjective-mark')
+        .getAttribute('title'),
+    ).toBe(title);
     expect(await page.locator('#compare-grid-schools tbody tr[data-key]').count()).toBe(
       [...expected.values()].flat().length,
     );
@@ -163,6 +231,10 @@ describe('«Сравнение лет»', () => {
     await page.selectOption('#f-year-a', '2022');
     await page.waitForURL(/year_a=2022/);
     await page.locator('#compare-schools th', { hasText: 'Доля 2021/22' }).waitFor();
+    // A change over four years is labelled as such.
+    expect(
+      await page.locator('#compare-schools thead th button', { hasText: 'Изменение' }).innerText(),
+    ).toBe('Изменение 2021/22 → 2025/26, за 4 года');
     const school = SCHOOLS[2]!;
     await checkRow(
       `#compare-schools tr[data-key="${school.login}"]`,
@@ -207,15 +279,19 @@ describe('«Сравнение лет»', () => {
     await page.locator('#compare-schools tbody tr[data-key]').first().waitFor();
     const csv = await downloadCsv(page, '#compare-schools');
     expect(csv[0]!.join(';')).toBe(
-      'Школа;Доля 2024/25;n 2024/25;Доля 2025/26;n 2025/26;Изменение;z;Значимость;Оценка;Примечание',
+      'Школа;Доля 2024/25;n 2024/25;Доля 2025/26;n 2025/26;Изменение 2024/25 → 2025/26;z;Значимость;Оценка;Примечание',
     );
     const shown = await page
       .locator('#compare-schools tbody tr[data-key]')
       .evaluateAll((rows) =>
         rows.map((r) => r.querySelector('[data-col="school"] a')!.textContent!.trim()),
       );
-    // The schools as shown, then the district row of the footer.
-    expect(csv.slice(1, -1).map((r) => r[0])).toEqual(shown);
+    // The schools as shown (the flagged one with the marker's words), then the district row.
+    expect(csv.slice(1, -1).map((r) => r[0])).toEqual(
+      shown.map((name) =>
+        name === 'Сосновская СОШ' ? 'Сосновская СОШ (признаки необъективности результатов)' : name,
+      ),
+    );
     const school = SCHOOLS.find((s) => s.login === 'sch470103')!;
     const line = csv.find((r) => r[0] === school.shortName)!;
     const a = vprMarks(school, 2025, 5, 'MA');
@@ -226,7 +302,8 @@ describe('«Сравнение лет»', () => {
       csvNumber(pct(b)),
       String(b.participants),
     ]);
-    expect(line[7]).toBe(significance(zTest(a, b)));
+    expect(line[7]).toBe(significance(a, b));
+    expect(line[8]).toBe(assessment(a, b));
     const districtA = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2025, 5, 'MA')));
     const districtB = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
     const last = csv.at(-1)!;
@@ -239,12 +316,12 @@ describe('«Сравнение лет»', () => {
       csvNumber(pct(districtB) - pct(districtA)),
     ]);
     expect(Number(last[6]!.replace(',', '.'))).toBeCloseTo(zTest(districtA, districtB)!, 1);
-    expect(last[7]).toBe(significance(zTest(districtA, districtB)));
+    expect(last[7]).toBe(significance(districtA, districtB));
     // …and the footer on the page reads the same, without a school link.
     const foot = '#compare-schools tfoot tr[data-key="district"]';
     expect(await text(`${foot} [data-col="school"]`)).toBe('Район');
     expect(await page.locator(`${foot} a`).count()).toBe(0);
-    expect(await text(`${foot} [data-col="pct_b"]`)).toBe(formatPct(pct(districtB)));
+    expect(await text(`${foot} [data-col="pct_b"]`)).toBe(shareText(districtB));
   });
 
   it('explains an empty or invalid selection in Russian', async () => {
@@ -254,7 +331,7 @@ describe('«Сравнение лет»', () => {
     );
     await page.goto(`${server.url}/compare?year_a=2019&year_b=2026&${MATH5}`);
     await expect(page.locator('[role="alert"]').innerText()).resolves.toContain(
-      `Нет данных за ${schoolYear(2019)} учебный год`,
+      'Нет данных за 2018/19 учебный год',
     );
     await page.goto(
       `${server.url}/compare?year_a=2025&year_b=2026&indicator=vpr_dolya2&topic=Астрономия&grade=5`,
@@ -273,5 +350,22 @@ describe('«Сравнение лет»', () => {
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'compare.png'), fullPage: true });
+  });
+
+  it('keeps the grid and its words readable on a 390 px phone (screenshot)', async () => {
+    const size = page.viewportSize()!;
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.goto(`${server.url}/compare?year_a=2025&year_b=2026&${MATH5}`);
+      await page.locator('#compare-grid').waitFor();
+      await page.screenshot({ path: join(SCREENSHOTS, 'compare-390.png'), fullPage: true });
+      // the page itself does not scroll sideways; the wide grid and tables scroll in their boxes
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    } finally {
+      await page.setViewportSize(size);
+    }
   });
 });

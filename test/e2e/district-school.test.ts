@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core';
 import { loadMethodology } from '../../analytics/methodology-file.ts';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
-import { formatInt, formatPct, schoolYear } from '../../contract/format.ts';
 import { PAGE_SIZE } from '../../contract/table.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { clickCsvDownload, csvNumber, readCsv } from './downloads.ts';
@@ -27,6 +26,17 @@ const raw = useStoreCopy(inject('demoStore'));
 const targets = loadMethodology().fgTargets;
 const api = async <T>(path: string): Promise<T> => (await fetch(`${server.url}${path}`)).json();
 const text = (selector: string) => page.locator(selector).first().innerText();
+
+// Expected texts are made here from the counts in whole numbers, never with the product's
+// formatters: thousands with a no-break space, shares in tenths rounded half away from zero
+// (BigInt), school years as «2025/26».
+const intText = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** «12,5 %»: 100 · count / n to one decimal, half away from zero. */
+function shareText(count: number, n: number): string {
+  const tenths = Number((2000n * BigInt(count) + BigInt(n)) / (2n * BigInt(n)));
+  return `${intText(Math.trunc(tenths / 10))},${tenths % 10} %`;
+}
+const yearText = (year: number) => `${year - 1}/${String(year).slice(2)}`;
 
 interface Flag {
   school_id: string;
@@ -76,14 +86,12 @@ describe('district overview', () => {
         );
       }
       const lastYear = before.filter((f) => f.cluster === cluster).length;
-      expect(await card.locator('.cluster-delta').innerText()).toContain(
-        `(${schoolYear(2025)}: ${lastYear})`,
-      );
+      expect(await card.locator('.cluster-delta').innerText()).toContain(`(2024/25: ${lastYear})`);
     }
     // The KPI counts schools in risk clusters (ШЛ is the leaders' list, not a risk).
     const risk = new Set(now.filter((f) => f.cluster !== 'ШЛ').map((f) => f.school_id));
     expect(await text('.kpi[aria-label="Школ в кластерах риска"] .kpi-value')).toBe(
-      formatInt(risk.size),
+      intText(risk.size),
     );
   });
 
@@ -145,7 +153,7 @@ describe('district overview', () => {
     for (const year of [2022, 2026]) {
       const c = vprMarks(school, year, 5, 'MA');
       expect(spark).toContain(
-        `${schoolYear(year)} — ${formatPct((100 * c.n2) / c.participants)} (n = ${formatInt(c.participants)})`,
+        `${yearText(year)} — ${shareText(c.n2, c.participants)} (n = ${intText(c.participants)})`,
       );
     }
     const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
@@ -154,10 +162,19 @@ describe('district overview', () => {
         .locator('#district-schools tfoot tr[data-key="district"] svg.sparkline')
         .getAttribute('aria-label'),
     ).toContain(
-      `${schoolYear(2026)} — ${formatPct((100 * district.n2) / district.participants)} (n = ${formatInt(district.participants)})`,
+      `2025/26 — ${shareText(district.n2, district.participants)} (n = ${intText(district.participants)})`,
     );
     const flags = (await triggered('year=2026&school=sch470112')).map((f) => f.cluster).sort();
     expect((await row.locator('.cluster-badge').allInnerTexts()).sort()).toEqual(flags);
+    // Сосновская СОШ, flagged for signs of non-objective results in 2025/26, is marked where
+    // the table ranks it, with the reason in words.
+    const badge = page.locator('#district-schools tbody tr[data-key="sch470109"] .cluster-badge', {
+      hasText: 'Необъективность',
+    });
+    expect(await badge.innerText()).toBe('Необъективность ⚠');
+    expect(await badge.getAttribute('title')).toBe(
+      'Признаки необъективности результатов в 2025/26 (кластер риска «Необъективность»): место школы в сравнении может не отражать реальный уровень',
+    );
   });
 
   it('switches to ЕГЭ: the URL, the columns and the numbers change (counted from the school rows)', async () => {
@@ -178,15 +195,13 @@ describe('district overview', () => {
     expect(rows.length).toBeGreaterThan(5);
     for (const r of rows) {
       const row = `#district-schools tbody tr[data-key="${r.school_id}"]`;
-      expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(r.participants));
-      expect(await text(`${row} [data-col="key"]`)).toBe(
-        formatPct((100 * r.n_below_min) / r.participants),
-      );
+      expect(await text(`${row} [data-col="participants"]`)).toBe(intText(r.participants));
+      expect(await text(`${row} [data-col="key"]`)).toBe(shareText(r.n_below_min, r.participants));
     }
     const n = rows.reduce((s, r) => s + r.participants, 0);
     const below = rows.reduce((s, r) => s + r.n_below_min, 0);
     expect(await text('#district-schools tfoot tr[data-key="district"] [data-col="key"]')).toBe(
-      formatPct((100 * below) / n),
+      shareText(below, n),
     );
     expect(await text('#district-schools thead')).toContain('Средний тестовый балл');
   });
@@ -278,7 +293,7 @@ describe('school page', () => {
     expect(pair).toBeDefined();
     const partners = page.locator('#school-partners');
     expect(await partners.innerText()).toContain(`наставник: ${pair!.name}`);
-    expect(await partners.innerText()).toContain(schoolYear(pair!.year));
+    expect(await partners.innerText()).toContain(yearText(pair!.year));
     expect(await partners.locator('a').getAttribute('href')).toBe(`/school/${pair!.partner}`);
   });
 
@@ -293,9 +308,9 @@ describe('school page', () => {
     expect(areas.length).toBeGreaterThan(2);
     for (const a of areas) {
       const row = `#school-teachers tbody tr[data-key="${a.area}"]`;
-      expect(await text(`${row} [data-col="teachers"]`)).toBe(formatInt(a.n));
+      expect(await text(`${row} [data-col="teachers"]`)).toBe(intText(a.n));
       expect(await text(`${row} [data-col="deficit"]`)).toBe(
-        `${formatPct((100 * a.deficit) / a.n)} (${formatInt(a.deficit)})`,
+        `${shareText(a.deficit, a.n)} (${intText(a.deficit)})`,
       );
     }
   });

@@ -18,6 +18,7 @@ import {
 } from '../../../contract/format.ts';
 import { intColumn, pctColumn, ppColumn, type Column } from '../../../contract/table.ts';
 import { CHANGE_NAMES, STATUS_NAMES } from '../../../contract/charts/compare-grid.ts';
+import { markedName } from './nonobjective.ts';
 
 /** One series: indicator × topic (subject or ФГ direction) × grade (null: none, or all grades). */
 export interface Series {
@@ -135,13 +136,19 @@ const toneOf = (p: ComparePair) =>
   p.is_significant ? (p.direction === 'ухудшение' ? 'worse' : 'better') : undefined;
 /** z with two decimals by the rounding rule, «-2,35»; «—» when it cannot be computed. */
 export const zText = (z: number | null) => formatDecimal(z, 2);
-/** A significant change for the worse, or else a small n, marks the row. */
+/** A small n marks the row (never highlighted as a change); else a significant change for the worse. */
 export const rowTone = (p: ComparePair) =>
-  p.is_significant && p.direction === 'ухудшение'
-    ? 'sig-worse'
-    : isSmall(p)
-      ? 'small-n'
+  isSmall(p)
+    ? 'small-n'
+    : p.is_significant && p.direction === 'ухудшение'
+      ? 'sig-worse'
       : undefined;
+
+const YEARS: readonly [string, string, string] = ['год', 'года', 'лет'];
+/** «Изменение 2024/25 → 2025/26», and «за 2 года» when the years are not next to each other. */
+export const changeLabel = (yearA: number, yearB: number) =>
+  `Изменение ${schoolYear(yearA)} → ${schoolYear(yearB)}` +
+  (Math.abs(yearB - yearA) > 1 ? `, за ${countRu(Math.abs(yearB - yearA), YEARS)}` : '');
 
 function yearColumns(yearA: number, yearB: number): Column<ComparePair>[] {
   const a = schoolYear(yearA);
@@ -151,7 +158,7 @@ function yearColumns(yearA: number, yearB: number): Column<ComparePair>[] {
     intColumn('n_a', `n ${a}`, (p) => p.n_a),
     pctColumn('pct_b', `Доля ${b}`, (p) => p.pct_b),
     intColumn('n_b', `n ${b}`, (p) => p.n_b),
-    ppColumn('change', 'Изменение', (p) => p.change_pp, { tone: toneOf }),
+    ppColumn('change', changeLabel(yearA, yearB), (p) => p.change_pp, { tone: toneOf }),
     {
       key: 'z',
       label: 'z',
@@ -193,7 +200,13 @@ export function schoolColumns(yearA: number, yearB: number, minN: number): Colum
     return parts.join('; ') || null;
   };
   return [
-    { key: 'school', label: 'Школа', value: (p) => p.short_name, custom: true },
+    {
+      key: 'school',
+      label: 'Школа',
+      value: (p) => p.short_name,
+      exported: (p) => markedName(p.short_name ?? '', p.nonobjective_years),
+      custom: true,
+    },
     ...yearColumns(yearA, yearB),
     { key: 'note', label: 'Примечание', value: note },
   ];
@@ -215,9 +228,9 @@ export const chartPart = (schools: number, charted: number) =>
 
 // ------- the status × change grid -------
 
-/** The last year of the series before year B: the grid compares B with it. */
+/** The year before B (B − 1) when the series has it: the grid compares B with it; a gap year has none. */
 export const previousYear = (years: readonly number[], yearB: number) =>
-  years.filter((y) => y < yearB).at(-1);
+  years.includes(yearB - 1) ? yearB - 1 : undefined;
 /** « …и ещё 12» when a list shows fewer than it holds. */
 export const moreText = (total: number, shown: number) =>
   total > shown ? ` …и ещё ${formatInt(total - shown)}` : '';
@@ -228,7 +241,13 @@ export const colorText = (cell: { color_level: number; color: string }) =>
 
 /** The grid's school table: each school's share in B, change to the previous year, its cell. */
 export const gridColumns = (yearB: number, prevYear: number): Column<GridSchoolRow>[] => [
-  { key: 'school', label: 'Школа', value: (r) => r.short_name, custom: true },
+  {
+    key: 'school',
+    label: 'Школа',
+    value: (r) => r.short_name,
+    exported: (r) => markedName(r.short_name, r.nonobjective_years),
+    custom: true,
+  },
   pctColumn('pct', `Доля ${schoolYear(yearB)}`, (r) => r.pct),
   intColumn('n', 'n', (r) => r.n),
   ppColumn('change', `Изменение к ${schoolYear(prevYear)}`, (r) => r.change_pp),

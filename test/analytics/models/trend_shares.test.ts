@@ -71,13 +71,15 @@ it('places each year in the status × change grid, counting levels from the wors
     `SELECT year, status_level, change_level, color FROM status_change_grid
      WHERE indicator = 'vpr_dolya2' AND level = 'school' ORDER BY year`,
   );
-  // Cut points: share 5/10/20/30 %, change −5/−1/+1/+5 п.п.; for «2» lower is better.
-  // 2023/24: 12 % (level 3), +2 п.п. (level 2) → оранжевый; 2024/25: 25 % (2), +13 п.п. (1) → красный.
-  // 2025/26: 40 % (1), +15 п.п. (1) → красный; 10 pupils is the minimum itself, not below it.
+  // Cut points: share 5/10/20/30 %, change −5/−1/+1/+5 п.п.; for «2» lower is better. Only a
+  // significant change is placed by its size; one within chance is level 3.
+  // 2023/24: 12 % (level 3), +2 п.п. not significant (3) → жёлтый; 2024/25: 25 % (2), +13 п.п.
+  // significant (1) → красный; 2025/26: 40 % (1), +15 п.п. not significant (3) → красный by its
+  // level alone; 10 pupils is the minimum itself, not below it.
   expect(cells).toEqual([
-    { year: 2024, status_level: 3, change_level: 2, color: 'оранжевый' },
+    { year: 2024, status_level: 3, change_level: 3, color: 'жёлтый' },
     { year: 2025, status_level: 2, change_level: 1, color: 'красный' },
-    { year: 2026, status_level: 1, change_level: 1, color: 'красный' },
+    { year: 2026, status_level: 1, change_level: 3, color: 'красный' },
   ]);
 });
 

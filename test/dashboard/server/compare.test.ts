@@ -133,12 +133,16 @@ describe('/api/compare', () => {
       const before = counts(login, 2024);
       const pct = (100 * now.x) / now.n;
       const status = level(pct, statusCutsPct);
-      const change = level(pct - (100 * before.x) / before.n, changeCutsPp);
+      // only a change beyond chance is placed by its size; one within chance is level 3
+      const change =
+        Math.abs(zTest(before, now)) > 1.96
+          ? level(pct - (100 * before.x) / before.n, changeCutsPp)
+          : 3;
       const cell = body.cells.find((c) => c.schools.some((s) => s.school_id === login))!;
       expect([cell.status_level, cell.change_level], login).toEqual([status, change]);
       expect(cell.color_level).toBe(methodology.statusChangeGrid.colors[status - 1]![change - 1]);
     }
-    // СОШ № 1: 25 % (level 2), +13 п.п. (level 1) → красный.
+    // СОШ № 1: 25 % (level 2), +13 п.п. on 100 pupils, significant (level 1) → красный.
     expect(body.cells.find((c) => c.schools.some((s) => s.school_id === 'sch000001'))!.color).toBe(
       'красный',
     );

@@ -185,10 +185,14 @@ describe('compare tables', () => {
     expect(significance(pair({ pct_a: null }))).toBeNull();
   });
 
-  it('marks significant worsening before small n', () => {
+  it('marks a small group as small, never as a significant worsening', () => {
     expect(
       rowTone(pair({ is_significant: true, direction: 'ухудшение', is_small_n_b: true })),
-    ).toBe('sig-worse');
+    ).toBe('small-n');
+    expect(rowTone(pair({ is_significant: true, direction: 'ухудшение' }))).toBe('sig-worse');
+    expect(
+      rowTone(pair({ is_significant: false, direction: 'в пределах случайных колебаний' })),
+    ).toBeUndefined();
     expect(rowTone(pair({ is_small_n_a: true }))).toBe('small-n');
     expect(rowTone(pair({}))).toBeUndefined();
   });
@@ -203,7 +207,7 @@ describe('compare tables', () => {
       'n 2023/24',
       'Доля 2024/25',
       'n 2024/25',
-      'Изменение',
+      'Изменение 2023/24 → 2024/25',
       'z',
       'Значимость',
       'Оценка',
@@ -219,6 +223,29 @@ describe('compare tables', () => {
     const change = district.find((c) => c.key === 'change')!;
     expect(change.tone!(pair({ is_significant: true, direction: 'ухудшение' }))).toBe('worse');
     expect(change.tone!(pair({ is_significant: true, direction: 'улучшение' }))).toBe('better');
+    const direction = district.find((c) => c.key === 'direction')!;
+    expect(displayText(direction, pair({ direction: 'в пределах случайных колебаний' }))).toBe(
+      'в пределах случайных колебаний',
+    );
+    expect(
+      change.tone!(pair({ is_significant: false, direction: 'в пределах случайных колебаний' })),
+    ).toBeUndefined();
+  });
+
+  it('labels a change over more than one year with its span', () => {
+    const label = (a: number, b: number) =>
+      districtColumns(a, b).find((c) => c.key === 'change')!.label;
+    expect(label(2024, 2026)).toBe('Изменение 2023/24 → 2025/26, за 2 года');
+    expect(label(2021, 2026)).toBe('Изменение 2020/21 → 2025/26, за 5 лет');
+    expect(label(2025, 2026)).toBe('Изменение 2024/25 → 2025/26');
+  });
+
+  it('names a school with signs of non-objective results in the export', () => {
+    const school = schoolColumns(2024, 2025, 10).find((c) => c.key === 'school')!;
+    expect(school.exported!(pair({ nonobjective_years: [2025] }))).toBe(
+      'Школа № 1 (признаки необъективности результатов)',
+    );
+    expect(school.exported!(pair({ nonobjective_years: [] }))).toBe('Школа № 1');
   });
 
   it('counts the district series compared and their significant changes', () => {
@@ -242,8 +269,9 @@ describe('compare tables', () => {
 });
 
 describe('compare grid', () => {
-  it('compares year B with the last year of the series before it', () => {
-    expect(previousYear([2022, 2023, 2025], 2025)).toBe(2023);
+  it('compares year B with the year before it, and a gap year with nothing', () => {
+    expect(previousYear([2022, 2023, 2025], 2025)).toBeUndefined();
+    expect(previousYear([2022, 2024, 2025], 2025)).toBe(2024);
     expect(previousYear([2025], 2025)).toBeUndefined();
   });
 
@@ -273,18 +301,26 @@ describe('compare grid', () => {
       n: 80,
       change_pp: -3,
       change_significant: true,
+      nonobjective_years: [],
       status_level: 2,
       change_level: 4,
       color_level: 3,
       color: 'жёлтый',
     };
-    const text = (key: string) =>
+    const text = (key: string, r: GridSchoolRow = row) =>
       displayText(
         columns.find((c) => c.key === key)!,
-        row,
+        r,
       );
     expect(text('status')).toBe('2 — ниже среднего');
-    expect(text('change_level')).toBe('4 — улучшение');
+    expect(text('change_level')).toBe('4 — значимое улучшение');
+    expect(text('change_level', { ...row, change_level: 3, change_significant: false })).toBe(
+      '3 — без значимых изменений',
+    );
+    expect(columns.find((c) => c.key === 'school')!.exported!(row)).toBe('Школа № 1');
+    expect(
+      columns.find((c) => c.key === 'school')!.exported!({ ...row, nonobjective_years: [2024] }),
+    ).toBe('Школа № 1 (признаки необъективности результатов)');
     expect(text('significance')).toBe('значимо');
     expect(columns.find((c) => c.key === 'color')!.exported!(row)).toBe('3 · жёлтый');
   });
