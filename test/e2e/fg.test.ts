@@ -413,6 +413,23 @@ describe('ФГ page', () => {
     expect(inner.some((c) => /^\d+,\d+$/.test(c))).toBe(true);
   });
 
+  it('writes pupils as whole numbers in every direction and grade of the latest year', async () => {
+    const year = latestYear();
+    let mentions = 0;
+    for (const direction of directionsOf(year))
+      for (const grade of ['all', '6', '9']) {
+        const query = `year=${year}&grade=${grade}&direction=${encodeURIComponent(direction)}`;
+        await page.goto(`${server.url}/fg?${query}`);
+        await page.locator('#fg-schools tbody tr').first().waitFor();
+        // textContent: the tables, the notes and the charts' labels and tooltips (SVG <title>)
+        const body = (await page.locator('body').textContent()) ?? '';
+        expect(body, query).not.toMatch(/\d,\d+\s*(чел|обучающ)/);
+        mentions += body.match(/\d\s*обучающ/g)?.length ?? 0;
+      }
+    // …and there are pupil counts to look at
+    expect(mentions).toBeGreaterThan(0);
+  });
+
   it('opens the school page from the contribution table', async () => {
     const link = page.locator('#fg-schools tbody tr').first().locator('[data-col="school"] a');
     const name = await link.innerText();
