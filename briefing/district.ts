@@ -172,11 +172,13 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
     });
     const sentences = [`${r.direction} (n = ${formatInt(r.participants_count)}):`];
     if (!r.low_met) {
-      const top = schools.filter((s) => s.low_excess_pupils > 0).slice(0, 3);
+      // the query orders schools by their whole pupils of the district's excess
+      const top = schools.filter((s) => s.low_gap_contribution_pupils > 0).slice(0, 3);
+      const of = formatInt(r.low_excess_pupils);
       sentences.push(
-        `недостаточный и низкий уровни — ${formatPct(r.low_share_pct)} при цели не более ${formatPct(r.low_target_pct)}, превышение ${formatPp(r.low_gap_pp)}, сверх цели ${formatPupils(r.low_excess_pupils)}.`,
+        `недостаточный и низкий уровни — ${formatPct(r.low_share_pct)} при цели не более ${formatPct(r.low_target_pct)}, превышение ${formatPp(r.low_gap_pp)}; сверх цели — ${formatPupils(r.low_excess_pupils)}.`,
         top.length
-          ? `Больше всего к превышению добавляют: ${listRu(top.map((s) => `${s.short_name} (${formatPupils(s.low_excess_pupils)}, ${formatPct(s.low_gap_contribution_pct)} всего превышения по школам)`))}.`
+          ? `Больше всего к превышению добавляют: ${listRu(top.map((s) => `${s.short_name} — ${formatInt(s.low_gap_contribution_pupils)} из ${of}`))}.`
           : '',
       );
     }
@@ -186,9 +188,9 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
         .sort((a, b) => b.high_shortfall_pupils - a.high_shortfall_pupils)
         .slice(0, 3);
       sentences.push(
-        `${r.low_met ? 'в' : 'В'}ысокий уровень — ${formatPct(r.high_share_pct)} при цели не менее ${formatPct(r.high_target_pct)}, до цели не хватает ${formatPupils(r.high_shortfall_pupils)}.`,
+        `${r.low_met ? 'в' : 'В'}ысокий уровень — ${formatPct(r.high_share_pct)} при цели не менее ${formatPct(r.high_target_pct)}; до цели недостаёт обучающихся на высоком уровне: ${formatInt(r.high_shortfall_pupils)}.`,
         top.length
-          ? `Больше всего недостаёт до цели по высокому уровню: ${listRu(top.map((s) => `${s.short_name} (${formatPupils(s.high_shortfall_pupils)})`))}.`
+          ? `Больше всего недостаёт до цели по высокому уровню (в каждой школе до её цели): ${listRu(top.map((s) => `${s.short_name} — ${formatInt(s.high_shortfall_pupils)}`))}.`
           : '',
       );
     }

@@ -1,8 +1,12 @@
 -- ФГ targets (docs/methodology.md §4) per school and for the district, per direction and grade and
 -- for all grades together (grade NULL): low share = (недостаточный + низкий) / N ≤ target, high
--- share = высокий / N ≥ target. Shares are participant-weighted (sums of counts). A school's
--- contribution to the district gap is its pupils above the low target, N · (low share −
--- target), and its share of all such pupils in the district.
+-- share = высокий / N ≥ target. Shares are participant-weighted (sums of counts). Pupils are
+-- whole (docs/methodology.md §4): the excess is the fewest pupils who would have to leave the low
+-- levels for the target to be met, n_low − ⌊N · target⌋; the shortfall the fewest who would have
+-- to reach the high level, ⌈N · target⌉ − n_high. A school's contribution to the district's gap
+-- is the district's excess shared out over the schools above their own target in proportion to
+-- their excess, by the largest remainder (integer arithmetic), so that the schools' contributions
+-- add up to the district's excess exactly; schools within the target contribute 0.
 CREATE OR REPLACE TABLE fg_targets AS
 WITH school_rows AS (
   SELECT year, direction, grade, school_id,
@@ -63,6 +67,40 @@ shares AS (
     m.min_n
   FROM all_rows AS a CROSS JOIN methodology_setting AS m
   WHERE n > 0
+),
+counted AS (
+  SELECT s.*,
+    -- 1e-9 absorbs the noise of N · target / 100 in doubles (40 · 15 / 100 must be 6, not 6.0000001)
+    greatest(0, n_low - floor(n * low_target_pct / 100 + 1e-9))::BIGINT AS low_excess,
+    greatest(0, ceil(n * high_target_pct / 100 - 1e-9) - n_high)::BIGINT AS high_shortfall
+  FROM shares AS s
+),
+quotas AS (
+  -- The district's excess D split over schools by their excess e: ⌊D · e / E⌋ and the remainder
+  -- (D · e) mod E, all integers; E is the schools' excess summed.
+  SELECT c.*,
+    CASE WHEN level = 'school' AND schools_excess > 0
+      THEN (district_excess * low_excess) // schools_excess END AS quota_floor,
+    CASE WHEN level = 'school' AND schools_excess > 0
+      THEN (district_excess * low_excess) % schools_excess END AS quota_rest
+  FROM (
+    SELECT c.*,
+      max(low_excess) FILTER (WHERE level = 'district') OVER w AS district_excess,
+      sum(low_excess) FILTER (WHERE level = 'school') OVER w AS schools_excess
+    FROM counted AS c
+    WINDOW w AS (PARTITION BY year, direction, grade)
+  ) AS c
+),
+apportioned AS (
+  -- The pupils the floors leave over go one each to the largest remainders (ties: the larger
+  -- excess, then the school id).
+  SELECT q.*,
+    quota_floor + CASE WHEN row_number() OVER (
+        PARTITION BY year, direction, grade, level
+        ORDER BY quota_rest DESC, low_excess DESC, school_id)
+      <= district_excess - sum(quota_floor) OVER (PARTITION BY year, direction, grade, level)
+      THEN 1 ELSE 0 END AS contribution
+  FROM quotas AS q
 )
 SELECT
   year, direction, grade, level, school_id,
@@ -74,14 +112,13 @@ SELECT
   high_share_pct >= high_target_pct AS high_met,
   low_share_pct - low_target_pct AS low_gap_pp,
   high_target_pct - high_share_pct AS high_gap_pp,
-  greatest(0, n_low - n * low_target_pct / 100) AS low_excess_pupils,
-  greatest(0, n * high_target_pct / 100 - n_high) AS high_shortfall_pupils,
-  CASE WHEN level = 'school' THEN
-    100.0 * greatest(0, n_low - n * low_target_pct / 100)
-      / nullif(sum(CASE WHEN level = 'school' THEN greatest(0, n_low - n * low_target_pct / 100) END)
-               OVER (PARTITION BY year, direction, grade), 0)
-  END AS low_gap_contribution_pct,
+  low_excess::INTEGER AS low_excess_pupils,
+  high_shortfall::INTEGER AS high_shortfall_pupils,
+  CASE WHEN level = 'school' THEN coalesce(contribution, 0)::INTEGER END
+    AS low_gap_contribution_pupils,
+  CASE WHEN level = 'school' AND district_excess > 0
+    THEN share_pct(coalesce(contribution, 0), district_excess) END AS low_gap_contribution_pct,
   enrolled::INTEGER AS enrolled_count,
   share_pct(n, enrolled) AS coverage_pct,
   n < min_n AS is_small_n
-FROM shares;
+FROM apportioned;

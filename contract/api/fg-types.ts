@@ -15,7 +15,10 @@ export interface FgLevels {
   low_gap_pp: number;
   /** target − high share, п.п. (positive: below the required minimum) */
   high_gap_pp: number;
-  /** pupils above the low target: N · (low share − target), 0 when the target is met */
+  /**
+   * whole pupils above the low target: the fewest who would have to leave the low levels for the
+   * target to be met, n_low − ⌊N · target⌋; 0 when it is met
+   */
   low_excess_pupils: number;
   enrolled_count: number | null;
   coverage_pct: number | null;
@@ -35,9 +38,15 @@ export interface FgSchoolRow extends FgLevels {
   school_id: string;
   short_name: string;
   school_type: string;
-  /** pupils short of the high target: N · (target − high share), 0 when the target is met */
+  /** whole pupils short of the high target: ⌈N · target⌉ − n_high, 0 when it is met */
   high_shortfall_pupils: number;
-  /** share of all schools' excess pupils, %; null when no school exceeds the target */
+  /**
+   * the school's whole pupils of the district's excess: the district's low_excess_pupils shared
+   * over the schools above their own target by their excess, largest remainder; they add up to
+   * the district's excess; 0 for a school within the target
+   */
+  low_gap_contribution_pupils: number;
+  /** low_gap_contribution_pupils of the district's excess, %; null when the district has none */
   low_gap_contribution_pct: number | null;
 }
 
@@ -85,8 +94,10 @@ export interface FgPage {
 
 export interface FgSchoolsSummary {
   schools: number;
-  /** schools above the low target: those that add to the district's gap */
+  /** schools with a share of the district's excess (none when the district meets the target) */
   contributing: number;
-  /** their pupils above the target, summed */
+  /** schools above their own low target */
+  over_target: number;
+  /** those schools' own pupils above the target, summed (the weights of the apportioning) */
   low_excess_pupils: number;
 }

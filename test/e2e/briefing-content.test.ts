@@ -3,11 +3,13 @@
  * DOCX (its XML, and LibreOffice's rendering of it) and the PDF (pdftotext). Key sentences and
  * numbers are checked against counts made here from the raw tables, and the two formats
  * against each other. The pages are saved as PNG in test-results/briefings/ to look at.
+ * Expected numbers are written by test/helpers/hand-format.ts (integer arithmetic on the counts),
+ * not by the product's formatters.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { makeBriefing } from '../../briefing/generate.ts';
-import { formatInt, formatPct } from '../../contract/format.ts';
+import { countText, intText, pctOf, ppFromTarget } from '../helpers/hand-format.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import {
   libreOfficePdf,
@@ -79,7 +81,7 @@ describe('district briefing, 2025/26', () => {
        FROM raw_vpr_marks WHERE level = 'school' AND year = ${YEAR}`,
     );
     const line = squash(
-      `ВПР (4, 5, 6, 7 и 8 классы; ${vpr!.subjects} предметов): ${vpr!.schools} школ, работ — ${formatInt(vpr!.works)}`,
+      `ВПР (4, 5, 6, 7 и 8 классы; ${vpr!.subjects} предметов): ${vpr!.schools} школ, работ — ${intText(vpr!.works)}`,
     );
     expect(docx.paragraphs).toContain(line);
     expect(pdf.text).toContain(line);
@@ -110,9 +112,9 @@ describe('district briefing, 2025/26', () => {
         ['ВПР: качество знаний', (r: typeof now) => r.n45],
       ] as const) {
         if (!significant(hits(before), before.n, hits(now), now.n)) continue;
-        const pct = (r: typeof now) => formatPct((100 * hits(r)) / r.n);
+        const pct = (r: typeof now) => pctOf(hits(r), r.n);
         expected.push(
-          `${title}, ${now.subject}, ${now.grade} кл.: ${pct(before)} (n = ${formatInt(before.n)}) → ${pct(now)} (n = ${formatInt(now.n)})`,
+          `${title}, ${now.subject}, ${now.grade} кл.: ${pct(before)} (n = ${intText(before.n)}) → ${pct(now)} (n = ${intText(now.n)})`,
         );
       }
     }
@@ -143,14 +145,16 @@ describe('district briefing, 2025/26', () => {
       expect(table.find((row) => row[0] === r.direction && row[1] === 'все')).toEqual([
         r.direction,
         'все',
-        squash(formatInt(r.n)),
-        squash(formatPct(low)),
+        squash(intText(r.n)),
+        squash(pctOf(r.low, r.n)),
         low <= 15 ? 'выполнена' : 'не выполнена',
-        squash(formatPct(high)),
+        squash(pctOf(r.high, r.n)),
         high >= 10 ? 'выполнена' : 'не выполнена',
       ]);
       if (low > 15) {
-        const sentence = `${r.direction} (n = ${formatInt(r.n)}): недостаточный и низкий уровни — ${formatPct(low)} при цели не более 15,0 %`;
+        // whole pupils over the target: the low pupils beyond ⌊15 % of n⌋ (integer division)
+        const over = r.low - Math.floor((15 * r.n) / 100);
+        const sentence = `${r.direction} (n = ${intText(r.n)}): недостаточный и низкий уровни — ${pctOf(r.low, r.n)} при цели не более 15,0 %, превышение ${ppFromTarget(r.low, r.n, 15)}; сверх цели — ${countText(over, ['обучающийся', 'обучающихся', 'обучающихся'])}.`;
         expect(docx.paragraphs.some((p) => p.startsWith(squash(sentence)))).toBe(true);
         expect(pdf.text).toContain(squash(sentence));
       }
@@ -209,7 +213,7 @@ describe('district briefing, 2025/26', () => {
               count(DISTINCT (school_id, teacher_key)) FILTER (WHERE level IN ('высокий', 'критический'))::INTEGER AS hard
        FROM raw_teacher_diag WHERE year = ${YEAR}`,
     );
-    const phrase = `у ${teachers!.hard} из ${teachers!.all} педагога (${formatPct((100 * teachers!.hard) / teachers!.all)})`;
+    const phrase = `у ${teachers!.hard} из ${teachers!.all} педагога (${pctOf(teachers!.hard, teachers!.all)})`;
     expect(docx.paragraphs.join(' ')).toContain(squash(phrase));
     expect(pdf.text).toContain(squash(phrase));
   });
@@ -293,8 +297,8 @@ describe('school briefing of Луговская СОШ, 2025/26', () => {
     });
     const table = docx.tables.find((tb) => tb[0]![2] === 'Недостаточный и низкий, школа')!;
     const row = table.find((r) => r[0] === 'Математическая грамотность' && r[1] === '6')!;
-    expect(row[2]).toBe(squash(`${formatPct((100 * school.low) / school.n)} (n = ${school.n})`));
-    expect(row[3]).toBe(squash(formatPct((100 * district.low) / district.n)));
+    expect(row[2]).toBe(squash(`${pctOf(school.low, school.n)} (n = ${school.n})`));
+    expect(row[3]).toBe(squash(pctOf(district.low, district.n)));
   });
 
   it('lists as significant only changes with enough participants in both years', () => {

@@ -1,14 +1,16 @@
 /**
  * The dashboard in a real browser on the demo store, loaded through the real import path.
  * Expected numbers come from the demo generator's own simulation, an independent path:
- * generator → files → import → SQL → page must equal the generator's counts directly.
+ * generator → files → import → SQL → page must equal the generator's counts directly. Expected
+ * texts: literals for the demo's fixed figures, else test/helpers/hand-format.ts (integer
+ * arithmetic), never the product's formatters.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SCHOOLS } from '../../data/generator/district.ts';
 import { sumCounts, vprMarks } from '../../data/generator/simulate.ts';
-import { formatInt, formatPct } from '../../contract/format.ts';
+import { intText, pctOf } from '../helpers/hand-format.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 let server: RunningServer;
@@ -29,24 +31,24 @@ async function checkDistrictTable(
     const c = vprMarks(school, year, grade, code);
     const row = `#district-schools tbody tr[data-key="${school.login}"]`;
     expect(await cellText(`${row} [data-col="participants"]`), school.shortName).toBe(
-      formatInt(c.participants),
+      intText(c.participants),
     );
     expect(await cellText(`${row} [data-col="key"]`), school.shortName).toBe(
-      formatPct((100 * c.n2) / c.participants),
+      pctOf(c.n2, c.participants),
     );
     expect(await cellText(`${row} [data-col="kachestvo"]`), school.shortName).toBe(
-      formatPct((100 * (c.n4 + c.n5)) / c.participants),
+      pctOf(c.n4 + c.n5, c.participants),
     );
   }
   const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, year, grade, code)));
   expect(await cellText('tfoot tr[data-key="district"] [data-col="participants"]')).toBe(
-    formatInt(district.participants),
+    intText(district.participants),
   );
   expect(await cellText('tfoot tr[data-key="district"] [data-col="key"]')).toBe(
-    formatPct((100 * district.n2) / district.participants),
+    pctOf(district.n2, district.participants),
   );
   expect(await cellText('tfoot tr[data-key="district"] [data-col="uspevaemost"]')).toBe(
-    formatPct((100 * (district.n3 + district.n4 + district.n5)) / district.participants),
+    pctOf(district.n3 + district.n4 + district.n5, district.participants),
   );
 }
 
@@ -60,10 +62,10 @@ describe('district page', () => {
       .locator('figure.chart', { hasText: 'Доля «2» по школам' })
       .locator('.chart-note')
       .innerText();
+    // The demo's district, ВПР Математика 5 класс 2025/26: 79 «2» of 746, 10,59 %.
     const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
-    expect(note).toContain(
-      `район (${formatPct((100 * district.n2) / district.participants)}, n = ${formatInt(district.participants)})`,
-    );
+    expect(district).toMatchObject({ participants: 746, n2: 79 });
+    expect(note).toContain('район (10,6 %, n = 746)');
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'district.png'), fullPage: true });
   });
@@ -185,16 +187,12 @@ describe('school page', () => {
     await page.waitForURL(/\/school\/sch470109$/);
     await expect(page.locator('h1').innerText()).resolves.toBe('Сосновская СОШ');
     const school = SCHOOLS.find((s) => s.login === 'sch470109')!;
-    const mine = vprMarks(school, 2026, 5, 'MA');
-    const district = sumCounts(SCHOOLS.map((s) => vprMarks(s, 2026, 5, 'MA')));
+    // The demo: Сосновская СОШ has 22 participants and no «2»; the district 79 of 746 (10,59 %).
+    expect(vprMarks(school, 2026, 5, 'MA')).toMatchObject({ participants: 22, n2: 0 });
     const row = '#school-latest tr[data-key="ВПР|Математика|5"]';
-    expect(await cellText(`${row} [data-col="participants"]`)).toBe(formatInt(mine.participants));
-    expect(await cellText(`${row} [data-col="key"]`)).toBe(
-      `${formatPct((100 * mine.n2) / mine.participants)} (${formatInt(mine.n2)})`,
-    );
-    expect(await cellText(`${row} [data-col="district_key"]`)).toBe(
-      `${formatPct((100 * district.n2) / district.participants)} (n = ${formatInt(district.participants)})`,
-    );
+    expect(await cellText(`${row} [data-col="participants"]`)).toBe('22');
+    expect(await cellText(`${row} [data-col="key"]`)).toBe('0,0 % (0)');
+    expect(await cellText(`${row} [data-col="district_key"]`)).toBe('10,6 % (n = 746)');
     await page.screenshot({ path: join(SCREENSHOTS, 'school.png'), fullPage: true });
   });
 

@@ -2,18 +2,20 @@
  * «Дефициты» in a real browser on a copy of the demo store. Expected numbers are aggregated here
  * in JS from the raw tables the importer wrote (pupils' task scores, ФИС ОКО «Выполнение
  * заданий», teachers' diagnostic levels), not through the model SQL: the page must equal the
- * API, and both must equal this independent computation.
+ * API, and both must equal this independent computation. Expected texts are written by
+ * test/helpers/hand-format.ts (integer arithmetic on the counts; the API's own values, which
+ * are not counts, rounded from the double) or as literals, never by the product's formatters.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
 import { PAGE_SIZE } from '../../contract/table.ts';
 import type {
   DeficitOptions,
   DeficitVpr,
   TeacherDeficits,
 } from '../../contract/api/deficits-types.ts';
+import { intText, pctOf, pctText, ppChange } from '../helpers/hand-format.ts';
 import { useStoreCopy } from '../helpers/store.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
 import { keysOnAllPages, tableRowCount } from './pages.ts';
@@ -136,19 +138,19 @@ async function checkVpr(data: DeficitVpr, expected: Expected): Promise<void> {
     const row = `#deficit-tasks tbody tr[data-key="${t.task}"]`;
     const exp = expected.district.get(t.task)!;
     expect(await text(`${row} [data-col="district"]`), `task ${t.task}`).toBe(
-      formatPct(t.district_pct),
+      pctText(t.district_pct),
     );
     expect(Math.abs(t.district_pct - exp.pct), `district task ${t.task}`).toBeLessThan(0.05);
-    expect(await text(`${row} [data-col="district_n"]`)).toBe(formatInt(exp.n));
+    expect(await text(`${row} [data-col="district_n"]`)).toBe(intText(exp.n));
     expect(t.district_n).toBe(exp.n);
-    expect(await text(`${row} [data-col="region"]`)).toBe(formatPct(t.region_pct));
-    expect(await text(`${row} [data-col="country"]`)).toBe(formatPct(t.country_pct));
+    expect(await text(`${row} [data-col="region"]`)).toBe(pctText(t.region_pct));
+    expect(await text(`${row} [data-col="country"]`)).toBe(pctText(t.country_pct));
     const own = [...expected.schools.values()]
       .map((s) => s.get(t.task))
       .filter((x) => x !== undefined);
     const below = own.filter((s) => s.pct < t.insufficient_below).length;
     expect(await text(`${row} [data-col="insufficient_schools"]`), `task ${t.task}`).toBe(
-      `${formatInt(below)} из ${formatInt(own.length)}`,
+      `${intText(below)} из ${intText(own.length)}`,
     );
     expect(t.insufficient_schools_count).toBe(below);
     // The thresholds are the ФИС ОКО ones of the methodology (basic 60 / 57, advanced 30 / 28,5).
@@ -168,13 +170,13 @@ async function checkVpr(data: DeficitVpr, expected: Expected): Promise<void> {
       const exp = expected.schools.get(c.school_id)?.get(c.task);
       expect(exp, `${c.school_id} ${c.task}`).toBeDefined();
       const shown = await text(`${row} [data-col="pct"]`);
-      expect(shown).toBe(formatPct(c.completion_pct));
+      expect(shown).toBe(pctText(c.completion_pct));
       expect(Math.abs(c.completion_pct - exp!.pct), `${c.school_id} ${c.task}`).toBeLessThan(
         0.0051,
       );
       // shown to 0,1 of a value the report rounded to 0,01
       expect(Math.abs(parseRu(shown) - exp!.pct)).toBeLessThan(0.056);
-      expect(await text(`${row} [data-col="n"]`)).toBe(formatInt(exp!.n));
+      expect(await text(`${row} [data-col="n"]`)).toBe(intText(exp!.n));
     }
   });
   expect([...shownKeys].sort()).toEqual([...byKey.keys()].sort());
@@ -208,7 +210,7 @@ describe('«Дефициты» page', () => {
     const note = await page.locator('figure.chart .chart-note').first().innerText();
     expect(note).toContain('«недостаточно» ниже 57,0 %');
     expect(note).toContain('«недостаточно» ниже 28,5 %');
-    expect(note).toContain(`n = ${formatInt(data.tasks[0]!.district_n)}`);
+    expect(note).toContain(`n = ${intText(data.tasks[0]!.district_n)}`);
     expect(note).toMatch(/Данные загружены \d\d\.\d\d\.\d{4}/);
 
     // No horizontal overflow of the page at 1366×768.
@@ -235,8 +237,8 @@ describe('«Дефициты» page', () => {
       await page.locator('figure.chart g[aria-label="tip"]').first().textContent(),
     );
     expect(tip).toContain(squeeze(`${cell.short_name}, задание ${cell.task}`));
-    expect(tip).toContain(squeeze(`Выполнение: ${formatPct(cell.completion_pct)}`));
-    expect(tip).toContain(squeeze(`n = ${formatInt(cell.participants_count)}`));
+    expect(tip).toContain(squeeze(`Выполнение: ${pctText(cell.completion_pct)}`));
+    expect(tip).toContain(squeeze(`n = ${intText(cell.participants_count)}`));
     expect(tip).toContain('недостаточно');
     expect(tip).toContain('Умение:');
     // Insufficient cells are framed (readable in grey print).
@@ -290,13 +292,11 @@ describe('«Дефициты» page', () => {
       expect(Math.abs(apiRow.change_pp! - (now.pct - before.pct))).toBeLessThan(1e-9);
       const label = area ?? 'Хотя бы в одной области';
       const item = await text(`.teacher-summary li[data-area="${label}"]`);
-      expect(item).toContain(`${formatPct(now.pct)} (${formatInt(now.k)} из ${formatInt(now.n)}`);
-      expect(item).toContain(`${formatPp(now.pct - before.pct)} к ${schoolYear(2025)}`);
+      expect(item).toContain(`${pctOf(now.k, now.n)} (${intText(now.k)} из ${intText(now.n)}`);
+      expect(item).toContain(`${ppChange(now.k, now.n, before.k, before.n)} к 2024/25`);
       // the bar label in the chart says the same
       const chartText = await page.locator('figure.chart').nth(1).textContent();
-      expect(chartText).toContain(
-        `${formatPct(now.pct)} (${formatInt(now.k)} из ${formatInt(now.n)}`,
-      );
+      expect(chartText).toContain(`${pctOf(now.k, now.n)} (${intText(now.k)} из ${intText(now.n)}`);
     }
     // School × area table, against the same count per school.
     const schoolRows = page.locator('#teacher-schools tbody tr');
@@ -309,9 +309,9 @@ describe('«Дефициты» page', () => {
     for (const id of schoolIds) {
       const any = share(2026, null, id);
       const row = `#teacher-schools tbody tr[data-key="${id}"]`;
-      expect(await text(`${row} [data-col="teachers"]`)).toBe(formatInt(any.n));
+      expect(await text(`${row} [data-col="teachers"]`)).toBe(intText(any.n));
       expect(await text(`${row} [data-col="area-any"]`)).toBe(
-        `${formatPct(any.pct)} (${formatInt(any.k)})`,
+        `${pctOf(any.k, any.n)} (${intText(any.k)})`,
       );
       const small = await page.locator(`${row} .badge-small`).count();
       expect(small, id).toBe(any.n < 10 ? 1 : 0);
@@ -335,7 +335,7 @@ describe('«Дефициты» page', () => {
     expect(await text(`${foot} [data-col="school"]`)).toBe('Район');
     expect(await page.locator(`${foot} a`).count()).toBe(0);
     expect(await text(`${foot} [data-col="area-any"]`)).toBe(
-      `${formatPct(anyNow.pct)} (${formatInt(anyNow.k)})`,
+      `${pctOf(anyNow.k, anyNow.n)} (${intText(anyNow.k)})`,
     );
 
     // The year filter of the teacher diagnostics is its own and changes the URL and the content.
@@ -344,7 +344,7 @@ describe('«Дефициты» page', () => {
     const any2025 = share(2025, null);
     await page
       .locator('.teacher-summary li[data-area="Хотя бы в одной области"]', {
-        hasText: formatPct(any2025.pct),
+        hasText: pctOf(any2025.k, any2025.n),
       })
       .waitFor();
     expect(await page.locator('#f-year').inputValue()).toBe('2026');

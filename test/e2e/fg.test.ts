@@ -1,14 +1,23 @@
 /**
  * The ФГ page in a real browser on the demo store. Expected numbers are computed here from the
  * raw imported rows (raw_fg_levels / raw_fg_participant), not through the model SQL: the page,
- * the API and this independent count must agree.
+ * the API and this independent count must agree. Expected texts are written by
+ * test/helpers/hand-format.ts (integer arithmetic), not by the product's formatters.
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadMethodology } from '../../analytics/methodology-file.ts';
-import { formatInt, formatPct, formatPp, schoolYear } from '../../contract/format.ts';
 import type { FgPage } from '../../contract/api/fg-types.ts';
+import {
+  countText,
+  intText,
+  pctOf,
+  pctText,
+  ppChange,
+  ppFromTarget,
+  yearText,
+} from '../helpers/hand-format.ts';
 import { wilson } from '../helpers/stats.ts';
 import { storeCopy } from '../helpers/store.ts';
 import { csvNumber, downloadCsv } from './downloads.ts';
@@ -28,6 +37,7 @@ interface Counts {
 let counts: Counts[] = [];
 let names = new Map<string, string>();
 const targets = loadMethodology().fgTargets;
+const PUPILS = ['обучающийся', 'обучающихся', 'обучающихся'] as const;
 
 beforeAll(async () => {
   const { store, dispose } = await storeCopy(inject('demoStore'));
@@ -111,8 +121,32 @@ const schoolsOf = (year: number, direction: string) => [
     counts.filter((c) => c.year === year && c.direction === direction).map((c) => c.school),
   ),
 ];
-/** A school's pupils above the low target: N × (low share − target), never below zero. */
-const excess = (s: Share) => Math.max(0, s.low - (s.n * targets.lowMaxPct) / 100);
+/**
+ * Whole pupils above the low target: the low pupils beyond the most the target allows,
+ * ⌊N · target / 100⌋ (the target is a whole per cent here, so integer division is exact).
+ */
+const excess = (s: Share) => {
+  expect(Number.isInteger(targets.lowMaxPct)).toBe(true);
+  return Math.max(0, s.low - Math.floor((s.n * targets.lowMaxPct) / 100));
+};
+/**
+ * The district's excess `total` shared over the schools' excesses by the largest remainder,
+ * worked out here a second way: each gets ⌊total · e / E⌋, then the pupils left go one by one
+ * to the largest remainders (ties: larger e, then id).
+ */
+function apportion(total: number, schools: readonly { id: string; e: number }[]) {
+  const sum = schools.reduce((a, x) => a + x.e, 0);
+  const parts = schools.map((x) => ({
+    ...x,
+    c: sum > 0 ? Math.floor((total * x.e) / sum) : 0,
+    rest: sum > 0 ? (total * x.e) % sum : 0,
+  }));
+  let left = total - parts.reduce((a, x) => a + x.c, 0);
+  const byRest = [...parts].sort((a, b) => b.rest - a.rest || b.e - a.e || (a.id < b.id ? -1 : 1));
+  for (const x of byRest) if (left > 0 && x.rest > 0) (x.c++, left--);
+  expect(left).toBe(0);
+  return new Map(parts.map((x) => [x.id, x.c]));
+}
 
 const latestYear = () => Math.max(...counts.map((c) => c.year));
 const text = (selector: string) => page.locator(selector).innerText();
@@ -126,18 +160,18 @@ async function checkDistrictTable(year: number, body: FgPage): Promise<void> {
       const row = `#fg-district tbody tr[data-key="${direction}|${grade ?? 'all'}"]`;
       const lowShare = pct(s.low, s.n);
       const highShare = pct(s.high, s.n);
-      expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(s.n));
-      expect(await text(`${row} [data-col="low_count"]`)).toBe(formatInt(s.low));
-      expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(lowShare));
-      expect(await text(`${row} [data-col="low_target"]`)).toBe(formatPct(targets.lowMaxPct));
+      expect(await text(`${row} [data-col="participants"]`)).toBe(intText(s.n));
+      expect(await text(`${row} [data-col="low_count"]`)).toBe(intText(s.low));
+      expect(await text(`${row} [data-col="low_share"]`)).toBe(pctOf(s.low, s.n));
+      expect(await text(`${row} [data-col="low_target"]`)).toBe('15,0 %');
       expect(await text(`${row} [data-col="low_status"]`)).toBe(
         lowShare <= targets.lowMaxPct ? 'выполнена' : 'не выполнена',
       );
       expect(await text(`${row} [data-col="low_gap"]`)).toBe(
-        formatPp(lowShare - targets.lowMaxPct),
+        ppFromTarget(s.low, s.n, targets.lowMaxPct),
       );
-      expect(await text(`${row} [data-col="high_count"]`)).toBe(formatInt(s.high));
-      expect(await text(`${row} [data-col="high_share"]`)).toBe(formatPct(highShare));
+      expect(await text(`${row} [data-col="high_count"]`)).toBe(intText(s.high));
+      expect(await text(`${row} [data-col="high_share"]`)).toBe(pctOf(s.high, s.n));
       expect(await text(`${row} [data-col="high_status"]`)).toBe(
         highShare >= targets.highMinPct ? 'выполнена' : 'не выполнена',
       );
@@ -151,6 +185,7 @@ async function checkDistrictTable(year: number, body: FgPage): Promise<void> {
       expect(apiRow.high_count).toBe(s.high);
       expect(apiRow.low_share_pct).toBeCloseTo(lowShare, 9);
       expect(apiRow.high_share_pct).toBeCloseTo(highShare, 9);
+      expect(apiRow.low_excess_pupils).toBe(excess(s));
     }
 }
 
@@ -163,37 +198,46 @@ async function checkSchoolTable(
   const schools = schoolsOf(year, direction)
     .map((id) => ({ id, s: share(year, direction, grade, id) }))
     .filter((x) => x.s.n > 0);
-  const total = schools.reduce((sum, x) => sum + excess(x.s), 0);
+  const d = share(year, direction, grade);
+  const contributions = apportion(
+    excess(d),
+    schools.map((x) => ({ id: x.id, e: excess(x.s) })),
+  );
   expect(await page.locator('#fg-schools tbody tr').count()).toBe(schools.length);
   expect(body.schools).toHaveLength(schools.length);
   for (const { id, s } of schools) {
     const row = `#fg-schools tbody tr[data-key="${id}"]`;
     expect(await text(`${row} [data-col="school"] a`)).toBe(names.get(id));
-    expect(await text(`${row} [data-col="participants"]`)).toBe(formatInt(s.n));
-    expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(pct(s.low, s.n)));
-    const contribution = total > 0 ? (100 * excess(s)) / total : 0;
+    expect(await text(`${row} [data-col="participants"]`)).toBe(intText(s.n));
+    expect(await text(`${row} [data-col="low_share"]`)).toBe(pctOf(s.low, s.n));
+    const c = contributions.get(id)!;
+    const within = s.low * 100 <= s.n * targets.lowMaxPct;
+    expect(await text(`${row} [data-col="excess"]`)).toBe(
+      within ? '—' : countText(excess(s), PUPILS),
+    );
     expect(await text(`${row} [data-col="contribution"]`)).toBe(
-      contribution > 0 ? formatPct(contribution) : '—',
+      within ? '0 — цель выполнена' : c > 0 ? `${intText(c)} (${pctOf(c, excess(d))})` : '0',
     );
     const apiRow = body.schools.find((r) => r.school_id === id)!;
     expect(apiRow.participants_count).toBe(s.n);
     expect(apiRow.low_share_pct).toBeCloseTo(pct(s.low, s.n), 9);
-    expect(apiRow.low_excess_pupils).toBeCloseTo(excess(s), 9);
-    expect(apiRow.low_gap_contribution_pct ?? 0).toBeCloseTo(contribution, 9);
+    expect(apiRow.low_excess_pupils).toBe(excess(s));
+    expect(apiRow.low_gap_contribution_pupils).toBe(c);
   }
-  // Sorted by contribution, largest first.
+  // The schools' whole pupils add up to the district's.
+  expect([...contributions.values()].reduce((a, b) => a + b, 0)).toBe(excess(d));
+  // Sorted by contribution, largest first: the contributing schools lead, in non-increasing order.
   const order = await page
     .locator('#fg-schools tbody tr')
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
-  const expected = [...schools]
-    .sort((a, b) => excess(b.s) - excess(a.s))
-    .filter((x) => excess(x.s) > 0)
-    .map((x) => x.id);
-  expect(order.slice(0, expected.length)).toEqual(expected);
-  // District row of the table.
-  const d = share(year, direction, grade);
-  expect(await text('#fg-schools tfoot [data-col="participants"]')).toBe(formatInt(d.n));
-  expect(await text('#fg-schools tfoot [data-col="low_share"]')).toBe(formatPct(pct(d.low, d.n)));
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')!));
+  const shown = order.map((id) => contributions.get(id)!);
+  expect(shown).toEqual([...shown].sort((a, b) => b - a));
+  // District row of the table: its contribution cell is the sum.
+  expect(await text('#fg-schools tfoot [data-col="participants"]')).toBe(intText(d.n));
+  expect(await text('#fg-schools tfoot [data-col="low_share"]')).toBe(pctOf(d.low, d.n));
+  expect(await text('#fg-schools tfoot [data-col="contribution"]')).toBe(
+    `${intText(excess(d))} — всего по району`,
+  );
 }
 
 describe('ФГ page', () => {
@@ -220,7 +264,7 @@ describe('ФГ page', () => {
     expect(await page.locator('#f-year').inputValue()).toBe(String(year));
     expect(await page.locator('#f-grade').inputValue()).toBe('all');
     expect(await page.locator('#f-direction').inputValue()).toBe(worst);
-    expect(await page.locator('#f-year option:checked').innerText()).toBe(schoolYear(year));
+    expect(await page.locator('#f-year option:checked').innerText()).toBe(yearText(year));
 
     // KPI tiles.
     const all = directions.map((d) => share(year, d, null));
@@ -234,7 +278,7 @@ describe('ФГ page', () => {
       `${highMet} из ${directions.length}`,
     );
     await expect(kpi('Участников диагностики')).resolves.toBe(
-      formatInt(all.reduce((s, x) => s + x.n, 0)),
+      intText(all.reduce((s, x) => s + x.n, 0)),
     );
 
     await checkDistrictTable(year, body);
@@ -242,12 +286,8 @@ describe('ФГ page', () => {
 
     // The targets chart: one per direction row, target lines labelled with the configured values.
     const targetsChart = page.locator('figure.chart', { hasText: 'по направлениям' });
-    await expect(targetsChart.textContent()).resolves.toContain(
-      `цель: не более ${formatPct(targets.lowMaxPct)}`,
-    );
-    await expect(targetsChart.textContent()).resolves.toContain(
-      `цель: не менее ${formatPct(targets.highMinPct)}`,
-    );
+    await expect(targetsChart.textContent()).resolves.toContain('цель: не более 15,0 %');
+    await expect(targetsChart.textContent()).resolves.toContain('цель: не менее 10,0 %');
     for (const note of await page.locator('.chart-note').allInnerTexts())
       expect(note).toMatch(/Данные загружены \d\d\.\d\d\.\d{4}/);
     expect(await page.locator('figure.chart').count()).toBe(3);
@@ -257,11 +297,11 @@ describe('ФГ page', () => {
     for (const y of years) {
       const s = share(y, worst, null);
       const row = `#fg-trend tbody tr[data-key="${y}"]`;
-      expect(await text(`${row} [data-col="year"]`)).toBe(schoolYear(y));
-      expect(await text(`${row} [data-col="n"]`)).toBe(formatInt(s.n));
-      expect(await text(`${row} [data-col="low_share"]`)).toBe(formatPct(pct(s.low, s.n)));
+      expect(await text(`${row} [data-col="year"]`)).toBe(yearText(y));
+      expect(await text(`${row} [data-col="n"]`)).toBe(intText(s.n));
+      expect(await text(`${row} [data-col="low_share"]`)).toBe(pctOf(s.low, s.n));
       const [lo, hi] = wilson(s.low, s.n);
-      expect(await text(`${row} [data-col="low_ci"]`)).toBe(`${formatPct(lo)} – ${formatPct(hi)}`);
+      expect(await text(`${row} [data-col="low_ci"]`)).toBe(`${pctText(lo)} – ${pctText(hi)}`);
       const apiRow = body.trend.find((r) => r.indicator === 'fg_low' && r.year === y)!;
       expect(apiRow.ci_low_pct).toBeCloseTo(lo, 9);
       expect(apiRow.ci_high_pct).toBeCloseTo(hi, 9);
@@ -281,7 +321,7 @@ describe('ФГ page', () => {
     await page.waitForURL(/year=\d+/);
     expect(new URL(page.url()).searchParams.get('year')).toBe(String(year));
     await page
-      .locator('table.data caption', { hasText: schoolYear(year) })
+      .locator('table.data caption', { hasText: yearText(year) })
       .first()
       .waitFor();
     await checkDistrictTable(year, await api(`?year=${year}`));
@@ -301,7 +341,7 @@ describe('ФГ page', () => {
     // The KPI tiles follow the grade.
     const dirs = directionsOf(year).map((d) => share(year, d, 9));
     await expect(text('.kpi[aria-label="Участников диагностики"] .kpi-value')).resolves.toBe(
-      formatInt(dirs.reduce((s, x) => s + x.n, 0)),
+      intText(dirs.reduce((s, x) => s + x.n, 0)),
     );
     // The trend: significance of each year-over-year change by a two-proportion z-test.
     const years = [...new Set(counts.map((c) => c.year))].sort();
@@ -322,9 +362,7 @@ describe('ФГ page', () => {
       expect(await text(`${row} [data-col="low_significant"]`), String(y)).toBe(
         significant ? 'значимо' : 'незначимо',
       );
-      expect(await text(`${row} [data-col="low_change"]`)).toBe(
-        formatPp(pct(b.low, b.n) - pct(a.low, a.n)),
-      );
+      expect(await text(`${row} [data-col="low_change"]`)).toBe(ppChange(b.low, b.n, a.low, a.n));
     }
     expect(marked).toBeGreaterThan(0);
     await expect(
@@ -365,14 +403,31 @@ describe('ФГ page', () => {
       String(d.low),
       csvNumber(pct(d.low, d.n)),
       csvNumber(pct(d.low, d.n) - targets.lowMaxPct),
-      csvNumber(excess(d)),
-      '',
+      String(excess(d)),
+      String(excess(d)),
       csvNumber(pct(d.high, d.n)),
     ]);
     expect(await page.locator('#fg-schools tfoot tr[data-key="district"] a').count()).toBe(0);
     // Shares carry a decimal comma.
     const inner = csv.slice(1).flatMap((cells) => cells.slice(1, -1));
     expect(inner.some((c) => /^\d+,\d+$/.test(c))).toBe(true);
+  });
+
+  it('writes pupils as whole numbers in every direction and grade of the latest year', async () => {
+    const year = latestYear();
+    let mentions = 0;
+    for (const direction of directionsOf(year))
+      for (const grade of ['all', '6', '9']) {
+        const query = `year=${year}&grade=${grade}&direction=${encodeURIComponent(direction)}`;
+        await page.goto(`${server.url}/fg?${query}`);
+        await page.locator('#fg-schools tbody tr').first().waitFor();
+        // textContent: the tables, the notes and the charts' labels and tooltips (SVG <title>)
+        const body = (await page.locator('body').textContent()) ?? '';
+        expect(body, query).not.toMatch(/\d,\d+\s*(чел|обучающ)/);
+        mentions += body.match(/\d\s*обучающ/g)?.length ?? 0;
+      }
+    // …and there are pupil counts to look at
+    expect(mentions).toBeGreaterThan(0);
   });
 
   it('opens the school page from the contribution table', async () => {

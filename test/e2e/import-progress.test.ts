@@ -10,8 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
-import { countRu } from '../../contract/format.ts';
-import { ROWS } from '../../dashboard/src/lib/import-status.ts';
+import { countText } from '../helpers/hand-format.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
 const SCHOOL_COUNT = 2_000;
@@ -72,7 +71,9 @@ describe('a large import on the data upload page', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'import-progress-upload.png') });
     await expectProgress(card, /^Проверка файла$/);
     await card
-      .locator('.file-status', { hasText: `готов к загрузке: ${countRu(rows, ROWS)}` })
+      .locator('.file-status', {
+        hasText: `готов к загрузке: ${countText(rows, ['строка', 'строки', 'строк'])}`,
+      })
       .waitFor();
     expect(await card.locator('.import-progress').count()).toBe(0);
     await page.unroute('**/api/import?*');
@@ -83,7 +84,11 @@ describe('a large import on the data upload page', () => {
     await card.locator('.import-progress .percent').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'import-progress.png') });
 
-    await card.locator('.file-status', { hasText: `загружен: ${countRu(rows, ROWS)}` }).waitFor();
+    await card
+      .locator('.file-status', {
+        hasText: `загружен: ${countText(rows, ['строка', 'строки', 'строк'])}`,
+      })
+      .waitFor();
     expect(await card.locator('.import-progress').count()).toBe(0);
     await page
       .locator('#import-history tbody tr')

@@ -4,7 +4,8 @@
  * the sort works on all rows, the search finds a school on any page, the downloads hold every
  * row found. The district table of 3 000 schools is paged, sorted and searched by the server
  * (more than the page keeps in the browser); the school list by the browser. Expected values
- * come from the API's JSON of all rows, never from the page.
+ * come from the API's JSON of all rows, never from the page, and their texts are written by
+ * test/helpers/hand-format.ts (integer arithmetic), not by the product's formatters.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +15,10 @@ import type { Page } from 'playwright-core';
 import { Store } from '../../analytics/db.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { countRu, formatInt, formatMark, SCHOOLS } from '../../contract/format.ts';
 import type { DistrictResults, SchoolListRow } from '../../contract/api/types.ts';
 import type { FgPage } from '../../contract/api/fg-types.ts';
 import type { CompareGrid, ComparePair, CompareResult } from '../../contract/api/compare-types.ts';
+import { countText, decimalOf, intText } from '../helpers/hand-format.ts';
 import { downloadCsv } from './downloads.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
 
@@ -53,7 +54,7 @@ afterAll(async () => {
 
 /** «Строки 1–100 из 3 000» as the page writes it: ru-RU numbers (no-break spaces). */
 const range = (from: number, to: number, total: number) =>
-  `Строки ${formatInt(from)}–${formatInt(to)} из ${formatInt(total)}`;
+  `Строки ${intText(from)}–${intText(to)} из ${intText(total)}`;
 
 /** One table block of the page, found by its id. */
 /** A table block; `searchLabel` is the label of its search (the school list names its own). */
@@ -109,7 +110,7 @@ describe('the district table of 3 000 schools', () => {
     await t().pager.waitFor();
     expect(await t().rowCount()).toBe(PAGE);
     expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
-    expect(await t().count()).toBe(`Строк: ${formatInt(SCHOOL_COUNT)}`);
+    expect(await t().count()).toBe(`Строк: ${intText(SCHOOL_COUNT)}`);
     expect(await t().button('‹ Назад').isDisabled()).toBe(true);
     expect(await t().button('Первая').isDisabled()).toBe(true);
     expect(await t().button('Вперёд ›').isEnabled()).toBe(true);
@@ -132,7 +133,7 @@ describe('the district table of 3 000 schools', () => {
     expect(await chart.locator('figcaption').innerText()).toBe(
       'Распределение школ по показателю «Доля «2»» — ВПР, Математика, 5 класс, 2025/26',
     );
-    expect(await chart.innerText()).toContain(`всего ${formatInt(SCHOOL_COUNT)} школ`);
+    expect(await chart.innerText()).toContain(`всего ${intText(SCHOOL_COUNT)} школ`);
     const bands: { band_from: number; schools: number; small_schools: number }[] =
       await page.evaluate(
         async (url) => (await fetch(url)).json(),
@@ -153,18 +154,21 @@ describe('the district table of 3 000 schools', () => {
     const flagged: { school_id: string; cluster: string; triggered: boolean }[] = (
       await page.evaluate(async () => (await fetch('/api/flags?year=2026')).json())
     ).flags.filter((f: { triggered: boolean }) => f.triggered);
-    // ШФЗСОР: the cluster the synthetic country fills most (ШНОР by a boundary has a few schools)
-    const card = page.locator('article[data-cluster="ШФЗСОР"]');
-    const inCluster = flagged.filter((f) => f.cluster === 'ШФЗСОР').length;
+    // the largest cluster (since methodology 2026.2 ШНОР is by an absolute boundary and a
+    // synthetic country has only a few; the card lists 30 of any cluster)
+    const sizes = new Map<string, number>();
+    for (const f of flagged) sizes.set(f.cluster, (sizes.get(f.cluster) ?? 0) + 1);
+    const [largest, inCluster] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+    const card = page.locator(`article[data-cluster="${largest}"]`);
     expect(inCluster).toBeGreaterThan(30);
-    expect(await card.locator('.cluster-count').innerText()).toBe(countRu(inCluster, SCHOOLS));
-    expect(await card.locator('li').count()).toBe(30);
-    expect(await card.locator('.more').innerText()).toContain(
-      `…и ещё ${formatInt(inCluster - 30)}`,
+    expect(await card.locator('.cluster-count').innerText()).toBe(
+      countText(inCluster, ['школа', 'школы', 'школ']),
     );
+    expect(await card.locator('li').count()).toBe(30);
+    expect(await card.locator('.more').innerText()).toContain(`…и ещё ${intText(inCluster - 30)}`);
     const risk = new Set(flagged.filter((f) => f.cluster !== 'ШЛ').map((f) => f.school_id));
     const tile = page.locator('.kpi', { hasText: 'Школ в кластерах риска' });
-    expect(await tile.locator('.kpi-value').innerText()).toBe(formatInt(risk.size));
+    expect(await tile.locator('.kpi-value').innerText()).toBe(intText(risk.size));
     await card.screenshot({ path: join(SCREENSHOTS, 'large-district-cluster.png') });
   });
 
@@ -225,14 +229,14 @@ describe('the district table of 3 000 schools', () => {
     expect(await t().range()).toBe(range(1, PAGE, SCHOOL_COUNT));
     const firstRow = t().bodyRows.first();
     expect(withMax).toContain(await firstRow.getAttribute('data-key'));
-    expect(await firstRow.locator('td[data-col="avg_mark"]').innerText()).toBe(formatMark(max));
+    expect(await firstRow.locator('td[data-col="avg_mark"]').innerText()).toBe(decimalOf(max, 2));
 
     // ascending: the minimum over all schools comes first
     await t().block.getByRole('button', { name: 'Средняя отметка' }).click();
     const min = Math.min(...marks);
     await t().settled();
     expect(await t().bodyRows.first().locator('td[data-col="avg_mark"]').innerText()).toBe(
-      formatMark(min),
+      decimalOf(min, 2),
     );
 
     // the download holds every school in this order, then the footer rows
@@ -252,7 +256,7 @@ describe('the district table of 3 000 schools', () => {
     await t().search.fill('школа № 2999');
     await expect.poll(() => t().rowCount()).toBe(1);
     expect(await t().keys()).toEqual([target.school_id]);
-    expect(await t().count()).toBe(`Найдено: 1 из ${formatInt(SCHOOL_COUNT)}`);
+    expect(await t().count()).toBe(`Найдено: 1 из ${intText(SCHOOL_COUNT)}`);
     // one page: no pager, the footer still shown
     expect(await t().pager.count()).toBe(0);
     expect(await t().block.locator('tfoot').innerText()).toContain('Район');
@@ -269,7 +273,7 @@ describe('the district table of 3 000 schools', () => {
     const found = 1 + 10 + 100 + 1000;
     await expect
       .poll(() => t().count())
-      .toBe(`Найдено: ${formatInt(found)} из ${formatInt(SCHOOL_COUNT)}`);
+      .toBe(`Найдено: ${intText(found)} из ${intText(SCHOOL_COUNT)}`);
     expect(await t().range()).toBe(range(1, PAGE, found));
 
     await t().search.fill('школы такой нет');
@@ -342,28 +346,33 @@ describe('the ФГ page of 3 000 schools', () => {
     const fg: FgPage = await page.evaluate(async () => (await fetch('/api/fg')).json());
     expect(fg.schools.length).toBe(fg.summary.schools);
     expect(fg.summary.schools).toBeGreaterThan(1_000);
-    expect(await t().count()).toBe(`Строк: ${formatInt(fg.summary.schools)}`);
+    expect(await t().count()).toBe(`Строк: ${intText(fg.summary.schools)}`);
     expect(await t().rowCount()).toBe(PAGE);
 
     // the contributions over all schools, summed independently of the server's summary
-    const contributing = fg.schools.filter((s) => (s.low_gap_contribution_pct ?? 0) > 0);
+    const contributing = fg.schools.filter((s) => s.low_gap_contribution_pupils > 0);
     expect(fg.summary.contributing).toBe(contributing.length);
+    expect(fg.summary.over_target).toBe(fg.schools.filter((s) => s.low_excess_pupils > 0).length);
     const excess = fg.schools.reduce((sum, s) => sum + s.low_excess_pupils, 0);
-    expect(fg.summary.low_excess_pupils).toBeCloseTo(excess, 6);
+    expect(fg.summary.low_excess_pupils).toBe(excess);
+    // whole pupils: the schools' contributions add up to the district's excess exactly
+    const district = fg.district.find((r) => r.direction === fg.direction && r.grade === fg.grade)!;
+    expect(district.low_excess_pupils).toBeGreaterThan(0);
+    const contributed = fg.schools.reduce((sum, s) => sum + s.low_gap_contribution_pupils, 0);
+    expect(contributed).toBe(district.low_excess_pupils);
+    for (const s of fg.schools) expect(Number.isInteger(s.low_gap_contribution_pupils)).toBe(true);
 
     // page 1 in the default order: the largest contributions first
-    const top = [...contributing]
-      .sort((a, b) => b.low_gap_contribution_pct! - a.low_gap_contribution_pct!)
-      .slice(0, PAGE);
-    const shares = new Set(top.map((s) => s.low_gap_contribution_pct));
-    for (const key of await t().keys())
-      expect(
-        shares.has(fg.schools.find((s) => s.school_id === key)!.low_gap_contribution_pct),
-      ).toBe(true);
+    const contributionOf = new Map(
+      fg.schools.map((s) => [s.school_id, s.low_gap_contribution_pupils]),
+    );
+    const top = [...contributionOf.values()].sort((a, b) => b - a).slice(0, PAGE);
+    const shown = (await t().keys()).map((key) => contributionOf.get(key)!);
+    expect(shown).toEqual(top);
 
     const chart = page.locator('figure', { hasText: 'Вклад школ в отставание района' });
     expect(await chart.locator('.chart-note').innerText()).toContain(
-      `Показаны 40 школ с долей выше цели 15,0 % — с наибольшим вкладом из ${formatInt(contributing.length)}`,
+      `Показаны 40 школ с вкладом в превышение цели 15,0 % — с наибольшим из ${intText(contributing.length)}`,
     );
     await page.screenshot({ path: join(SCREENSHOTS, 'large-fg.png'), fullPage: true });
   });
@@ -383,14 +392,14 @@ describe('the year comparison of 3 000 schools', () => {
     );
     const schools = all.schools;
     expect(schools.length).toBeGreaterThan(1_000);
-    expect(await t().count()).toBe(`Строк: ${formatInt(schools.length)}`);
+    expect(await t().count()).toBe(`Строк: ${intText(schools.length)}`);
     expect(await t().rowCount()).toBe(PAGE);
 
     const significant = (kind: ComparePair['direction']) =>
       schools.filter((s) => s.is_significant && s.direction === kind).length;
     const tile = page.locator('.kpi', { hasText: 'Школы: значимые изменения' });
     expect(await tile.locator('.kpi-value').innerText()).toBe(
-      `${formatInt(significant('ухудшение'))} хуже · ${formatInt(significant('улучшение'))} лучше`,
+      `${intText(significant('ухудшение'))} хуже · ${intText(significant('улучшение'))} лучше`,
     );
 
     // page 1 in the default order: the largest rise first, over all schools
@@ -411,7 +420,7 @@ describe('the year comparison of 3 000 schools', () => {
     expect(schools.filter((s) => !charted.has(s.school_id) && rank(s) > lowest)).toEqual([]);
     const chart = page.locator('figure', { hasText: 'с наибольшими изменениями' });
     expect(await chart.locator('figcaption').innerText()).toContain(
-      `40 школ с наибольшими изменениями (сначала значимые) из ${formatInt(schools.length)}`,
+      `40 школ с наибольшими изменениями (сначала значимые) из ${intText(schools.length)}`,
     );
 
     // the grid: whole counts per cell, 15 names and «…и ещё N», the rest of the schools outside
@@ -434,9 +443,9 @@ describe('the year comparison of 3 000 schools', () => {
     expect(await cell.locator('[data-count]').innerText()).toBe(String(biggest.schools_count));
     expect(await cell.locator('li a').count()).toBe(15);
     expect(await cell.locator('.cell-more').innerText()).toBe(
-      `…и ещё ${formatInt(biggest.schools_count - 15)}`,
+      `…и ещё ${intText(biggest.schools_count - 15)}`,
     );
-    expect(await table('compare-grid-schools').count()).toBe(`Строк: ${formatInt(counted)}`);
+    expect(await table('compare-grid-schools').count()).toBe(`Строк: ${intText(counted)}`);
     await page.screenshot({ path: join(SCREENSHOTS, 'large-compare.png'), fullPage: true });
   });
 });

@@ -35,14 +35,15 @@ const fgSchools: PageSpec = {
     low_share: 'low_share_pct',
     low_gap: 'low_share_pct - low_target_pct',
     excess: 'low_excess_pupils',
-    contribution: 'coalesce(low_gap_contribution_pct, 0)',
+    contribution: 'low_gap_contribution_pupils',
     high_share: 'high_share_pct',
     coverage: 'coverage_pct',
   },
   search: ['short_name'],
   // a school user sees the district as a whole and their own school's row only
   where: '($own_school::VARCHAR IS NULL OR school_id = $own_school)',
-  order: 'coalesce(low_gap_contribution_pct, 0) DESC, low_share_pct DESC, short_name, school_id',
+  order:
+    'low_gap_contribution_pupils DESC, low_excess_pupils DESC, low_share_pct DESC, short_name, school_id',
 };
 
 interface FilterRow {
@@ -89,7 +90,11 @@ export async function fgPage(
   const selection = { year: chosenYear, direction, grade: chosenGrade, own_school: own };
   const [schools, summary, trend] =
     chosenYear === null || direction === null
-      ? [{ rows: [], total: 0 }, { schools: 0, contributing: 0, low_excess_pupils: 0 }, []]
+      ? [
+          { rows: [], total: 0 },
+          { schools: 0, contributing: 0, over_target: 0, low_excess_pupils: 0 },
+          [],
+        ]
       : await Promise.all([
           queryPage<FgSchoolRow>(store, 'fg_schools', selection, fgSchools, page),
           runQuery<FgSchoolsSummary>(store, 'fg_schools_summary', selection).then((r) => r[0]!),

@@ -208,6 +208,8 @@ export function districtFootRow(district: FgDistrictRow | undefined): SchoolOrDi
           school_id: null,
           short_name: 'Район',
           school_type: '',
+          // the schools' contributions add up to the district's excess: the footer shows the sum
+          low_gap_contribution_pupils: district.low_excess_pupils,
           low_gap_contribution_pct: null,
         },
       ]
@@ -223,12 +225,12 @@ export const fgSchoolColumns: Column<SchoolOrDistrict>[] = [
   intColumn('excess', 'Обучающихся сверх цели', (r) => r.low_excess_pupils, {
     format: (r) => (r.low_excess_pupils > 0 ? formatPupils(r.low_excess_pupils) : '—'),
   }),
-  pctColumn('contribution', 'Вклад в отставание района', (r) => r.low_gap_contribution_pct ?? 0, {
-    format: (r) =>
-      (r.low_gap_contribution_pct ?? 0) > 0 ? formatPct(r.low_gap_contribution_pct) : '—',
-    // the district contributes nothing to itself: an empty cell, not 0
-    exported: (r) => (r.school_id == null ? null : (r.low_gap_contribution_pct ?? 0)),
-  }),
+  intColumn(
+    'contribution',
+    'Вклад в отставание района, обучающихся',
+    (r) => r.low_gap_contribution_pupils,
+    { format: contributionText },
+  ),
   shareColumn('high'),
   pctColumn('coverage', 'Охват', (r) => r.coverage_pct, {
     format: (r) =>
@@ -237,6 +239,18 @@ export const fgSchoolColumns: Column<SchoolOrDistrict>[] = [
         : `${formatPct(r.coverage_pct)} из ${formatInt(r.enrolled_count)}`,
   }),
 ];
+
+/**
+ * A school's whole pupils of the district's excess and their share («3 (60,0 %)»); a school within
+ * the target «0 — цель выполнена»; the district's footer the sum «5 — всего по району».
+ */
+export function contributionText(r: SchoolOrDistrict): string {
+  const pupils = formatInt(r.low_gap_contribution_pupils);
+  if (r.school_id == null) return `${pupils} — всего по району`;
+  if (r.low_met) return '0 — цель выполнена';
+  if (r.low_gap_contribution_pupils === 0) return '0';
+  return `${pupils} (${formatPct(r.low_gap_contribution_pct)})`;
+}
 
 /** One year of the district's trend: its low and high share. */
 export interface TrendYear {
@@ -320,12 +334,14 @@ export function contributionNote(options: {
   shown: number;
   contributing: number;
   lowTarget: number;
+  /** the district's whole pupils above the low target, shared out over the shown schools */
+  districtExcess: number;
   districtN: number;
   loaded: string;
 }): string {
-  const { schoolUser, shown, contributing, lowTarget, districtN, loaded } = options;
+  const { schoolUser, shown, contributing, lowTarget, districtExcess, districtN, loaded } = options;
   const whom = schoolUser
     ? `Доля школы выше цели ${formatPct(lowTarget)}; серым — если n меньше методического минимума (мало данных)`
-    : `${shown === 1 ? 'Показана' : 'Показаны'} ${countRu(shown, SCHOOLS)} с долей выше цели ${formatPct(lowTarget)}${contributing > shown ? ` — с наибольшим вкладом из ${formatInt(contributing)}` : ''}; серым — школы с n меньше методического минимума (мало данных)`;
-  return `${whom}. n района = ${formatInt(districtN)}. Данные загружены ${loaded}.`;
+    : `${shown === 1 ? 'Показана' : 'Показаны'} ${countRu(shown, SCHOOLS)} с вкладом в превышение цели ${formatPct(lowTarget)}${contributing > shown ? ` — с наибольшим из ${formatInt(contributing)}` : ''}; серым — школы с n меньше методического минимума (мало данных)`;
+  return `${whom}. Сверх цели по району — ${formatPupils(districtExcess)}, n района = ${formatInt(districtN)}. Данные загружены ${loaded}.`;
 }

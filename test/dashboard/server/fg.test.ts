@@ -56,11 +56,29 @@ describe('GET /api/fg', () => {
     const { body } = await get(`?direction=${encodeURIComponent(ЧГ)}&grade=9`);
     expect(body.grade).toBe(9);
     const [first, second] = body.schools;
-    // School 1: 6 − 15 % × 20 = 3 pupils over the target, all of the district's excess.
-    expect(first).toMatchObject({ school_id: 'sch000001', participants_count: 20, low_count: 6 });
-    expect(first!.low_excess_pupils).toBeCloseTo(3, 10);
-    expect(first!.low_gap_contribution_pct).toBeCloseTo(100, 10);
-    expect(second).toMatchObject({ school_id: 'sch000003', low_met: true, low_excess_pupils: 0 });
+    // School 1: 6 − 15 % × 20 = 3 pupils over its own target; the district: 10 low of 60, at
+    // most ⌊9⌋ meet the target, so 1 pupil over it — all of it school 1's, school 3 within (0).
+    expect(first).toMatchObject({
+      school_id: 'sch000001',
+      participants_count: 20,
+      low_count: 6,
+      low_excess_pupils: 3,
+      low_gap_contribution_pupils: 1,
+      low_gap_contribution_pct: 100,
+    });
+    expect(second).toMatchObject({
+      school_id: 'sch000003',
+      low_met: true,
+      low_excess_pupils: 0,
+      low_gap_contribution_pupils: 0,
+      low_gap_contribution_pct: 0,
+    });
+    expect(body.summary).toEqual({
+      schools: 2,
+      contributing: 1,
+      over_target: 1,
+      low_excess_pupils: 3,
+    });
     // The trend has both years for reading, grade 9.
     expect(new Set(body.trend.map((r) => r.year))).toEqual(new Set([2025, 2026]));
   });

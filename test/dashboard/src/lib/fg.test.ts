@@ -3,6 +3,7 @@ import type { FgDistrictRow, FgPage, FgTrendRow } from '../../../../contract/api
 import { displayText } from '../../../../contract/table.ts';
 import {
   contributionNote,
+  contributionText,
   districtFootRow,
   districtOfGrade,
   fgDistrictColumns,
@@ -15,6 +16,7 @@ import {
   readFgQuery,
   trendNote,
   trendYears,
+  type SchoolOrDistrict,
 } from '../../../../dashboard/src/lib/fg.ts';
 
 const district = (over: Partial<FgDistrictRow>): FgDistrictRow => ({
@@ -50,7 +52,7 @@ const page = (over: Partial<FgPage>): FgPage => ({
   targets: { low_target_pct: 25, high_target_pct: 15 },
   district: [],
   schools: [],
-  summary: { schools: 0, contributing: 0, low_excess_pupils: 0 },
+  summary: { schools: 0, contributing: 0, over_target: 0, low_excess_pupils: 0 },
   trend: [],
   ...over,
 });
@@ -171,12 +173,34 @@ describe('ФГ tables', () => {
     expect(fgDistrictColumns.find((c) => c.key === 'high_share')!.tone!(row)).toBeUndefined();
   });
 
-  it('turns the district into the school table footer without a contribution', () => {
+  it('turns the district into the school table footer whose contribution is the schools’ sum', () => {
     expect(districtFootRow(undefined)).toEqual([]);
     const [foot] = districtFootRow(district({}));
     expect(foot!.school_id).toBeNull();
     expect(foot!.short_name).toBe('Район');
     expect(foot!.low_gap_contribution_pct).toBeNull();
+    expect(foot!.low_gap_contribution_pupils).toBe(5);
+    expect(contributionText(foot!)).toBe('5 — всего по району');
+  });
+
+  it('writes a school’s contribution in whole pupils, and 0 for one within the target', () => {
+    const school = (over: Partial<SchoolOrDistrict>): SchoolOrDistrict => ({
+      ...district({}),
+      school_id: 'sch000001',
+      short_name: 'СОШ № 1',
+      school_type: 'СОШ',
+      low_gap_contribution_pupils: 3,
+      low_gap_contribution_pct: 60,
+      ...over,
+    });
+    expect(contributionText(school({}))).toBe('3 (60,0 %)');
+    expect(contributionText(school({ low_met: true, low_gap_contribution_pupils: 0 }))).toBe(
+      '0 — цель выполнена',
+    );
+    // over its own target, but the district meets it: nothing to share out
+    expect(
+      contributionText(school({ low_gap_contribution_pupils: 0, low_gap_contribution_pct: null })),
+    ).toBe('0');
   });
 
   it('groups the trend by year, latest first, and marks shares that miss a target', () => {
@@ -220,17 +244,18 @@ describe('ФГ notes', () => {
         shown,
         contributing,
         lowTarget: 25,
+        districtExcess: 21,
         districtN: 1200,
         loaded: 'x',
       });
     expect(note(1, 1)).toBe(
-      'Показана 1 школа с долей выше цели 25,0 %; серым — школы с n меньше методического минимума (мало данных). n района = 1\u00a0200. Данные загружены x.',
+      'Показана 1 школа с вкладом в превышение цели 25,0 %; серым — школы с n меньше методического минимума (мало данных). Сверх цели по району — 21 обучающийся, n района = 1\u00a0200. Данные загружены x.',
     );
     expect(note(40, 57)).toContain(
-      'Показаны 40 школ с долей выше цели 25,0 % — с наибольшим вкладом из 57;',
+      'Показаны 40 школ с вкладом в превышение цели 25,0 % — с наибольшим из 57;',
     );
     expect(note(1, 1, true)).toBe(
-      'Доля школы выше цели 25,0 %; серым — если n меньше методического минимума (мало данных). n района = 1\u00a0200. Данные загружены x.',
+      'Доля школы выше цели 25,0 %; серым — если n меньше методического минимума (мало данных). Сверх цели по району — 21 обучающийся, n района = 1\u00a0200. Данные загружены x.',
     );
   });
 });
