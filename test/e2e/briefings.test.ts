@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
-import { schoolYear } from '../../contract/format.ts';
+import { yearText } from '../helpers/hand-format.ts';
 import { formatSize } from '../../dashboard/src/lib/briefings.ts';
 import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
@@ -58,17 +58,17 @@ describe('«Справки» page', () => {
     const years = await page
       .locator('#b-year option')
       .evaluateAll((os) => os.map((o) => [(o as HTMLOptionElement).value, o.textContent]));
-    expect(years).toEqual(options.years.map((y) => [String(y), schoolYear(y)]));
+    expect(years).toEqual(options.years.map((y) => [String(y), yearText(y)]));
     expect(await page.locator('#b-year').inputValue()).toBe(String(options.year));
     // Defaults: the district briefing, DOCX.
     expect(await page.getByLabel('Справка по району').isChecked()).toBe(true);
     expect(await page.getByRole('radio', { name: /DOCX/ }).isChecked()).toBe(true);
     await expect(page.locator('.summary').innerText()).resolves.toContain(
-      `Справка по району за ${schoolYear(options.year!)} учебный год, DOCX.`,
+      `Справка по району за ${yearText(options.year!)} учебный год, DOCX.`,
     );
 
     const { download, data } = await generate();
-    const fileName = `Справка_район_${schoolYear(options.year!).replace('/', '-')}.docx`;
+    const fileName = `Справка_район_${yearText(options.year!).replace('/', '-')}.docx`;
     expect(fileName).toBe('Справка_район_2025-26.docx');
     expect(download.suggestedFilename()).toBe(fileName);
     const zip = await JSZip.loadAsync(data);
@@ -143,7 +143,7 @@ describe('«Справки» page', () => {
     );
     const { download, data } = await generate();
     expect(download.suggestedFilename()).toBe(
-      `Справки_${schoolYear(options.year!).replace('/', '-')}_docx.zip`,
+      `Справки_${yearText(options.year!).replace('/', '-')}_docx.zip`,
     );
     const zip = await JSZip.loadAsync(data);
     const files = Object.values(zip.files).filter((f) => !f.dir);
