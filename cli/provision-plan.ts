@@ -36,7 +36,8 @@ export const NEEDS: Need[] = [
   },
   {
     what: 'LibreOffice Writer (тесты рисуют DOCX-справки)',
-    present: () => existsSync('/usr/bin/libreoffice'),
+    // Writer's own library: /usr/bin/libreoffice comes with libreoffice-common alone
+    present: () => existsSync('/usr/lib/libreoffice/program/libswlo.so'),
     package: 'libreoffice-writer-nogui',
     recommends: false,
   },
