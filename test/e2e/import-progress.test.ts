@@ -2,9 +2,11 @@
  * A large import on the data upload page: a ВПР task file of 2 000 synthetic schools (about
  * 310 000 rows, the bulk path). While the check and then the load are under way, the file's
  * card shows the upload, then a progress bar with the per cent, the time left and the phase;
- * the report replaces it when the request ends.
+ * the report replaces it when the request ends. Each phase is held until the test has seen it:
+ * the upload by holding the request, the server's work by its test gate (IMPORT_TEST_GATE), so
+ * the test waits on conditions, not on the machine being slow enough.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,13 +22,17 @@ let tasks: string;
 let rows: number;
 let server: RunningServer;
 let page: Page;
+let gate: string;
+const holdServer = () => writeFileSync(gate, '');
+const releaseServer = () => rmSync(gate, { force: true });
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mko-e2e-progress-'));
   tasks = writeSynthetic(dir, { schools: SCHOOL_COUNT, years: 1 }).years[0]!.tasks.path;
   // Lines end in CRLF; the header is not a row.
   rows = readFileSync(tasks, 'utf8').split('\r\n').filter(Boolean).length - 1;
-  ({ server, page } = await openDashboard(inject('demoStore')));
+  gate = join(dir, 'import-gate');
+  ({ server, page } = await openDashboard(inject('demoStore'), { IMPORT_TEST_GATE: gate }));
 });
 afterAll(async () => {
   await closeDashboard();
@@ -55,21 +61,27 @@ describe('a large import on the data upload page', () => {
     // The demo registry has no synthetic schools: they are added from the file.
     await page.getByLabel('Добавлять в реестр школы, которых в нём нет').check();
 
-    // The check's upload is held back a moment: the server knows nothing of the file yet.
+    // The check's upload is held until the card has shown it: the server knows nothing of the
+    // file yet. Then the server holds the check until the card has shown its progress.
+    let showUpload: () => void = () => {};
+    const uploadShown = new Promise<void>((resolve) => (showUpload = resolve));
     let held = false;
     await page.route('**/api/import?*', async (route) => {
       if (!held) {
         held = true;
-        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await uploadShown;
       }
       await route.continue();
     });
+    holdServer();
     await page.setInputFiles('input[type=file]', tasks);
     const card = page.locator(`[data-file="${basename(tasks)}"]`);
     await card.locator('.file-status', { hasText: 'проверяю…' }).waitFor();
     await card.locator('.import-progress', { hasText: 'Передача файла…' }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'import-progress-upload.png') });
+    showUpload();
     await expectProgress(card, /^Проверка файла$/);
+    releaseServer();
     await card
       .locator('.file-status', {
         hasText: `готов к загрузке: ${countText(rows, ['строка', 'строки', 'строк'])}`,
@@ -78,11 +90,13 @@ describe('a large import on the data upload page', () => {
     expect(await card.locator('.import-progress').count()).toBe(0);
     await page.unroute('**/api/import?*');
 
+    holdServer();
     await page.getByRole('button', { name: 'Загрузить 1 файл' }).click();
     await card.locator('.file-status', { hasText: 'загружаю…' }).waitFor();
     await expectProgress(card, /^(Проверка и запись|Пересчёт показателей)$/);
     await card.locator('.import-progress .percent').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'import-progress.png') });
+    releaseServer();
 
     await card
       .locator('.file-status', {

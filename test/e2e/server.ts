@@ -116,9 +116,10 @@ let server: RunningServer | undefined;
  */
 export async function openDashboard(
   template?: string,
+  env: Record<string, string> = {},
 ): Promise<{ server: RunningServer; page: Page }> {
   browser = await launchBrowser();
-  server = await startServer(template);
+  server = await startServer(template, env);
   const page = await browser.newPage({
     viewport: { width: 1366, height: 768 },
     locale: 'ru-RU',
