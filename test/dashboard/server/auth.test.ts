@@ -159,6 +159,16 @@ describe('CSRF', () => {
     }
     // The right token passes the guard (and the empty mapping is then refused as bad input).
     expect((await mapping(admin.csrf)).status).toBe(400);
+    // Each refusal is in the audit log, under the user whose page did not carry the key.
+    const refusals = app.access.audit
+      .read({ action: 'denied', user: 'admin' })
+      .entries.filter((e) => e.detail.endsWith('(CSRF)'));
+    expect(refusals.map((e) => [e.detail, e.outcome])).toEqual(
+      Array(3).fill([
+        'POST /api/mappings: нет верного проверочного ключа страницы (CSRF)',
+        'denied',
+      ]),
+    );
   });
 
   it('accepts sign-in only as JSON, so a form on another site cannot post it', async () => {
