@@ -8,6 +8,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../dashboard/server/auth/audit.ts';
+import { AccessControl } from '../../dashboard/server/auth/control.ts';
 import { UserDirectory } from '../../dashboard/server/auth/users.ts';
 import { hashPassword } from '../../dashboard/server/auth/passwords.ts';
 import { importPaths } from '../../ingest/import.ts';
@@ -237,6 +238,30 @@ describe('sign-in checks', () => {
       login: 'old',
     });
     expect(await directory.authenticate('old', 'старый-пароль-2')).toBeUndefined();
+  });
+});
+
+describe('npm run users -- unlock', () => {
+  it('clears the running server’s sign-in delays for a login, in its audit log', () => {
+    const unlocks = join(t.dir, 'unlocks.jsonl');
+    const access = new AccessControl({
+      users: new UserDirectory(env.USERS_PATH!),
+      audit: new AuditLog(env.AUDIT_PATH!),
+      unlocksPath: unlocks,
+    });
+    for (let i = 0; i < 6; i++) access.limiter.fail('203.0.113.5', 'admin');
+    expect(access.limiter.waitMs('203.0.113.5', 'admin')).toBe(2000);
+    const result = run('cli/users.ts', ['unlock', 'Admin'], '', { UNLOCKS_PATH: unlocks });
+    expect(result.stdout).toBe('Задержки входа для admin сняты: можно входить сразу.\n');
+    expect(result.status).toBe(0);
+    expect(statSync(unlocks).mode & 0o777).toBe(0o600);
+    expect(access.limiter.waitMs('203.0.113.5', 'admin')).toBe(0);
+    expect(new AuditLog(env.AUDIT_PATH!).read({ action: 'user_unlock' }).entries).toMatchObject([
+      { detail: 'admin', address: 'командная строка', outcome: 'ok' },
+    ]);
+    const unknown = run('cli/users.ts', ['unlock', 'nobody'], '', { UNLOCKS_PATH: unlocks });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('Пользователя «nobody» нет.');
   });
 });
 
