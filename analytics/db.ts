@@ -8,12 +8,22 @@ import {
   type DuckDBConnection,
   type DuckDBValue,
 } from '@duckdb/node-api';
+import { chmodSync, existsSync } from 'node:fs';
 
 /** DuckDB's vector size: the rows of one appended chunk. */
 const CHUNK_ROWS = 2048;
 
 export type Params = Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
+
+/**
+ * The store holds pupils' results: its file (and a write-ahead log left by a crash) readable by
+ * the owner only (600), like the users, audit and salt files; a store made 644 by an earlier
+ * version is tightened when opened.
+ */
+function ownerOnly(path: string): void {
+  for (const file of [path, `${path}.wal`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
 
 export class Store {
   /** Connections of their own for reads (see addReaders); idle ones wait in `idleReaders`. */
@@ -47,6 +57,7 @@ export class Store {
       }
       throw error;
     }
+    ownerOnly(path);
     const connection = await instance.connect();
     return new Store(instance, connection, path, true);
   }

@@ -17,6 +17,7 @@ import {
   sessionHours,
   storePath,
   memoryLimit,
+  unlocksPath,
   usersPath,
 } from '../dashboard/server/config.ts';
 import { AccessControl, isLoopback } from '../dashboard/server/auth/control.ts';
@@ -39,6 +40,7 @@ function accessControl(): AccessControl {
   return new AccessControl({
     users,
     audit: new AuditLog(auditPath()),
+    unlocksPath: unlocksPath(),
     network,
     sessionTtlMs: sessionHours() * 3600_000,
     secureCookies: secureCookies(),

@@ -1,8 +1,9 @@
 /**
  * npm run users -- add <login> --role admin|analyst|school [--school <логин ОО>]
- *                  list | remove <login> | passwd <login>
+ *                  list | remove <login> | passwd <login> | unlock <login>
  * Passwords are asked on the terminal (twice, not shown) or read from stdin's first line.
- * Works while the server runs: users live in their own file (USERS_PATH), not in the store.
+ * Works while the server runs: users live in their own file (USERS_PATH), not in the store;
+ * unlock leaves a line for the running server in UNLOCKS_PATH (its counts are in its memory).
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -13,7 +14,8 @@ import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { askHidden } from '../dashboard/server/auth/terminal.ts';
 import { UserDirectory, UserError } from '../dashboard/server/auth/users.ts';
 import { ROLES, ROLE_TITLES, type Role } from '../contract/access/roles.ts';
-import { storePath, usersPath } from '../dashboard/server/config.ts';
+import { storePath, unlocksPath, usersPath } from '../dashboard/server/config.ts';
+import { requestUnlock } from '../dashboard/server/auth/unlocks.ts';
 import { statementRows } from '../ingest/statements.ts';
 
 const USAGE = `Использование: npm run users -- <команда>
@@ -25,6 +27,7 @@ const USAGE = `Использование: npm run users -- <команда>
   list              пользователи и их роли
   remove <логин>    удалить пользователя (его сессии закрываются)
   passwd <логин>    сменить пароль (открытые сессии закрываются)
+  unlock <логин>    снять задержки входа после неудачных попыток (сервер может работать)
 Пароль можно передать через стандартный ввод: printf '%s\\n' 'пароль' | npm run users -- add …`;
 
 /** The new password: asked twice on a terminal, one line from a pipe. */
@@ -100,7 +103,7 @@ async function main(): Promise<number> {
     printUsers(users);
     return 0;
   }
-  if (!login || !['add', 'remove', 'passwd'].includes(command)) {
+  if (!login || !['add', 'remove', 'passwd', 'unlock'].includes(command)) {
     console.error(`Команда «${positionals.join(' ')}» непонятна.\n\n${USAGE}`);
     return 1;
   }
@@ -120,6 +123,12 @@ async function main(): Promise<number> {
     const detail = `${user.login}, ${ROLE_TITLES[user.role]}${school ? `, ${school}` : ''}`;
     recordCli('user_add', detail);
     console.log(`Пользователь добавлен: ${detail}.`);
+  } else if (command === 'unlock') {
+    const user = users.find(login);
+    if (!user) throw new UserError(`Пользователя «${login}» нет.`);
+    requestUnlock(unlocksPath(), user.login);
+    recordCli('user_unlock', user.login);
+    console.log(`Задержки входа для ${user.login} сняты: можно входить сразу.`);
   } else if (command === 'remove') {
     users.remove(login);
     recordCli('user_remove', login);

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = {
   user_add: 'Добавлен пользователь',
   user_remove: 'Удалён пользователь',
   user_passwd: 'Сменён пароль',
+  user_unlock: 'Сняты задержки входа',
   denied: 'Отказано в доступе',
 } as const;
 

@@ -10,6 +10,8 @@ export const serverUrl = () => `http://${host() === '0.0.0.0' ? '127.0.0.1' : ho
 /** the users of a networked install and the audit log: files beside the store */
 export const usersPath = () => process.env.USERS_PATH ?? `${storePath()}.users.json`;
 export const auditPath = () => process.env.AUDIT_PATH ?? `${storePath()}.audit.jsonl`;
+/** the administrator's sign-in unlocks, from `npm run users -- unlock` to the running server */
+export const unlocksPath = () => process.env.UNLOCKS_PATH ?? `${storePath()}.unlocks.jsonl`;
 /** how long a sign-in lasts, in hours (a working day by default) */
 export const sessionHours = () => Number(process.env.SESSION_HOURS ?? 8);
 /** Secure cookies: set when the server is reached over HTTPS (through a reverse proxy) */

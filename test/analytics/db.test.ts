@@ -2,7 +2,10 @@
  * The store's read connections (Store.addReaders): reads run side by side on connections of
  * their own, see what is committed, and a transaction on the store still reads its own writes.
  */
+import { chmodSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { Store } from '../../analytics/db.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
 
 let t: TempStore;
@@ -39,4 +42,17 @@ it('reads what is committed, and inside a transaction what the transaction wrote
     expect(await total()).toBeNull();
   });
   expect(await total()).toBe(500500);
+});
+
+it('creates the store file readable by its owner only, and tightens an older 644 store on opening', async () => {
+  expect(statSync(t.store.path).mode & 0o777).toBe(0o600);
+  const path = join(t.dir, 'older.duckdb');
+  const older = await Store.open(path);
+  await older.run('CREATE TABLE t AS SELECT 1 AS n');
+  older.close();
+  chmodSync(path, 0o644);
+  const reopened = await Store.open(path);
+  expect(statSync(path).mode & 0o777).toBe(0o600);
+  expect(await reopened.one<{ n: number }>('SELECT n FROM t')).toEqual({ n: 1 });
+  reopened.close();
 });

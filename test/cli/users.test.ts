@@ -4,11 +4,13 @@
  * the server refusing to listen on the network before an administrator exists.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../dashboard/server/auth/audit.ts';
+import { AccessControl } from '../../dashboard/server/auth/control.ts';
 import { UserDirectory } from '../../dashboard/server/auth/users.ts';
+import { hashPassword } from '../../dashboard/server/auth/passwords.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { writeRegistryFile } from '../helpers/fixtures.ts';
 import { tempStore, type TempStore } from '../helpers/store.ts';
@@ -62,7 +64,7 @@ describe('npm run users', () => {
     expect(statSync(env.USERS_PATH!).mode & 0o777).toBe(0o600);
     const hashes = stored().map((u: { passwordHash: string }) => u.passwordHash.split('$'));
     for (const [scheme, n, r, p, salt, hash] of hashes) {
-      expect([scheme, n, r, p]).toEqual(['scrypt', '16384', '8', '1']);
+      expect([scheme, n, r, p]).toEqual(['scrypt', '131072', '8', '1']);
       expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
       expect(Buffer.from(hash!, 'base64')).toHaveLength(64);
     }
@@ -168,6 +170,98 @@ describe('npm run users', () => {
       ['user_add', 'metod, аналитик', 'командная строка'],
       ['user_add', 'admin, администратор', 'командная строка'],
     ]);
+  });
+});
+
+/** Runs `work` with new hashes made at N = 2^log2N (the test-only SCRYPT_LOG2_N). */
+async function withCost<T>(log2N: number, work: () => Promise<T>): Promise<T> {
+  const before = process.env.SCRYPT_LOG2_N;
+  process.env.SCRYPT_LOG2_N = String(log2N);
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.SCRYPT_LOG2_N;
+    else process.env.SCRYPT_LOG2_N = before;
+  }
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!;
+
+describe('sign-in checks', () => {
+  it('takes as long for a login that does not exist as for one that does', async () => {
+    // N = 2^14 here (about 20 ms a hash) keeps 40 sign-ins quick; the dummy hash follows the
+    // same parameter, so the comparison holds at the real cost too.
+    await withCost(14, async () => {
+      const directory = new UserDirectory(join(t.dir, 'timing-users.json'));
+      await directory.add({ login: 'known', role: 'analyst', password: 'пароль-известного' });
+      const time = async (login: string) => {
+        const start = process.hrtime.bigint();
+        expect(await directory.authenticate(login, 'не-тот-пароль-1')).toBeUndefined();
+        return Number(process.hrtime.bigint() - start) / 1e6;
+      };
+      await time('known');
+      await time('nobody');
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        known.push(await time('known'));
+        unknown.push(await time('nobody'));
+      }
+      console.log(
+        `медианы входа: известный ${median(known)} мс, неизвестный ${median(unknown)} мс`,
+      );
+      expect(Math.abs(median(known) - median(unknown))).toBeLessThan(5);
+    });
+  });
+
+  it('redoes a hash of the old parameters on sign-in, and the user signs in again', async () => {
+    const path = join(t.dir, 'old-users.json');
+    const oldHash = await withCost(14, () => hashPassword('старый-пароль-1'));
+    expect(oldHash.split('$').slice(0, 4)).toEqual(['scrypt', '16384', '8', '1']);
+    const user = {
+      login: 'old',
+      role: 'analyst',
+      school: null,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      passwordChangedAt: '2026-01-01T00:00:00.000Z',
+      stamp: 'abcdef0123456789',
+      passwordHash: oldHash,
+    };
+    writeFileSync(path, JSON.stringify({ users: [user] }), { mode: 0o600 });
+    const directory = new UserDirectory(path);
+    expect(await directory.authenticate('old', 'старый-пароль-1')).toMatchObject({ login: 'old' });
+    const [rehashed] = JSON.parse(readFileSync(path, 'utf8')).users;
+    expect(rehashed.passwordHash.split('$').slice(0, 4)).toEqual(['scrypt', '131072', '8', '1']);
+    expect(rehashed.stamp).toBe('abcdef0123456789');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(await new UserDirectory(path).authenticate('old', 'старый-пароль-1')).toMatchObject({
+      login: 'old',
+    });
+    expect(await directory.authenticate('old', 'старый-пароль-2')).toBeUndefined();
+  });
+});
+
+describe('npm run users -- unlock', () => {
+  it('clears the running server’s sign-in delays for a login, in its audit log', () => {
+    const unlocks = join(t.dir, 'unlocks.jsonl');
+    const access = new AccessControl({
+      users: new UserDirectory(env.USERS_PATH!),
+      audit: new AuditLog(env.AUDIT_PATH!),
+      unlocksPath: unlocks,
+    });
+    for (let i = 0; i < 6; i++) access.limiter.fail('203.0.113.5', 'admin');
+    expect(access.limiter.waitMs('203.0.113.5', 'admin')).toBe(2000);
+    const result = run('cli/users.ts', ['unlock', 'Admin'], '', { UNLOCKS_PATH: unlocks });
+    expect(result.stdout).toBe('Задержки входа для admin сняты: можно входить сразу.\n');
+    expect(result.status).toBe(0);
+    expect(statSync(unlocks).mode & 0o777).toBe(0o600);
+    expect(access.limiter.waitMs('203.0.113.5', 'admin')).toBe(0);
+    expect(new AuditLog(env.AUDIT_PATH!).read({ action: 'user_unlock' }).entries).toMatchObject([
+      { detail: 'admin', address: 'командная строка', outcome: 'ok' },
+    ]);
+    const unknown = run('cli/users.ts', ['unlock', 'nobody'], '', { UNLOCKS_PATH: unlocks });
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('Пользователя «nobody» нет.');
   });
 });
 

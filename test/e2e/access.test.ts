@@ -6,7 +6,7 @@
  * administrator's «Журнал» lists the others' sign-ins. «Выйти» ends the session for the API too.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -104,6 +104,10 @@ const apiStatus = (page: Page, path: string) =>
   page.evaluate(async (p) => (await fetch(p)).status, path);
 
 describe('access control', () => {
+  it('keeps the store file readable by its owner only once the server has started', () => {
+    expect(statSync(server.storePath).mode & 0o777).toBe(0o600);
+  });
+
   it('without users the panel opens on this computer without sign-in, journal included', async () => {
     const page = await newPage();
     await page.goto(`${server.url}/`);

@@ -26,6 +26,8 @@ async function freePort(): Promise<number> {
 
 export interface RunningServer {
   url: string;
+  /** the store file the server opened (DB_PATH) */
+  storePath: string;
   process: ChildProcess;
   output: () => string;
   stop: () => Promise<number | null>;
@@ -72,6 +74,7 @@ export async function startServer(
   }
   return {
     url,
+    storePath: env.DB_PATH ?? join(dir, 'store.duckdb'),
     process: child,
     output: () => log,
     stop: () =>

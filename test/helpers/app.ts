@@ -19,6 +19,7 @@ export const testAccess = (dir: string, options: Partial<AccessOptions> = {}) =>
   new AccessControl({
     users: new UserDirectory(join(dir, 'users.json')),
     audit: new AuditLog(join(dir, 'audit.jsonl'), options.now),
+    unlocksPath: join(dir, 'unlocks.jsonl'),
     ...options,
   });
 

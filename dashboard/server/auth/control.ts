@@ -9,6 +9,7 @@ import { AuditLog } from './audit.ts';
 import { type AuditAction, type AuditEntry } from '../../../contract/access/audit.ts';
 import { DEFAULT_LIMITS, LoginLimiter, type LimiterOptions } from './login-limiter.ts';
 import { SessionStore, randomToken, type Session } from './sessions.ts';
+import { UnlockRequests } from './unlocks.ts';
 import type { UserDirectory } from './users.ts';
 import type { Role, User } from '../../../contract/access/roles.ts';
 
@@ -35,6 +36,8 @@ export interface AccessOptions {
   network?: boolean;
   sessionTtlMs?: number;
   limits?: LimiterOptions;
+  /** the file `npm run users -- unlock` appends to (none: no unlocks from the command line) */
+  unlocksPath?: string;
   /** Secure cookies (behind HTTPS) */
   secureCookies?: boolean;
   now?: () => number;
@@ -58,7 +61,10 @@ export class AccessControl {
     this.network = options.network ?? false;
     this.secureCookies = options.secureCookies ?? false;
     this.sessions = new SessionStore(options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS, now);
-    this.limiter = new LoginLimiter(options.limits ?? DEFAULT_LIMITS, now);
+    const unlocks = options.unlocksPath ? new UnlockRequests(options.unlocksPath) : undefined;
+    this.limiter = new LoginLimiter(options.limits ?? DEFAULT_LIMITS, now, () =>
+      unlocks ? unlocks.take() : [],
+    );
   }
 
   /** Sign-in is required on the network and as soon as any user exists. */

@@ -48,7 +48,9 @@ export function guard(control: AccessControl): MiddlewareHandler<AppEnv> {
         403,
       );
     }
-    if (!SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== viewer.csrf)
+    if (!SAFE_METHODS.has(c.req.method) && c.req.header('x-csrf-token') !== viewer.csrf) {
+      const detail = `${method} ${c.req.path}: нет верного проверочного ключа страницы (CSRF)`;
+      control.record(c, 'denied', detail, 'denied');
       return c.json(
         {
           error:
@@ -57,6 +59,7 @@ export function guard(control: AccessControl): MiddlewareHandler<AppEnv> {
         },
         403,
       );
+    }
     await next();
     // Routes refuse too (a school user asking for another school): into the log as well.
     if (c.res.status === 403) control.record(c, 'denied', `${method} ${c.req.path}`, 'denied');

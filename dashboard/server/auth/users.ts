@@ -6,7 +6,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { ROLES, type Role, type User } from '../../../contract/access/roles.ts';
-import { hashPassword, passwordProblem, verifyPassword } from './passwords.ts';
+import {
+  hashPassword,
+  needsRehash,
+  passwordProblem,
+  verifyNothing,
+  verifyPassword,
+} from './passwords.ts';
 
 interface StoredUser extends User {
   passwordHash: string;
@@ -65,8 +71,18 @@ export class UserDirectory {
   /** The user when the password is theirs; undefined otherwise (no hint which part was wrong). */
   async authenticate(login: string, password: string): Promise<User | undefined> {
     const stored = this.read().find((u) => u.login === normalizeLogin(login));
-    if (!stored || !(await verifyPassword(password, stored.passwordHash))) return undefined;
+    // An unknown login costs the same hashing as a known one: its answer time tells nothing.
+    if (!stored) return verifyNothing(password).then(() => undefined);
+    if (!(await verifyPassword(password, stored.passwordHash))) return undefined;
+    if (needsRehash(stored.passwordHash)) await this.rehash(stored.login, password);
     return withoutHash(stored);
+  }
+
+  /** A hash of older parameters redone at today's cost; the stamp stays, so sessions stay open. */
+  private async rehash(login: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    const users = this.read();
+    this.write(users.map((u) => (u.login === login ? { ...u, passwordHash } : u)));
   }
 
   async add(input: { login: string; role: Role; school?: string | null; password: string }) {

@@ -23,6 +23,14 @@ const loginBody = z.object({
 });
 
 const MINUTES = ['минуту', 'минуты', 'минут'] as const;
+const SECONDS = ['секунду', 'секунды', 'секунд'] as const;
+
+/** «через 2 секунды», «через 15 минут»: a wait in words. */
+function waitText(ms: number): string {
+  const [amount, forms] =
+    ms < 60_000 ? [Math.ceil(ms / 1000), SECONDS] : [Math.ceil(ms / 60_000), MINUTES];
+  return `${amount} ${pluralRu(amount, forms)}`;
+}
 
 export function register(app: App, store: Store, access: AccessControl): void {
   app.get('/api/session', async (c) => {
@@ -56,12 +64,11 @@ export function register(app: App, store: Store, access: AccessControl): void {
     const address = clientAddress(c);
     const waitMs = access.limiter.waitMs(address, login);
     if (waitMs > 0) {
-      const minutes = Math.ceil(waitMs / 60_000);
       access.record(c, 'login_blocked', `логин «${login}»`, 'denied', login);
       c.header('Retry-After', String(Math.ceil(waitMs / 1000)));
       return c.json(
         {
-          error: `Слишком много неудачных попыток входа. Повторите через ${minutes} ${pluralRu(minutes, MINUTES)} или обратитесь к администратору.`,
+          error: `Слишком много неудачных попыток входа. Повторите через ${waitText(waitMs)} или обратитесь к администратору.`,
         },
         429,
       );
@@ -72,7 +79,7 @@ export function register(app: App, store: Store, access: AccessControl): void {
       access.record(c, 'login_failed', `логин «${login}»`, 'failed', login);
       return c.json({ error: 'Неверный логин или пароль.' }, 401);
     }
-    access.limiter.succeed(login);
+    access.limiter.succeed(address, login);
     const session = access.sessions.open(user);
     setCookie(c, SESSION_COOKIE, session.token, {
       httpOnly: true,
