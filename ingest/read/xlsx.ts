@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Sheet } from './table.ts';
+import { checkSheetSize } from './limits.ts';
 
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
@@ -14,6 +15,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
     // exceljs recounts every row on each columnCount read: take it once per sheet.
     const rowCount = worksheet.rowCount;
     const columnCount = worksheet.columnCount;
+    checkSheetSize(rowCount, columnCount, worksheet.name);
     for (let r = 1; r <= rowCount; r++) {
       const row = worksheet.getRow(r);
       const cells: Cell[] = [];
