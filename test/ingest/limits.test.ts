@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../../ingest/import.ts';
+import { proposeMapping } from '../../ingest/custom/propose.ts';
 import { describeProblem } from '../../contract/imports/problems.ts';
 import { contentHash, tempStore, type TempStore } from '../helpers/store.ts';
 import { VPR_TASK_HEADER, writeRegistryFile } from '../helpers/fixtures.ts';
@@ -89,5 +90,13 @@ describe('input limits', () => {
     expect(await refused('широкий.xlsx', await xlsxWithDimension('A1:ZZ2'))).toEqual([
       'файл «широкий.xlsx»; значение «702 столбцов»; ожидалось: не больше 500 столбцов',
     ]);
+  });
+
+  it('names the limit when a file beyond it is offered for column mapping', async () => {
+    const wide = Array.from({ length: 501 }, (_, i) => `Столбец ${i}`).join(';');
+    expect(await proposeMapping('своя.csv', new TextEncoder().encode(wide + '\n'))).toEqual({
+      error:
+        'файл «своя.csv», строка 1; значение «501 столбцов»; ожидалось: не больше 500 столбцов.',
+    });
   });
 });
