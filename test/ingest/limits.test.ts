@@ -92,6 +92,21 @@ describe('input limits', () => {
     ]);
   });
 
+  it('refuses an XLSX sheet without a stated size once its rows are known', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Результаты').addRows([VPR_TASK_HEADER, TASK_ROW.split(';')]);
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    const far = xml
+      .replace('<dimension ref="A1:I2"/>', '')
+      .replace('<row r="2"', '<row r="2000000"');
+    zip.file('xl/worksheets/sheet1.xml', far);
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(await refused('далёкая-строка.xlsx', bytes)).toEqual([
+      'файл «далёкая-строка.xlsx», лист «Результаты»; значение «2 000 000 строк на листе»; ожидалось: не больше 500 000 строк на листе; разделите файл на части',
+    ]);
+  });
+
   it('names the limit when a file beyond it is offered for column mapping', async () => {
     const wide = Array.from({ length: 501 }, (_, i) => `Столбец ${i}`).join(';');
     expect(await proposeMapping('своя.csv', new TextEncoder().encode(wide + '\n'))).toEqual({
