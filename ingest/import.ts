@@ -20,6 +20,7 @@ import type { FileReport } from '../contract/imports/report.ts';
 import { ProblemList, type Problem } from '../contract/imports/problems.ts';
 import { readSourceFile } from './read/read-file.ts';
 import type { SourceFile } from './read/table.ts';
+import { InputLimitError } from './read/limits.ts';
 import { ensureSchema } from './schema.ts';
 import { yearsOf, type Dataset } from './datasets.ts';
 import type { Format } from './formats/format.ts';
@@ -67,8 +68,13 @@ async function readFile(
   const problems = new ProblemList();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const refuse = (value: string | undefined, expected: string | undefined, message?: string) => {
-    problems.add({ severity: 'error', file: name, value, expected, message });
+  const refuse = (
+    value: string | undefined,
+    expected: string | undefined,
+    message?: string,
+    where: InputLimitError['where'] = {},
+  ) => {
+    problems.add({ severity: 'error', file: name, ...where, value, expected, message });
     return {
       file: name,
       rows: 0,
@@ -87,6 +93,8 @@ async function readFile(
   try {
     file = await readSourceFile(name, bytes, options.maxUnpackedBytes);
   } catch (error) {
+    if (error instanceof InputLimitError)
+      return refuse(error.value, error.expected, undefined, error.where);
     const reason = error instanceof Error ? error.message : String(error);
     return refuse(undefined, undefined, `файл не читается как таблица XLSX или CSV (${reason})`);
   }

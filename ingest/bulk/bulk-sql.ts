@@ -16,6 +16,7 @@ import type { HeaderMatch } from '../header.ts';
 import type { Format } from '../formats/format.ts';
 import type { Field, RecordLayout } from '../formats/fields.ts';
 import { FORMATS } from '../formats/index.ts';
+import { MAX_LINE_CHARS } from '../read/limits.ts';
 
 /** The formats whose files the bulk path takes: a layout, and a dataset with bulk SQL. */
 export const BULK_FORMATS: readonly Format[] = FORMATS.filter(
@@ -64,6 +65,9 @@ export interface StagedLayout {
 export const presentKeys = (staged: StagedLayout, field: Field<string>) =>
   field.keys.filter((key) => allowedColumns(staged.header.columns).has(key));
 
+/** DuckDB counts bytes: a Cyrillic character takes two in UTF-8. */
+const MAX_LINE_BYTES = 2 * MAX_LINE_CHARS;
+
 /**
  * Reads the CSV file ($path, $delim, $skip) into bulk_stage: one text column per layout column
  * the file has (`columns`: key → index), and `blank` for rows with no cell at all. `parallel`
@@ -82,7 +86,7 @@ export function stageSql(
        SELECT ${keys.join(', ')}, coalesce(${raw.join(', ')}) IS NULL AS blank
        FROM read_csv($path, columns = {${types}}, delim = $delim, quote = '"', escape = '"',
          header = false, skip = $skip, auto_detect = false, null_padding = true,
-         strict_mode = false, parallel = ${parallel})`;
+         strict_mode = false, parallel = ${parallel}, max_line_size = ${MAX_LINE_BYTES})`;
 }
 
 /** The distinct cells of a field's columns in bulk_stage, each with the first row that has them. */

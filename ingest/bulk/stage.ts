@@ -5,6 +5,7 @@
  */
 import type { Store } from '../../analytics/db.ts';
 import { stageSql } from './bulk-sql.ts';
+import { MAX_COLUMNS, MAX_LINE_CHARS, spaced } from '../read/limits.ts';
 
 export interface StageSpec {
   path: string;
@@ -30,11 +31,20 @@ export class StageError extends Error {
 /** DuckDB's CSV errors people can act on, in Russian; the rest get the general reason. */
 const REASONS: [RegExp, string][] = [
   [/unicode|utf-?8/i, 'в строке есть байты не в кодировке UTF-8 — сохраните файл как «CSV UTF-8»'],
+  // before «quote»: DuckDB's line-size message suggests quote settings too
+  [
+    /line size/i,
+    `слишком длинная строка; ожидалось: не больше ${spaced(MAX_LINE_CHARS)} символов в строке — проверьте, что строки разделены переводом строки`,
+  ],
   [/quote/i, 'незакрытая кавычка — значения в кавычках должны заканчиваться кавычкой'],
-  [/line size/i, 'слишком длинная строка — проверьте разделитель и кавычки'],
 ];
 
 export async function stageCsv(store: Store, spec: StageSpec): Promise<void> {
+  if (spec.width > MAX_COLUMNS)
+    throw new StageError(
+      undefined,
+      `${spaced(spec.width)} столбцов; ожидалось: не больше ${spaced(MAX_COLUMNS)} столбцов`,
+    );
   const read = (parallel: boolean) =>
     store.run(stageSql(spec, parallel), {
       path: spec.path,

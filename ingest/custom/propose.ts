@@ -3,6 +3,8 @@ import { readSourceFile } from '../read/read-file.ts';
 import { FORMATS } from '../formats/index.ts';
 import type { MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { proposeHeader } from './mapping.ts';
+import { InputLimitError } from '../read/limits.ts';
+import { describeProblem } from '../../contract/imports/problems.ts';
 
 export async function proposeMapping(
   name: string,
@@ -12,6 +14,10 @@ export async function proposeMapping(
   try {
     sheets = (await readSourceFile(name, bytes)).sheets;
   } catch (error) {
+    if (error instanceof InputLimitError)
+      return {
+        error: `${describeProblem({ severity: 'error', file: name, ...error.where, value: error.value, expected: error.expected })}.`,
+      };
     return {
       error: `Файл «${name}» не читается как таблица XLSX или CSV (${error instanceof Error ? error.message : error}).`,
     };

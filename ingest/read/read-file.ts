@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readXlsx } from './xlsx.ts';
 import { checkZipSize } from './zip-guard.ts';
 import { csvToRows } from './csv.ts';
+import { checkDimension, checkGrid, checkLineLength } from './limits.ts';
 import { decodeText } from './decode.ts';
 import type { SourceFile } from './table.ts';
 
@@ -18,9 +19,14 @@ export async function readSourceFile(
 ): Promise<SourceFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (isZip(bytes)) {
-    checkZipSize(bytes, maxUnpackedBytes);
-    return { name, sha256, sheets: await readXlsx(bytes) };
+    for (const dimension of checkZipSize(bytes, maxUnpackedBytes)) checkDimension(dimension);
+    const sheets = await readXlsx(bytes);
+    for (const sheet of sheets) checkGrid(sheet.rows, sheet.name);
+    return { name, sha256, sheets };
   }
   const { text } = decodeText(bytes);
-  return { name, sha256, sheets: [{ name: 'CSV', rows: csvToRows(text) }] };
+  checkLineLength(text);
+  const rows = csvToRows(text);
+  checkGrid(rows);
+  return { name, sha256, sheets: [{ name: 'CSV', rows }] };
 }

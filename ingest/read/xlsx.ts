@@ -4,6 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, Sheet } from './table.ts';
+import { checkSheetSize } from './limits.ts';
 
 export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const workbook = new ExcelJS.Workbook();
@@ -11,10 +12,14 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet[]> {
   const sheets: Sheet[] = [];
   workbook.eachSheet((worksheet) => {
     const rows: Cell[][] = [];
-    for (let r = 1; r <= worksheet.rowCount; r++) {
+    // exceljs recounts every row on each columnCount read: take it once per sheet.
+    const rowCount = worksheet.rowCount;
+    const columnCount = worksheet.columnCount;
+    checkSheetSize(rowCount, columnCount, worksheet.name);
+    for (let r = 1; r <= rowCount; r++) {
       const row = worksheet.getRow(r);
       const cells: Cell[] = [];
-      for (let c = 1; c <= worksheet.columnCount; c++) cells.push(cellValue(row.getCell(c).value));
+      for (let c = 1; c <= columnCount; c++) cells.push(cellValue(row.getCell(c).value));
       while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
       rows.push(cells);
     }

@@ -19,7 +19,12 @@ const tooBig = (limit: number) =>
     `после распаковки файл занял бы больше ${Math.round(limit / MB)} МБ — это не похоже на таблицу (возможна «zip-бомба»)`,
   );
 
-export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): void {
+/**
+ * Checks the archive and returns the `<dimension ref="A1:T180001">` of each worksheet that
+ * states one, read from the start of the unpacked sheet (so sizes are known before exceljs).
+ */
+export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): string[] {
+  const dimensions: string[] = [];
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const broken = (what: string) => new UnsafeArchiveError(`повреждённый архив XLSX: ${what}`);
   let end = -1;
@@ -45,10 +50,18 @@ export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): void 
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     const data = bytes.subarray(start, start + compressed);
     const left = maxUnpackedBytes - total;
-    if (method === STORED) total += data.length;
-    else if (method === DEFLATED) {
+    const name = Buffer.from(
+      bytes.subarray(offset + 46, offset + 46 + view.getUint16(offset + 28, true)),
+    ).toString('utf8');
+    const isSheet = /^xl\/worksheets\/[^/]+\.xml$/.test(name);
+    if (method === STORED) {
+      total += data.length;
+      if (isSheet) noteDimension(data, dimensions);
+    } else if (method === DEFLATED) {
       try {
-        total += inflateRawSync(data, { maxOutputLength: Math.max(1, left) }).length;
+        const unpacked = inflateRawSync(data, { maxOutputLength: Math.max(1, left) });
+        total += unpacked.length;
+        if (isSheet) noteDimension(unpacked, dimensions);
       } catch (error) {
         if (error instanceof RangeError) throw tooBig(maxUnpackedBytes);
         throw broken('данные не распаковываются');
@@ -61,4 +74,11 @@ export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): void 
       view.getUint16(offset + 30, true) +
       view.getUint16(offset + 32, true);
   }
+  return dimensions;
+}
+
+function noteDimension(sheetXml: Uint8Array, dimensions: string[]): void {
+  const head = Buffer.from(sheetXml.subarray(0, 4096)).toString('utf8');
+  const ref = /<(?:\w+:)?dimension\s+ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"/.exec(head)?.[1];
+  if (ref) dimensions.push(ref);
 }
