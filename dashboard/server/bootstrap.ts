@@ -7,16 +7,17 @@ import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { ensureSchema } from '../../ingest/schema.ts';
 import { runStatement, statementRow } from '../../ingest/statements.ts';
-import { generateDemo } from '../../data/generate-demo.ts';
+import { DEMO_DIR, generateDemo } from '../../data/generate-demo.ts';
 
 export async function prepareStore(
   store: Store,
   log: (line: string) => void = console.log,
+  demoDir: string = DEMO_DIR,
 ): Promise<void> {
   await ensureSchema(store);
   if ((await statementRow<{ n: number }>(store, 'demo_load_unfinished'))!.n > 0) {
     log('Загрузка демонстрационных данных была прервана: догружаю оставшиеся файлы…');
-    return loadDemo(store, log);
+    return loadDemo(store, log, demoDir);
   }
   const loaded = await statementRow<{ n: number }>(store, 'batch_count');
   if (loaded!.n > 0) {
@@ -25,7 +26,7 @@ export async function prepareStore(
     return;
   }
   log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');
-  await loadDemo(store, log);
+  await loadDemo(store, log, demoDir);
 }
 
 /**
@@ -33,9 +34,9 @@ export async function prepareStore(
  * demo_load: only a store whose demo load started and never finished is resumed, never a store
  * of the user's own data.
  */
-async function loadDemo(store: Store, log: (line: string) => void): Promise<void> {
+async function loadDemo(store: Store, log: (line: string) => void, dir: string): Promise<void> {
   await runStatement(store, 'mark_demo_load', { finished: false });
-  const demo = await generateDemo();
+  const demo = await generateDemo(dir);
   const reports = await importPaths(
     store,
     demo,
