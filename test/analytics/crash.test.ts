@@ -115,3 +115,52 @@ for (const faultAt of ['after-rows-committed', 'in-rebuild'])
       store.close();
     }
   }, 120_000);
+
+it('a first start killed during the demo load is resumed by the next start, and the demo is complete', async () => {
+  const path = join(dir, 'demo.duckdb');
+  const demoDir = join(dir, 'demo');
+  await killedChild([path, 'demo', demoDir], 'after-rows-committed:30');
+
+  const store = await Store.open(path);
+  try {
+    const demoBatches = async () =>
+      (await store.one<{ n: number }>(
+        'SELECT count(*)::INTEGER AS n FROM import_batch WHERE is_demo',
+      ))!.n;
+    expect(await demoBatches()).toBe(30);
+    const lines: string[] = [];
+    await prepareStore(store, (line) => lines.push(line), demoDir);
+    expect(lines[0]).toBe(
+      'Загрузка демонстрационных данных была прервана: догружаю оставшиеся файлы…',
+    );
+    const files = Number(/^Загружено файлов: (\d+)\.$/.exec(lines.at(-1)!)![1]);
+    expect(files).toBeGreaterThan(100);
+    expect(await demoBatches()).toBe(files);
+    expect(await store.one('SELECT finished FROM demo_load')).toEqual({ finished: true });
+    const afterStart = await allModels(store);
+    await refreshModels(store, { kind: 'all' });
+    expect(afterStart).toEqual(await allModels(store));
+    // The next start finds nothing to do.
+    lines.length = 0;
+    await prepareStore(store, (line) => lines.push(line), demoDir);
+    expect(lines).toEqual([]);
+  } finally {
+    store.close();
+  }
+}, 600_000);
+
+it("a store of the user's own data is never given the demo", async () => {
+  const path = join(dir, 'own.duckdb');
+  copyFileSync(base, path);
+  const store = await Store.open(path);
+  try {
+    const lines: string[] = [];
+    await prepareStore(store, (line) => lines.push(line), join(dir, 'not-made'));
+    expect(lines).toEqual([]);
+    expect(
+      await store.one('SELECT count(*)::INTEGER AS n FROM import_batch WHERE is_demo'),
+    ).toEqual({ n: 0 });
+  } finally {
+    store.close();
+  }
+});
