@@ -11,6 +11,7 @@ import type { Methodology } from '../contract/methodology.ts';
 import { MODELS, modelSql, type ModelSpec } from './model-specs.ts';
 import { runStatement, statementRow, statementRows } from './statements.ts';
 import * as rebuildSql from './rebuild-sql.ts';
+import { faultPoint } from './fault-point.ts';
 
 /** Models in an order where every model comes after what it reads. */
 export function buildOrder(models: readonly ModelSpec[] = MODELS): ModelSpec[] {
@@ -200,7 +201,11 @@ export async function writeModelsBuilt(
   years?: readonly number[],
 ): Promise<void> {
   await writeModels(store, methodology, years);
+  faultPoint('in-rebuild');
   await runStatement(store, 'write_model_build', { fingerprint: modelsFingerprint(methodology) });
+  // Every pending change is in: the callers build at least the years the marks name.
+  if (await statementRow(store, 'table_exists', { name: 'model_pending' }))
+    await runStatement(store, 'clear_model_pending');
 }
 
 /** What the models are built from: their SQL and the methodology. Data changes rebuild on import. */

@@ -4,12 +4,13 @@
  * `refreshModels`, which decides what to rebuild: nothing when the models are up to date, the
  * changed years when only results of some years changed, else everything. Read-only work
  * (exports, briefings, the flags list) asks with `{ kind: 'read' }` and rebuilds nothing on an
- * up-to-date store.
+ * up-to-date store — but first finishes a rebuild a crash interrupted (the marks in
+ * model_pending, written in the same transaction as the rows; a rebuild clears them).
  */
 import type { Store } from './db.ts';
 import { buildModels, modelsFingerprint, writeModelsBuilt } from './models.ts';
 import { currentMethodology, storeRevision } from './methodology-store.ts';
-import { statementRow } from './statements.ts';
+import { statementRow, statementRows } from './statements.ts';
 import type { Methodology } from '../contract/methodology.ts';
 import type { FileReport } from '../contract/imports/report.ts';
 
@@ -29,22 +30,13 @@ export type ModelChange =
 /** Brings the models up to date after `change`; true when anything was rebuilt. */
 export async function refreshModels(store: Store, change: ModelChange): Promise<boolean> {
   switch (change.kind) {
-    case 'read': {
-      const methodology = await currentMethodology(store);
-      if (await upToDate(store, methodology)) return false;
-      await buildModels(store, methodology);
-      return true;
-    }
+    case 'read':
+      return finishPending(store, []);
     case 'import': {
       const loaded = change.reports.filter(
         (r) => r.outcome === 'loaded' || r.outcome === 'replaced',
       );
-      if (loaded.length === 0) return false;
-      const methodology = await currentMethodology(store);
-      // Stale models (a new product version) cannot be patched year by year.
-      const years = (await upToDate(store, methodology)) ? changedYears(loaded) : undefined;
-      await buildModels(store, methodology, years);
-      return true;
+      return finishPending(store, loaded.length === 0 ? [] : changedYears(loaded));
     }
     case 'all':
       await buildModels(store, await currentMethodology(store));
@@ -57,6 +49,37 @@ export async function refreshModels(store: Store, change: ModelChange): Promise<
       return true;
   }
 }
+
+/**
+ * Rebuilds what the pending marks (written with the rows, see ingest/load.ts) and `changed` (the
+ * years the caller changed; undefined: every year) call for; a crash between a load and its
+ * rebuild leaves marks, so the next start or command finishes that rebuild here.
+ */
+async function finishPending(
+  store: Store,
+  changed: readonly number[] | undefined,
+): Promise<boolean> {
+  const methodology = await currentMethodology(store);
+  const pending = await pendingYears(store);
+  // Stale models (a new product version) cannot be patched year by year.
+  if (!(await upToDate(store, methodology))) {
+    await buildModels(store, methodology);
+    return true;
+  }
+  const years =
+    pending === undefined || changed === undefined ? undefined : union(pending, changed);
+  if (years?.length === 0) return false;
+  await buildModels(store, methodology, years);
+  return true;
+}
+
+/** The years the pending marks name; undefined when one says every year. */
+async function pendingYears(store: Store): Promise<number[] | undefined> {
+  const rows = await statementRows<{ year: number | null }>(store, 'model_pending').catch(() => []);
+  return rows.some((r) => r.year === null) ? undefined : rows.map((r) => r.year!);
+}
+
+const union = (a: readonly number[], b: readonly number[]) => [...new Set([...a, ...b])];
 
 async function upToDate(store: Store, methodology: Methodology): Promise<boolean> {
   const built = await statementRow<{ fingerprint: string }>(store, 'model_build').catch(

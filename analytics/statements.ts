@@ -22,6 +22,8 @@ export const STATEMENT_NAMES = [
   'current_database',
   'year_tables',
   'create_rebuild_years',
+  'model_pending',
+  'clear_model_pending',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

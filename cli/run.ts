@@ -25,7 +25,7 @@ export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Pro
   const store = await Store.open(path);
   try {
     if (await refreshModels(store, { kind: 'read' }))
-      console.error('Показатели пересчитаны: изменились модели или методика.');
+      console.error('Показатели пересчитаны: изменились данные, модели или методика.');
     return await work(store);
   } finally {
     store.close();

@@ -12,6 +12,8 @@ import { ImportRejected } from '../contract/imports/problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
 import { runStatement, statementRows } from './statements.ts';
+import { changedYears } from '../analytics/rebuild.ts';
+import { faultPoint } from '../analytics/fault-point.ts';
 import {
   batchRowsSql,
   overlappingFilesSql,
@@ -42,8 +44,21 @@ export interface Incoming {
   write(batchId: number): Promise<void>;
 }
 
-const inTransaction = <T>(store: Store, options: LoadOptions, work: () => Promise<T>) =>
-  options.dryRun ? store.trial(work) : store.transaction(work);
+async function inTransaction<T>(store: Store, options: LoadOptions, work: () => Promise<T>) {
+  if (options.dryRun) return store.trial(work);
+  const result = await store.transaction(work);
+  faultPoint('after-rows-committed');
+  return result;
+}
+
+/**
+ * Marks, inside the load's transaction, the models the rows change (analytics/rebuild.ts
+ * clears the mark when its rebuild commits): a crash before the rebuild leaves the mark, and
+ * the next start finishes the rebuild.
+ */
+async function markModelsPending(store: Store, years: readonly number[] | undefined) {
+  for (const year of years ?? [null]) await runStatement(store, 'mark_models_pending', { year });
+}
 
 export async function loadParsed(
   store: Store,
@@ -60,6 +75,7 @@ export async function loadParsed(
     if (await stillStored(store, file, facts)) return 'unchanged';
     const batchId = await insertBatch(store, file, format, facts, options);
     await upsertRegistry(store, batchId, [...createdSchools, ...parsed.rows]);
+    await markModelsPending(store, undefined);
     return 'loaded';
   });
 }
@@ -86,6 +102,8 @@ export async function loadIncoming(
       await removeScopes(store, dataset);
     }
     await incoming.write(batchId);
+    const changed = { dataset, years: incoming.years, schoolsAdded: createdSchools.length };
+    await markModelsPending(store, changedYears([changed]));
     return replaced ? 'replaced' : 'loaded';
   });
 }

@@ -316,3 +316,10 @@ CREATE TABLE IF NOT EXISTS methodology_revision (
   saved_by    VARCHAR NOT NULL,
   saved_at    TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+
+-- What the models still lack: written in the transaction that changes the rows (a year, or
+-- NULL for every year), cleared by the rebuild that brings it in (analytics/rebuild.ts).
+CREATE TABLE IF NOT EXISTS model_pending (year INTEGER, since TIMESTAMP NOT NULL);
+
+-- The first start's demo load: false while it runs, true once every demo file is in.
+CREATE TABLE IF NOT EXISTS demo_load (finished BOOLEAN NOT NULL);

@@ -31,6 +31,9 @@ export const STATEMENT_NAMES = [
   'parsed_facts',
   'parsed_scopes',
   'school_short_name',
+  'mark_models_pending',
+  'mark_demo_load',
+  'demo_load_unfinished',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

@@ -1,24 +1,42 @@
-/** First start: create the schema, and load the demo district through the real import path when the store is empty. */
+/**
+ * First start: create the schema, and load the demo district through the real import path when
+ * the store is empty; a demo load a crash interrupted is resumed on the next start.
+ */
 import type { Store } from '../../analytics/db.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { ensureSchema } from '../../ingest/schema.ts';
-import { statementRow } from '../../ingest/statements.ts';
-import { generateDemo } from '../../data/generate-demo.ts';
+import { runStatement, statementRow } from '../../ingest/statements.ts';
+import { DEMO_DIR, generateDemo } from '../../data/generate-demo.ts';
 
 export async function prepareStore(
   store: Store,
   log: (line: string) => void = console.log,
+  demoDir: string = DEMO_DIR,
 ): Promise<void> {
   await ensureSchema(store);
+  if ((await statementRow<{ n: number }>(store, 'demo_load_unfinished'))!.n > 0) {
+    log('Загрузка демонстрационных данных была прервана: догружаю оставшиеся файлы…');
+    return loadDemo(store, log, demoDir);
+  }
   const loaded = await statementRow<{ n: number }>(store, 'batch_count');
   if (loaded!.n > 0) {
     if (await refreshModels(store, { kind: 'read' }))
-      log('Показатели пересчитаны: изменились модели или методика.');
+      log('Показатели пересчитаны: изменились данные, модели или методика.');
     return;
   }
   log('Хранилище пустое: создаю демонстрационные данные и загружаю их…');
-  const demo = await generateDemo();
+  await loadDemo(store, log, demoDir);
+}
+
+/**
+ * Loads every demo file (those already stored are skipped as unchanged), between two marks in
+ * demo_load: only a store whose demo load started and never finished is resumed, never a store
+ * of the user's own data.
+ */
+async function loadDemo(store: Store, log: (line: string) => void, dir: string): Promise<void> {
+  await runStatement(store, 'mark_demo_load', { finished: false });
+  const demo = await generateDemo(dir);
   const reports = await importPaths(
     store,
     demo,
@@ -32,5 +50,6 @@ export async function prepareStore(
     throw new Error(
       `Демонстрационные файлы не загрузились: ${rejected.map((r) => r.file).join(', ')}`,
     );
+  await runStatement(store, 'mark_demo_load', { finished: true });
   log(`Загружено файлов: ${reports.length}.`);
 }

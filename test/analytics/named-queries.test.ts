@@ -182,6 +182,8 @@ describe('every statement binds and runs on the schema', () => {
       set_batch_rows: { n: 2, id: 1 },
       delete_batch: { id: 1 },
       school_short_name: { school: 'sch000001' },
+      mark_models_pending: { year: 2025 },
+      mark_demo_load: { finished: true },
     };
     // parsed_facts and parsed_scopes read bulk_parsed, which the bulk builders make.
     await runBulkBuilders(fresh.store, fresh.dir, bulkSql.BULK_FORMATS[0]!);
