@@ -3,7 +3,7 @@
  * with what it reads and how it is rebuilt by year. analytics/models.ts builds them; these
  * names are also the allow-list of the SQL builders of rebuild-sql.ts.
  */
-import { readFileSync } from 'node:fs';
+import { sqlFiles } from './sql-files.ts';
 
 export interface ModelSpec {
   name: string;
@@ -170,5 +170,5 @@ export const MODELS: readonly ModelSpec[] = [
 ];
 
 /** The SQL of a model, from models/<name>.sql. */
-export const modelSql = (name: string) =>
-  readFileSync(new URL(`./models/${name}.sql`, import.meta.url), 'utf8');
+/** A model's SQL, read once: the fingerprint of every refresh and each build read it again. */
+export const modelSql = sqlFiles<string>(new URL('./models/', import.meta.url));

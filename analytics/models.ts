@@ -5,7 +5,6 @@
  * analytics/rebuild.ts alone.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { Store } from './db.ts';
 import type { Methodology } from '../contract/methodology.ts';
 import { MODELS, modelSql, type ModelSpec } from './model-specs.ts';
@@ -98,7 +97,7 @@ export async function writeModels(
   methodology: Methodology,
   years?: readonly number[],
 ): Promise<void> {
-  await store.run(readFileSync(new URL('./models/macros.sql', import.meta.url), 'utf8'));
+  await store.run(modelSql('macros'));
   await writeGridSettings(store, methodology);
   await writeClusterRules(store, methodology);
   // the years each model rebuilt by year changed
@@ -210,9 +209,7 @@ export async function writeModelsBuilt(
 
 /** What the models are built from: their SQL and the methodology. Data changes rebuild on import. */
 export const modelsFingerprint = (methodology: Methodology) => {
-  const hash = createHash('sha256').update(
-    readFileSync(new URL('./models/macros.sql', import.meta.url)),
-  );
+  const hash = createHash('sha256').update(modelSql('macros'));
   for (const model of buildOrder()) hash.update(model.name).update(modelSql(model.name));
   return hash.update(JSON.stringify(methodology)).digest('hex');
 };
