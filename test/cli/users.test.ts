@@ -248,6 +248,8 @@ describe('npm run users -- unlock', () => {
       users: new UserDirectory(env.USERS_PATH!),
       audit: new AuditLog(env.AUDIT_PATH!),
       unlocksPath: unlocks,
+      // a frozen clock: the wait is read a moment after the failures, and must still be 2 s
+      now: () => Date.parse('2026-11-23T09:00:00Z'),
     });
     for (let i = 0; i < 6; i++) access.limiter.fail('203.0.113.5', 'admin');
     expect(access.limiter.waitMs('203.0.113.5', 'admin')).toBe(2000);
