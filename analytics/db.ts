@@ -147,17 +147,33 @@ export class Store {
     }
   }
 
-  /** Appends rows in column chunks (one native write per column and chunk, not per value). */
-  async append(table: string, rows: readonly (readonly DuckDBValue[])[]): Promise<void> {
+  /**
+   * Appends rows in column chunks (one native write per column and chunk, not per value), each
+   * row after the `leading` values (e.g. a batch id). Between chunks the event loop is let run,
+   * so a large append never stalls the server's other requests.
+   */
+  async append(
+    table: string,
+    rows: readonly (readonly DuckDBValue[])[],
+    leading: readonly DuckDBValue[] = [],
+  ): Promise<void> {
     if (rows.length === 0) return;
     const appender = await this.connection.createAppender(table);
     try {
       const types = Array.from({ length: appender.columnCount }, (_, i) => appender.columnType(i));
+      const lead = leading.length;
       for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
         const slice = rows.slice(start, start + CHUNK_ROWS);
         const chunk = DuckDBDataChunk.create(types, slice.length);
-        chunk.setColumns(types.map((_, column) => slice.map((row) => row[column] ?? null)));
+        chunk.setColumns(
+          types.map((_, column) =>
+            column < lead
+              ? slice.map(() => leading[column]!)
+              : slice.map((row) => row[column - lead] ?? null),
+          ),
+        );
         appender.appendDataChunk(chunk);
+        await new Promise((resolve) => setImmediate(resolve));
       }
       appender.flushSync();
     } finally {

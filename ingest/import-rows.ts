@@ -55,13 +55,19 @@ export async function loadRegistry(store: Store, createMissing = false): Promise
   return new SchoolMatcher(schools, createMissing);
 }
 
+/** The teacher key given, or the file it is kept in (TEACHER_SALT_PATH, or next to the store). */
+export const saltSource = (store: Store, options: ImportOptions) => ({
+  key: options.teacherSalt,
+  path: process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`,
+});
+
 export async function loadReference(store: Store, options: ImportOptions): Promise<Reference> {
-  let salt = options.teacherSalt;
+  const source = saltSource(store, options);
+  let salt = source.key;
   return {
     levels: loadLevelMappings(),
     scales: await ScaleBook.load(store),
-    teacherSalt: () =>
-      (salt ??= loadOrCreateSalt(process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`)),
+    teacherSalt: () => (salt ??= loadOrCreateSalt(source.path)),
   };
 }
 

@@ -10,28 +10,37 @@ import { refreshModels } from '../analytics/rebuild.ts';
 import {
   importRows,
   logged,
-  recognise,
+  saltSource,
   type ImportOptions,
-  type Recognised,
+  type ReadContext,
 } from './import-rows.ts';
-import { describeFormats } from './formats/index.ts';
-import { loadParsed } from './load.ts';
+import { FORMATS, describeFormats } from './formats/index.ts';
+import { loadPrepared } from './load.ts';
+import { preparedFacts } from './prepared.ts';
 import type { FileReport } from '../contract/imports/report.ts';
-import { ProblemList, type Problem } from '../contract/imports/problems.ts';
-import { readSourceFile } from './read/read-file.ts';
-import type { SourceFile } from './read/table.ts';
-import { InputLimitError } from './read/limits.ts';
+import type { CustomMapping } from '../contract/imports/custom-mapping.ts';
+import { refusal } from './read/open-file.ts';
 import { ensureSchema } from './schema.ts';
-import { yearsOf, type Dataset } from './datasets.ts';
+import type { Dataset } from './datasets.ts';
 import type { Format } from './formats/format.ts';
-import { formatDecimal } from './values.ts';
-import { customFormats } from './custom/mapping.ts';
+import { customFormat, customMappings } from './custom/mapping.ts';
 import { bulkCandidate, bulkFormat, importBulk } from './bulk/import-bulk.ts';
 import { csvHead } from './bulk/csv-file.ts';
+import { FileWorker, ImportStopped, type OpenedFile } from './worker/worker-client.ts';
+import type { CheckData, Checked } from './worker/protocol.ts';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const BULK_MIN_BYTES = 4 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 500_000;
+
+/** The process's file worker: files are read and checked there, off the server's thread. */
+export const fileWorker = new FileWorker();
+
+const readLimits = (options: ImportOptions) => ({
+  maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+  maxRows: options.maxRows ?? DEFAULT_MAX_ROWS,
+  maxUnpackedBytes: options.maxUnpackedBytes,
+});
 
 /** Imports one file given as bytes; `name` is only shown to people, never used as a path. */
 export async function importFile(
@@ -40,7 +49,8 @@ export async function importFile(
   bytes: Uint8Array,
   options: ImportOptions = {},
 ): Promise<FileReport> {
-  const custom = await customFormats(store);
+  const mappings = await customMappings(store);
+  const custom = mappings.map(customFormat);
   const size = bytes.length;
   const head = size >= (options.bulkMinBytes ?? BULK_MIN_BYTES) ? csvHead(bytes) : undefined;
   const format = size <= (options.maxBytes ?? DEFAULT_MAX_BYTES) && bulkFormat(head, custom);
@@ -55,93 +65,97 @@ export async function importFile(
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  const read = await readFile(name, bytes, options);
-  if ('outcome' in read) return logged(store, read, '', options);
-  return importSource(store, read, options, recognise(read, custom));
+  const opened = await openInWorker(name, bytes, options, mappings);
+  return importOpened(store, name, opened, options, custom);
 }
 
-async function readFile(
+/** A file opened in the worker, or the reason the worker stopped before it was read. */
+async function openInWorker(
   name: string,
   bytes: Uint8Array,
   options: ImportOptions,
-): Promise<SourceFile | FileReport> {
-  const problems = new ProblemList();
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const refuse = (
-    value: string | undefined,
-    expected: string | undefined,
-    message?: string,
-    where: InputLimitError['where'] = {},
-  ) => {
-    problems.add({ severity: 'error', file: name, ...where, value, expected, message });
-    return {
-      file: name,
-      rows: 0,
-      years: [],
-      outcome: 'rejected',
-      problems: problems.items,
-      moreProblems: 0,
-    } as FileReport;
-  };
-  if (bytes.length > maxBytes)
-    return refuse(
-      `${formatDecimal(bytes.length / 1048576, 1)} МБ`,
-      `файл не больше ${Math.round(maxBytes / 1048576)} МБ`,
-    );
-  let file: SourceFile;
+  mappings: CustomMapping[],
+): Promise<OpenedFile | ImportStopped> {
   try {
-    file = await readSourceFile(name, bytes, options.maxUnpackedBytes);
+    return await fileWorker.open(name, bytes, readLimits(options), mappings);
   } catch (error) {
-    if (error instanceof InputLimitError)
-      return refuse(error.value, error.expected, undefined, error.where);
-    const reason = error instanceof Error ? error.message : String(error);
-    return refuse(undefined, undefined, `файл не читается как таблица XLSX или CSV (${reason})`);
+    if (error instanceof ImportStopped) return error;
+    throw error;
   }
-  const rows = file.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
-  if (rows > maxRows)
-    return refuse(`${rows} строк`, `не больше ${maxRows} строк в файле; разделите файл на части`);
-  return file;
 }
 
-async function importSource(
+/** Checks and loads a file the worker has read; the worker forgets it afterwards. */
+async function importOpened(
   store: Store,
-  file: SourceFile,
+  name: string,
+  file: OpenedFile | ImportStopped,
   options: ImportOptions,
-  found: Recognised | undefined,
+  custom: readonly Format[],
 ): Promise<FileReport> {
-  if (!found) {
-    const problem: Problem = {
-      severity: 'error',
-      file: file.name,
-      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
-    };
-    const report: FileReport = {
-      file: file.name,
-      rows: 0,
-      years: [],
-      outcome: 'rejected',
-      problems: [problem],
-      moreProblems: 0,
-      unrecognised: true,
-    };
-    return logged(store, report, file.sha256, options);
-  }
-  const { sheet, format } = found;
-  return importRows(store, file, format, sheet.name, options, async (context) => {
-    const parsed = format.parse({
-      ...context,
-      file,
-      sheet,
-      progress:
-        options.onProgress && ((done, total) => options.onProgress!(file.name, done, total)),
+  if (file instanceof ImportStopped) return stopped(store, name, '', file, options);
+  const { opened } = file;
+  try {
+    if ('refused' in opened) return await logged(store, opened.refused, '', options);
+    if (!opened.recognised) return await logged(store, unrecognised(name), opened.sha256, options);
+    const { formatId, sheetName } = opened.recognised;
+    const format = [...FORMATS, ...custom].find((f) => f.id === formatId)!;
+    const identity = { name, sha256: opened.sha256 };
+    const progress =
+      options.onProgress &&
+      ((done: number, total: number) => options.onProgress!(name, done, total));
+    return await importRows(store, identity, format, sheetName, options, async (context) => {
+      const checked = await file.check(checkData(store, context, options), progress);
+      absorb(context, checked);
+      return {
+        ...preparedFacts(checked.prepared),
+        load: (created, loadOptions) =>
+          loadPrepared(store, identity, format, checked.prepared, created, loadOptions),
+      };
     });
-    return {
-      rows: parsed.rows.length,
-      years: yearsOf(parsed),
-      load: (created, loadOptions) => loadParsed(store, file, format, parsed, created, loadOptions),
-    };
-  });
+  } catch (error) {
+    if (!(error instanceof ImportStopped)) throw error;
+    return stopped(store, name, 'sha256' in opened ? opened.sha256 : '', error, options);
+  } finally {
+    file.close();
+  }
+}
+
+/** What the worker needs of the store to check rows. */
+function checkData(store: Store, context: ReadContext, options: ImportOptions): CheckData {
+  return {
+    registry: [...context.schools.registry],
+    createMissing: options.createSchools ?? false,
+    scales: context.reference.scales.entries(),
+    salt: saltSource(store, options),
+    levelsPath: process.env.LEVELS_PATH,
+  };
+}
+
+/** The worker's findings join the import's own: its problems and the schools it adds. */
+function absorb(context: ReadContext, checked: Checked): void {
+  const { items, dropped, errors } = checked.problems;
+  for (const problem of items) context.problems.add(problem);
+  const listedErrors = items.filter((p) => p.severity === 'error').length;
+  context.problems.addUnlisted(dropped, errors - listedErrors);
+  context.schools.created.push(...checked.created);
+}
+
+/** A file whose reading or check was stopped (limit or cancel): refused, nothing written. */
+const stopped = (
+  store: Store,
+  name: string,
+  sha256: string,
+  stop: ImportStopped,
+  options: ImportOptions,
+) => logged(store, refusal(name, { message: stop.message }), sha256, options);
+
+function unrecognised(name: string): FileReport {
+  return {
+    ...refusal(name, {
+      message: `формат файла не распознан по заголовкам столбцов. Известные форматы и их обязательные столбцы: ${describeFormats()}. Если это таблица показателей региона по школам, задайте сопоставление столбцов на странице «Загрузка данных»`,
+    }),
+    unrecognised: true,
+  };
 }
 
 /**
@@ -177,18 +191,22 @@ async function planImport(
   store: Store,
   path: string,
   options: ImportOptions,
-  custom: readonly Format[],
+  mappings: CustomMapping[],
 ): Promise<Planned> {
+  const custom = mappings.map(customFormat);
   const bulk = bulkCandidate(path, options.bulkMinBytes ?? BULK_MIN_BYTES, custom);
   if (bulk)
     return {
       dataset: bulk.format.dataset,
       run: () => importBulk(store, path, bulk.head, bulk.format, options),
     };
-  const file = await readFile(basename(path), readFileSync(path), options);
-  if ('outcome' in file) return { dataset: undefined, run: () => logged(store, file, '', options) };
-  const found = recognise(file, custom);
-  return { dataset: found?.format.dataset, run: () => importSource(store, file, options, found) };
+  const name = basename(path);
+  const file = await openInWorker(name, readFileSync(path), options, mappings);
+  const dataset =
+    !(file instanceof ImportStopped) && 'sha256' in file.opened
+      ? file.opened.recognised?.dataset
+      : undefined;
+  return { dataset, run: () => importOpened(store, name, file, options, custom) };
 }
 
 /**
@@ -203,9 +221,9 @@ export async function importPaths(
   onFile?: (report: FileReport, index: number, total: number) => void,
 ): Promise<FileReport[]> {
   await ensureSchema(store);
-  const custom = await customFormats(store);
+  const mappings = await customMappings(store);
   const planned = await Promise.all(
-    collectFiles(paths).map((path) => planImport(store, path, options, custom)),
+    collectFiles(paths).map((path) => planImport(store, path, options, mappings)),
   );
   planned.sort((a, b) => importRank(a.dataset) - importRank(b.dataset));
   const reports: FileReport[] = [];

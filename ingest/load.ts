@@ -6,8 +6,9 @@
 import type { LoadOutcome } from '../contract/imports/report.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../analytics/db.ts';
-import type { Dataset, DatasetSpec, ParsedRows, RegistryRow, ResultDataset } from './datasets.ts';
-import { DATASETS, yearsOf } from './datasets.ts';
+import type { Dataset, RegistryRow, ResultDataset } from './datasets.ts';
+import { DATASETS } from './datasets.ts';
+import type { Prepared, PreparedResults } from './prepared.ts';
 import { ImportRejected } from '../contract/imports/problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
@@ -60,21 +61,28 @@ async function markModelsPending(store: Store, years: readonly number[] | undefi
   for (const year of years ?? [null]) await runStatement(store, 'mark_models_pending', { year });
 }
 
-export async function loadParsed(
+export async function loadPrepared(
   store: Store,
-  file: SourceFile,
+  file: FileIdentity,
   format: Format,
-  parsed: ParsedRows,
+  prepared: Prepared,
   createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
-  if (parsed.dataset !== 'registry')
-    return loadIncoming(store, file, format, rowsIncoming(store, parsed), createdSchools, options);
+  if (prepared.dataset !== 'registry')
+    return loadIncoming(
+      store,
+      file,
+      format,
+      preparedIncoming(store, prepared),
+      createdSchools,
+      options,
+    );
   return inTransaction(store, options, async () => {
-    const facts = { dataset: parsed.dataset, rows: parsed.rows.length, years: [] };
+    const facts = { dataset: prepared.dataset, rows: prepared.rows.length, years: [] };
     if (await stillStored(store, file, facts)) return 'unchanged';
     const batchId = await insertBatch(store, file, format, facts, options);
-    await upsertRegistry(store, batchId, [...createdSchools, ...parsed.rows]);
+    await upsertRegistry(store, batchId, [...createdSchools, ...prepared.rows]);
     await markModelsPending(store, undefined);
     return 'loaded';
   });
@@ -108,29 +116,16 @@ export async function loadIncoming(
   });
 }
 
-/** Rows parsed in JS, appended through the store's appender. */
-function rowsIncoming(
-  store: Store,
-  parsed: Exclude<ParsedRows, { dataset: 'registry' }>,
-): Incoming {
-  const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
-  const rows = parsed.rows as unknown[];
-  const scopes = rows.map((r) => spec.scope(r));
+/** Rows read and prepared in the file worker, appended through the store's appender. */
+function preparedIncoming(store: Store, prepared: PreparedResults): Incoming {
   return {
-    dataset: parsed.dataset,
-    rows: rows.length,
-    years: yearsOf(parsed),
-    fillScopes: (owned) =>
-      setIncomingScopes(store, owned ? scopes.filter((_, i) => !spec.shared?.(rows[i])) : scopes),
+    dataset: prepared.dataset,
+    rows: prepared.rows,
+    years: prepared.years,
+    fillScopes: (owned) => setIncomingScopes(store, owned ? prepared.ownScopes : prepared.scopes),
     async write(batchId) {
-      for (const target of spec.tables) {
-        const records: DuckDBValue[][] = [];
-        rows.forEach((row, i) => {
-          for (const values of target.records(row))
-            records.push([batchId, ...(values as DuckDBValue[]), scopes[i]!]);
-        });
-        await store.append(target.table, records);
-      }
+      for (const target of prepared.tables)
+        await store.append(target.table, target.records as DuckDBValue[][], [batchId]);
     },
   };
 }

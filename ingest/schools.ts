@@ -93,6 +93,11 @@ export class SchoolMatcher {
     return schoolId;
   }
 
+  /** The registry schools as plain data, to match in another thread. */
+  get registry(): readonly RegistrySchool[] {
+    return this.schools;
+  }
+
   get size(): number {
     return this.schools.length;
   }

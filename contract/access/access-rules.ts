@@ -46,6 +46,7 @@ export const ACCESS = {
   'POST /api/methodology/preview': 'staff',
   'POST /api/import': 'admin',
   'GET /api/import/progress': 'admin',
+  'POST /api/import/cancel': 'admin',
   'POST /api/import/propose': 'admin',
   'POST /api/mappings': 'admin',
   'POST /api/methodology': 'admin',

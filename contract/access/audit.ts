@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = {
   logout: 'Выход',
   import: 'Загрузка файла',
   replace: 'Замена данных',
+  import_cancel: 'Отмена загрузки',
   mapping: 'Сопоставление столбцов',
   methodology: 'Изменение методики',
   briefing: 'Справка',

@@ -8,4 +8,6 @@ export type ImportProgress =
       startedAt: string;
       elapsedMs: number;
       phase: string;
+      /** the file is still being read and checked: a cancel stops it before anything is written */
+      cancellable: boolean;
     };

@@ -46,6 +46,11 @@ export class ProblemList {
     this.errorCount += errors;
   }
 
+  /** every error, listed or beyond the cap */
+  get errorTotal(): number {
+    return this.errorCount;
+  }
+
   get errors(): Problem[] {
     return this.items.filter((p) => p.severity === 'error');
   }

@@ -42,7 +42,8 @@ export class ImportTracker {
     if (this.running) Object.assign(this.running, { fraction: 1, phase: 'Пересчёт показателей' });
   }
 
-  view(now = Date.now()): ImportProgress {
+  /** `cancellable`: whether the file is still in the file worker (see POST /api/import/cancel) */
+  view(cancellable: boolean, now = Date.now()): ImportProgress {
     const r = this.running;
     if (!r) return { running: false };
     return {
@@ -52,6 +53,7 @@ export class ImportTracker {
       startedAt: new Date(r.started).toISOString(),
       elapsedMs: now - r.started,
       phase: r.phase,
+      cancellable,
     };
   }
 }

@@ -109,9 +109,10 @@ export function customFormat(mapping: CustomMapping): Format {
   };
 }
 
-export async function customFormats(store: Store): Promise<Format[]> {
+/** The saved column mappings, as data (a worker thread makes its formats from them). */
+export async function customMappings(store: Store): Promise<CustomMapping[]> {
   const rows = await statementRows<{ mapping_json: string }>(store, 'custom_mappings');
-  return rows.map((r) => customFormat(mappingSchema.parse(JSON.parse(r.mapping_json))));
+  return rows.map((r) => mappingSchema.parse(JSON.parse(r.mapping_json)));
 }
 
 export async function saveMapping(

@@ -84,6 +84,11 @@ export class ScaleBook {
     return new ScaleBook(scales);
   }
 
+  /** The scales as plain data, to rebuild the book in another thread. */
+  entries(): [string, GradingScale][] {
+    return [...this.scales];
+  }
+
   /** The scale of a grade; without a grade, the one scale given for the subject (ОГЭ: 9). */
   find(exam: string, year: number, subject: string, grade?: number): GradingScale | undefined {
     const prefix = `${exam}|${year}|${subject}|`;

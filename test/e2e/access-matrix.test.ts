@@ -113,6 +113,8 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'POST /api/import': { path: '/api/import?dryRun=true', method: 'POST', bytes: 'a;b\n1;2\n' },
   // Nothing is being imported: { running: false }.
   'GET /api/import/progress': { path: '/api/import/progress' },
+  // Nothing is being checked: nothing to cancel (409), nothing changes.
+  'POST /api/import/cancel': { path: '/api/import/cancel', method: 'POST', body: {}, ok: 409 },
   'POST /api/import/propose': {
     path: '/api/import/propose',
     method: 'POST',

@@ -8,13 +8,12 @@ import { bodyLimit } from 'hono/body-limit';
 import type { AccessControl, App, AppEnv } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
-import { DEFAULT_MAX_BYTES, importFile } from '../../../ingest/import.ts';
+import { DEFAULT_MAX_BYTES, fileWorker, importFile } from '../../../ingest/import.ts';
 import type { ImportOptions } from '../../../ingest/import-rows.ts';
 import { refreshModels } from '../../../analytics/rebuild.ts';
 import { datasetTitle, type Dataset } from '../../../ingest/datasets.ts';
 import { saveMapping } from '../../../ingest/custom/mapping.ts';
 import { mappingSchema } from '../../../contract/imports/custom-mapping.ts';
-import { proposeMapping } from '../../../ingest/custom/propose.ts';
 import type { ImportLogRow, StoreContentsRow } from '../../../contract/api/types.ts';
 import { importEvent } from '../auth/audit.ts';
 import { badRequest } from '../params.ts';
@@ -96,7 +95,19 @@ function registerUpload(app: App, queued: Queue, access: AccessControl): void {
     return c.json(report);
   });
 
-  app.get('/api/import/progress', (c) => c.json(imports.view()));
+  app.get('/api/import/progress', (c) => c.json(imports.view(fileWorker.busy)));
+
+  // Stops the file being read and checked; once it is being written, it is too late.
+  app.post('/api/import/cancel', (c) => {
+    const running = imports.view(false);
+    if (!fileWorker.cancel())
+      return c.json(
+        { error: 'Отменять нечего: файл уже записывается в хранилище или загрузка закончилась.' },
+        409,
+      );
+    access.record(c, 'import_cancel', running.running ? `«${running.file}»` : '');
+    return c.json({ ok: true });
+  });
 }
 
 /** The imports so far and what the store holds, by dataset. */
@@ -120,7 +131,7 @@ function registerMapping(app: App, queued: Queue, access: AccessControl): void {
   /** The header row of a file no format knows, with sample values, for the column mapping. */
   app.post('/api/import/propose', async (c) => {
     const { name, bytes } = await uploadedFile(c);
-    const proposal = await proposeMapping(name, bytes);
+    const proposal = await fileWorker.propose(name, bytes);
     if ('error' in proposal) return c.json(proposal, 400);
     return c.json(proposal);
   });

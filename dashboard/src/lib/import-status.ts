@@ -8,6 +8,8 @@ import { timeLeft } from '../../../contract/imports/progress-bar.ts';
 export interface ImportRequests {
   /** the import the server is running now */
   progress: () => Promise<ImportProgress>;
+  /** stops the file being read and checked now */
+  cancel: () => Promise<unknown>;
   /** the columns and sample values of an unrecognised file */
   propose: (file: File) => Promise<MappingProposal>;
   saveMapping: (mapping: CustomMapping) => Promise<unknown>;
@@ -84,6 +86,8 @@ export type ProgressView =
       /** «осталось ≈ 12 с», once the pace tells */
       left: string | undefined;
       phase: string;
+      /** the file is still being checked: it can be cancelled */
+      cancellable: boolean;
     };
 
 /** The card's view of `file` from the server's latest progress answer (none yet: the upload). */
@@ -100,5 +104,6 @@ export function progressView(file: string, progress: ImportProgress | undefined)
     text: `Загрузка: ${percent} %`,
     left: left && `осталось ${left}`,
     phase: progress.phase,
+    cancellable: progress.cancellable,
   };
 }

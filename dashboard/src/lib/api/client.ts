@@ -266,6 +266,7 @@ export const api = {
       { method: 'POST', body: file, headers: fileHeaders(file) },
     ),
   importProgress: () => getJson<ImportProgress>('/api/import/progress'),
+  cancelImport: () => postJson<{ ok: true }>('/api/import/cancel', {}),
   importHistory: () => getJson<ImportHistory>('/api/import/history'),
   templates: () => getJson<TemplateInfo[]>('/api/templates'),
   proposeMapping: (file: File) =>

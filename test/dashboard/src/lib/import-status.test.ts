@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { progressView } from '../../../../dashboard/src/lib/import-status.ts';
 
-const running = (file: string, fraction: number, elapsedMs: number, phase = 'Проверка и запись') =>
+const running = (
+  file: string,
+  fraction: number,
+  elapsedMs: number,
+  phase = 'Проверка и запись',
+  cancellable = false,
+) =>
   ({
     running: true,
     file,
@@ -9,6 +15,7 @@ const running = (file: string, fraction: number, elapsedMs: number, phase = 'П�
     startedAt: '2026-05-01T10:00:00.000Z',
     elapsedMs,
     phase,
+    cancellable,
   }) as const;
 
 describe('the progress a file card shows', () => {
@@ -34,6 +41,7 @@ describe('the progress a file card shows', () => {
       text: 'Загрузка: 45 %',
       left: 'осталось ≈ 12 с',
       phase: 'Проверка и запись',
+      cancellable: false,
     });
     expect(progressView('a.csv', running('a.csv', 0.25, 50_000))).toMatchObject({
       left: 'осталось ≈ 2 мин 30 с',
@@ -51,6 +59,13 @@ describe('the progress a file card shows', () => {
       text: 'Загрузка: 100 %',
       left: undefined,
       phase: 'Пересчёт показателей',
+      cancellable: false,
     });
+  });
+
+  it('offers the cancel while the file is being checked', () => {
+    expect(
+      progressView('a.csv', running('a.csv', 0.3, 3000, 'Проверка и запись', true)),
+    ).toMatchObject({ state: 'running', cancellable: true });
   });
 });

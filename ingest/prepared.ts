@@ -1,0 +1,54 @@
+/**
+ * Parsed rows made ready for the store where they were parsed (in the file worker), so that the
+ * server's thread only appends them: each target table's records with the row's scope last, and
+ * the scopes the load checks for replacement. Registry rows stay rows: they are merged by SQL.
+ */
+import {
+  DATASETS,
+  yearsOf,
+  type DatasetSpec,
+  type ParsedRows,
+  type RegistryRow,
+} from './datasets.ts';
+import type { ResultDataset } from './datasets.ts';
+
+export interface PreparedResults {
+  dataset: ResultDataset;
+  rows: number;
+  years: number[];
+  /** every row's scope, in row order */
+  scopes: string[];
+  /** the scopes of the file's own rows (without the shared benchmark rows) */
+  ownScopes: string[];
+  /** per target table, its records: the values between batch_id and scope, then the scope */
+  tables: { table: string; records: unknown[][] }[];
+}
+
+export type Prepared = { dataset: 'registry'; rows: RegistryRow[] } | PreparedResults;
+
+/** `withRecords` false: only the count and years (a refused file is never loaded). */
+export function prepareRows(parsed: ParsedRows, withRecords = true): Prepared {
+  if (parsed.dataset === 'registry') return parsed;
+  const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
+  const facts = { dataset: parsed.dataset, rows: parsed.rows.length, years: yearsOf(parsed) };
+  if (!withRecords) return { ...facts, scopes: [], ownScopes: [], tables: [] };
+  const rows = parsed.rows as unknown[];
+  const scopes = rows.map((row) => spec.scope(row));
+  return {
+    ...facts,
+    scopes,
+    ownScopes: spec.shared ? scopes.filter((_, i) => !spec.shared!(rows[i])) : scopes,
+    tables: spec.tables.map((target) => ({
+      table: target.table,
+      records: rows.flatMap((row, i) =>
+        target.records(row).map((values) => [...values, scopes[i]]),
+      ),
+    })),
+  };
+}
+
+/** The count and years of prepared rows, for the import's report. */
+export const preparedFacts = (prepared: Prepared) =>
+  prepared.dataset === 'registry'
+    ? { rows: prepared.rows.length, years: [] as number[] }
+    : { rows: prepared.rows, years: prepared.years };
