@@ -12,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Store } from '../../analytics/db.ts';
 import { MODELS } from '../../analytics/model-specs.ts';
+import { modelsFingerprint } from '../../analytics/models.ts';
+import { currentMethodology } from '../../analytics/methodology-store.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import { importPaths } from '../../ingest/import.ts';
+import { writeVprCsv } from '../helpers/fixtures.ts';
 import {
   SCHEMA_VERSION,
   ensureSchema,
@@ -165,4 +168,38 @@ it('the next start has nothing to do', async () => {
   await prepareStore(upgraded, (line) => lines.push(line), join(dir, 'demo'));
   expect(lines).toEqual([]);
   expect(await count(upgraded, 'schema_version')).toBe(SCHEMA_VERSION);
+});
+
+it('then imports as usual: a file it holds is unchanged, a new one is the next batch', async () => {
+  const [again] = await importPaths(upgraded, [join(FIXTURE, 'files', 'own')]);
+  expect(again!.outcome).toBe('unchanged');
+  const file = writeVprCsv(dir, [
+    ['2024/25', 'sch470101', 'Гимназия № 1', 5, 'Математика', 10, 1, 3, 4, 2],
+  ]);
+  const [loaded] = await importPaths(upgraded, [file]);
+  expect(loaded!.outcome).toBe('loaded');
+  expect(await upgraded.one('SELECT max(batch_id) AS id FROM import_batch')).toEqual({ id: 8 });
+  expect(
+    await upgraded.one(
+      `SELECT participants_count, dolya2_pct FROM ind_vpr WHERE year = 2025 AND school_id = 'sch470101' AND subject = 'Математика'`,
+    ),
+  ).toEqual({ participants_count: 10, dolya2_pct: 10 });
+});
+
+it('rebuilds the models of a release store once even when model_build says they are current', async () => {
+  // A release store whose import was killed before its rebuild (issue 22), opened by a version
+  // whose model SQL is the same: the fingerprint matches, the models lack the rows.
+  const stale = await Store.open(join(dir, 'stale.duckdb'));
+  try {
+    await stale.run(`IMPORT DATABASE '${DUMP}'`);
+    await stale.run('DELETE FROM vpr_task_deficits');
+    await stale.run('UPDATE model_build SET fingerprint = $fingerprint', {
+      fingerprint: modelsFingerprint(await currentMethodology(stale)),
+    });
+    await prepareStore(stale, () => {}, join(dir, 'demo'));
+    expect(await count(stale, 'vpr_task_deficits')).toBe(await count(fresh, 'vpr_task_deficits'));
+    expect(await models(stale, false)).toEqual(await models(fresh, true));
+  } finally {
+    stale.close();
+  }
 });

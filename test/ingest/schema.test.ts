@@ -13,6 +13,7 @@ import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import {
   MIGRATIONS_DIR,
   SCHEMA_VERSION,
+  describeUpgrade,
   ensureSchema,
   migrateStore,
   readMigrations,
@@ -69,15 +70,19 @@ it('applies the migrations in order and records each', async () => {
 });
 
 it('does nothing on a second opening; a later migration is the only one applied', async () => {
-  await migrateStore(store, migrations(SECOND));
+  expect(describeUpgrade(await migrateStore(store, migrations(SECOND)))).toBeUndefined();
   const again = await migrateStore(store, migrations(SECOND));
   expect(again).toMatchObject({ from: 2, to: 2, applied: [] });
+  expect(describeUpgrade(again)).toBeUndefined();
   // The insert of migration 2 ran once.
   expect(await store.all('SELECT * FROM pupil')).toEqual([{ code: 'а1', grade: 5 }]);
 
   const later = await migrateStore(store, migrations(THIRD));
   expect(later.from).toBe(2);
   expect(later.applied.map((m) => m.version)).toEqual([3]);
+  expect(describeUpgrade(later)).toBe(
+    'Хранилище версии схемы 2: схема обновлена до версии 3 (миграции: 003-pupil-class).',
+  );
   expect(await columns('pupil')).toEqual(['code', 'grade', 'class']);
 });
 
