@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { Store } from '../analytics/db.ts';
 import { refreshModels } from '../analytics/rebuild.ts';
 import { storePath } from '../dashboard/server/config.ts';
+import { describeUpgrade, migrateStore } from '../ingest/schema.ts';
 
 /** Runs a tool's `main` and sets the exit code; an error prints its message, not a stack. */
 export async function runCli(main: () => Promise<number>): Promise<void> {
@@ -13,8 +14,8 @@ export async function runCli(main: () => Promise<number>): Promise<void> {
 }
 
 /**
- * Opens the store, brings the models up to date (nothing to do on an up-to-date store, the
- * usual case), runs `work`.
+ * Opens the store, brings its schema (a store of an earlier version) and the models up to date
+ * (nothing to do on an up-to-date store, the usual case), runs `work`.
  */
 export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
   const path = storePath();
@@ -24,6 +25,8 @@ export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Pro
     );
   const store = await Store.open(path);
   try {
+    const upgrade = describeUpgrade(await migrateStore(store));
+    if (upgrade) console.error(upgrade);
     if (await refreshModels(store, { kind: 'read' }))
       console.error('Показатели пересчитаны: изменились данные, модели или методика.');
     return await work(store);

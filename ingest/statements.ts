@@ -34,6 +34,10 @@ export const STATEMENT_NAMES = [
   'mark_models_pending',
   'mark_demo_load',
   'demo_load_unfinished',
+  'schema_state',
+  'create_schema_version',
+  'schema_version',
+  'record_migration',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

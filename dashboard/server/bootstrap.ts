@@ -1,11 +1,12 @@
 /**
- * First start: create the schema, and load the demo district through the real import path when
- * the store is empty; a demo load a crash interrupted is resumed on the next start.
+ * Every start: create the schema, or bring a store of an earlier version up to date
+ * (ingest/schema.ts). First start: load the demo district through the real import path when the
+ * store is empty; a demo load a crash interrupted is resumed on the next start.
  */
 import type { Store } from '../../analytics/db.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { ensureSchema } from '../../ingest/schema.ts';
+import { describeUpgrade, ensureSchema } from '../../ingest/schema.ts';
 import { runStatement, statementRow } from '../../ingest/statements.ts';
 import { DEMO_DIR, generateDemo } from '../../data/generate-demo.ts';
 
@@ -14,7 +15,8 @@ export async function prepareStore(
   log: (line: string) => void = console.log,
   demoDir: string = DEMO_DIR,
 ): Promise<void> {
-  await ensureSchema(store);
+  const upgrade = describeUpgrade(await ensureSchema(store));
+  if (upgrade) log(upgrade);
   if ((await statementRow<{ n: number }>(store, 'demo_load_unfinished'))!.n > 0) {
     log('Загрузка демонстрационных данных была прервана: догружаю оставшиеся файлы…');
     return loadDemo(store, log, demoDir);

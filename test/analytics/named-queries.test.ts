@@ -158,6 +158,7 @@ describe('every statement binds and runs on the schema', () => {
 
   it('every statement of the import path (ingest/sql), in the order of STATEMENT_NAMES', async () => {
     const params: Partial<Record<StatementName, Params>> = {
+      record_migration: { version: 1000, name: 'тест' },
       log_import: {
         file: 'отметки.csv',
         sha: 'ab12',

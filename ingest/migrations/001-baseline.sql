@@ -1,4 +1,10 @@
--- Raw and reference tables written by the importer. Models in analytics/ read these.
+-- Migration 1, the baseline: the raw and reference tables written by the importer (models in
+-- analytics/ read these), as they were when schema versions began to be recorded.
+--
+-- Unlike later migrations, which run exactly once, this one is written to run on any store made
+-- before versions were recorded (release 15f8ca6 and earlier, which have no schema_version table)
+-- as well as on a new one: every table `IF NOT EXISTS`, every change guarded. The two statements
+-- at the end bring such an older store's state forward.
 CREATE SEQUENCE IF NOT EXISTS import_batch_id;
 
 -- One row per file that was loaded: where every stored row came from.
@@ -323,3 +329,15 @@ CREATE TABLE IF NOT EXISTS model_pending (year INTEGER, since TIMESTAMP NOT NULL
 
 -- The first start's demo load: false while it runs, true once every demo file is in.
 CREATE TABLE IF NOT EXISTS demo_load (finished BOOLEAN NOT NULL);
+
+-- A store made before demo_load existed whose demo files are in has finished its demo load: the
+-- next start must not take it for an interrupted one (an empty demo_load table says nothing).
+INSERT INTO demo_load
+SELECT true
+WHERE NOT EXISTS (SELECT * FROM demo_load) AND EXISTS (SELECT * FROM import_batch WHERE is_demo);
+
+-- A store made before model_pending existed gets its models rebuilt once, whatever model_build
+-- says: its version could be killed between a load and the load's rebuild (issue 22).
+INSERT INTO model_pending
+SELECT NULL, now()::TIMESTAMP
+WHERE EXISTS (SELECT * FROM import_batch);
