@@ -16,7 +16,7 @@ import type { Format } from './formats/format.ts';
 import type { ParseContext, Reference } from './formats/context.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
-import { loadOrCreateSalt } from './teacher-key.ts';
+import { loadOrCreateSalt, saltPath } from './teacher-key.ts';
 import { runStatement, statementRows } from './statements.ts';
 
 export interface ImportOptions {
@@ -60,8 +60,7 @@ export async function loadReference(store: Store, options: ImportOptions): Promi
   return {
     levels: loadLevelMappings(),
     scales: await ScaleBook.load(store),
-    teacherSalt: () =>
-      (salt ??= loadOrCreateSalt(process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`)),
+    teacherSalt: () => (salt ??= loadOrCreateSalt(saltPath(store.path))),
   };
 }
 
