@@ -12,6 +12,7 @@ import {
   BACKUP_NAMES,
   FILE_KINDS,
   liveFiles,
+  productVersion,
   readManifest,
   sha256Of,
   timeStamp,
@@ -65,6 +66,11 @@ export async function restoreBackup(folder: string, now: Date = new Date()): Pro
   await ensureStoreFree(live.store!);
   const manifest = await verifyBackup(folder);
   const result: Restored = { manifest, keptAside: [], restored: [], notes: [] };
+  const installed = productVersion().version;
+  if (manifest.version !== installed)
+    result.notes.push(
+      `Копия сделана версией ${manifest.version} программы, установлена версия ${installed}.`,
+    );
   const inBackup = new Set<FileKind>(manifest.files.map((f) => f.kind));
   const suffix = `.before-restore-${timeStamp(now)}`;
   for (const kind of FILE_KINDS) {
