@@ -24,6 +24,8 @@ export const STATEMENT_NAMES = [
   'create_rebuild_years',
   'model_pending',
   'clear_model_pending',
+  'stored_tables',
+  'table_rows',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

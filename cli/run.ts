@@ -5,8 +5,19 @@ import { refreshModels } from '../analytics/rebuild.ts';
 import { storePath } from '../dashboard/server/config.ts';
 import { describeUpgrade, migrateStore } from '../ingest/schema.ts';
 
-/** Runs a tool's `main` and sets the exit code; an error prints its message, not a stack. */
+/**
+ * Files this process creates are its owner's only (umask 077): the store's write-ahead log and
+ * spill folder, which DuckDB makes during writes, hold pupils' results like the store (600).
+ * For the commands that open the store: runCli and npm start.
+ */
+export const ownerOnlyFiles = () => process.umask(0o077);
+
+/**
+ * Runs a tool's `main` (with ownerOnlyFiles) and sets the exit code; an error prints its
+ * message, not a stack.
+ */
 export async function runCli(main: () => Promise<number>): Promise<void> {
+  ownerOnlyFiles();
   process.exitCode = await main().catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return 1;

@@ -23,6 +23,7 @@ import {
 import { AccessControl, isLoopback } from '../dashboard/server/auth/control.ts';
 import { AuditLog } from '../dashboard/server/auth/audit.ts';
 import { UserDirectory } from '../dashboard/server/auth/users.ts';
+import { ownerOnlyFiles } from './run.ts';
 
 /** Refuses to serve the network before an administrator exists: nobody could sign in to manage it. */
 function accessControl(): AccessControl {
@@ -53,6 +54,7 @@ const READ_CONNECTIONS = 3;
 async function main(): Promise<void> {
   const access = accessControl();
   await buildDashboardIfNeeded(distDir());
+  ownerOnlyFiles();
   const store = await Store.open(storePath(), { memoryLimit: memoryLimit() });
   await prepareStore(store);
   // Reads on connections of their own: a page's queries run side by side.

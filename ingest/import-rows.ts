@@ -16,7 +16,7 @@ import type { Format } from './formats/format.ts';
 import type { ParseContext, Reference } from './formats/context.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
-import { loadOrCreateSalt } from './teacher-key.ts';
+import { loadOrCreateSalt, saltPath } from './teacher-key.ts';
 import { runStatement, statementRows } from './statements.ts';
 
 export interface ImportOptions {
@@ -58,7 +58,7 @@ export async function loadRegistry(store: Store, createMissing = false): Promise
 /** The teacher key given, or the file it is kept in (TEACHER_SALT_PATH, or next to the store). */
 export const saltSource = (store: Store, options: ImportOptions) => ({
   key: options.teacherSalt,
-  path: process.env.TEACHER_SALT_PATH ?? `${store.path}.teacher-salt`,
+  path: saltPath(store.path),
 });
 
 export async function loadReference(store: Store, options: ImportOptions): Promise<Reference> {

@@ -9,6 +9,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { normaliseHeader } from './header.ts';
 
+/** Where the key of the store at `storePath` lives: TEACHER_SALT_PATH, else beside the store. */
+export const saltPath = (storePath: string) =>
+  process.env.TEACHER_SALT_PATH ?? `${storePath}.teacher-salt`;
+
 export function loadOrCreateSalt(path: string): string {
   if (existsSync(path)) {
     const salt = readFileSync(path, 'utf8').trim();

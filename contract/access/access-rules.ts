@@ -5,7 +5,7 @@
  * - public: no sign-in (the session and sign-in themselves);
  * - all: every signed-in role; a school user gets only their own school (the route narrows it);
  * - staff: администратор and аналитик (everything read-only, briefings, exports);
- * - admin: администратор only (imports, methodology, users, the audit log).
+ * - admin: администратор only (imports, methodology, users, the audit log, backups).
  */
 import type { Role } from './roles.ts';
 
@@ -52,6 +52,7 @@ export const ACCESS = {
   'POST /api/methodology': 'admin',
   'GET /api/audit': 'admin',
   'GET /api/users': 'admin',
+  'POST /api/admin/backup': 'admin',
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof ACCESS;

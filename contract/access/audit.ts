@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = {
   user_remove: 'Удалён пользователь',
   user_passwd: 'Сменён пароль',
   user_unlock: 'Сняты задержки входа',
+  backup: 'Резервная копия',
+  restore: 'Восстановление из копии',
   denied: 'Отказано в доступе',
 } as const;
 

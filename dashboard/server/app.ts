@@ -73,12 +73,12 @@ function useMiddleware(app: App, access: AccessControl): void {
 
 export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // Imports, mappings and methodology versions are written one at a time.
+  // Imports, mappings, methodology versions and backups are written one at a time.
   const queued = writeQueue(store);
 
   useMiddleware(app, access);
   authRoutes.register(app, store, access);
-  adminRoutes.register(app, store, access);
+  adminRoutes.register(app, store, queued, access);
   healthRoutes.register(app, store);
   importRoutes.register(app, store, queued, access);
   templateRoutes.register(app);

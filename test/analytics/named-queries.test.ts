@@ -295,6 +295,7 @@ describe('every statement binds and runs on the schema', () => {
       insert_grid_indicator: { indicator: 'vpr_dolya2', status: '[10,20]', change: '[-5,5]' },
       table_exists: { name: 'school' },
       write_model_build: { fingerprint: 'ab12' },
+      table_rows: { name: 'school' },
     };
     for (const name of analyticsStatements.STATEMENT_NAMES)
       await runBound(fresh.store, analyticsStatements.statementSql(name), params[name]);

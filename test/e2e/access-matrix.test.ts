@@ -125,6 +125,7 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'POST /api/methodology': { path: '/api/methodology', method: 'POST', body: {}, ok: 400 },
   'GET /api/audit': { path: '/api/audit' },
   'GET /api/users': { path: '/api/users' },
+  'POST /api/admin/backup': { path: '/api/admin/backup', method: 'POST' },
 };
 
 type Viewer = Role | 'anonymous';

@@ -1,4 +1,8 @@
-/** For administrators: the audit log (filtered, newest first) and the users with their roles. */
+/**
+ * For administrators: the audit log (filtered, newest first), the users with their roles, and a
+ * backup made by the running server (npm run backup asks for one when the server holds the store).
+ */
+import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Store } from '../../../analytics/db.ts';
 import { runQuery } from '../../../analytics/queries.ts';
@@ -7,6 +11,10 @@ import { AUDIT_ACTIONS, type AuditAction } from '../../../contract/access/audit.
 import type { AccessControl, App } from '../auth/control.ts';
 import { ROLE_TITLES } from '../../../contract/access/roles.ts';
 import { parseQuery } from '../params.ts';
+import type { Queue } from '../write-queue.ts';
+import type { BackupMade } from '../../../contract/api/backup-types.ts';
+import { backupsDir, newBackupFolder } from '../backup/files.ts';
+import { writeBackup } from '../backup/write.ts';
 
 const auditQuery = z.object({
   action: z.enum(Object.keys(AUDIT_ACTIONS) as [AuditAction, ...AuditAction[]]).optional(),
@@ -14,7 +22,7 @@ const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(500),
 });
 
-export function register(app: App, store: Store, access: AccessControl): void {
+export function register(app: App, store: Store, queued: Queue, access: AccessControl): void {
   app.get('/api/audit', (c) => {
     const query = parseQuery(
       c,
@@ -39,6 +47,20 @@ export function register(app: App, store: Store, access: AccessControl): void {
       schoolName: user.school ? (schools.get(user.school) ?? null) : null,
     }));
     const body: UsersPage = { signInRequired: access.signInRequired(), users: rows };
+    return c.json(body);
+  });
+
+  // The server writes only under its own backups folder and answers the folder's name: no
+  // request chooses a path. The write queue keeps imports and methodology saves out meanwhile.
+  app.post('/api/admin/backup', async (c) => {
+    const folder = newBackupFolder(backupsDir(store.path));
+    const manifest = await queued((session) => writeBackup(session, folder));
+    access.record(c, 'backup', `резервная копия ${folder}`);
+    const body: BackupMade = {
+      folder: basename(folder),
+      files: manifest.files.length,
+      tables: Object.keys(manifest.tables).length,
+    };
     return c.json(body);
   });
 }
