@@ -33,7 +33,7 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 const BULK_MIN_BYTES = 4 * 1024 * 1024;
 const DEFAULT_MAX_ROWS = 500_000;
 
-/** The process's file worker: files are read and checked there, off the server's thread. */
+/** The process's file worker: files are read and checked there, outside the server's process. */
 export const fileWorker = new FileWorker();
 
 const readLimits = (options: ImportOptions) => ({

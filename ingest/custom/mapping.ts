@@ -109,7 +109,7 @@ export function customFormat(mapping: CustomMapping): Format {
   };
 }
 
-/** The saved column mappings, as data (a worker thread makes its formats from them). */
+/** The saved column mappings, as data (the file worker makes its formats from them). */
 export async function customMappings(store: Store): Promise<CustomMapping[]> {
   const rows = await statementRows<{ mapping_json: string }>(store, 'custom_mappings');
   return rows.map((r) => mappingSchema.parse(JSON.parse(r.mapping_json)));

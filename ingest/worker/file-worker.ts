@@ -1,9 +1,9 @@
 /**
- * The file worker: runs in a worker thread, so that reading and checking a large file never
- * stalls the server. It keeps the files it has read until told to close them; it never opens
- * the store (what checking needs from it comes as CheckData).
+ * The file worker: a child process of the server (or command), so that reading and checking a
+ * large file never stalls the server, and a file that exhausts the worker's memory ends only
+ * the worker. It keeps the files it has read until told to close them; it never opens the
+ * store (what checking needs from it comes as CheckData).
  */
-import { parentPort } from 'node:worker_threads';
 import { ProblemList } from '../../contract/imports/problems.ts';
 import { customFormat } from '../custom/mapping.ts';
 import { proposeMapping } from '../custom/propose.ts';
@@ -17,16 +17,18 @@ import { loadOrCreateSalt } from '../teacher-key.ts';
 import { prepareRows, type Prepared } from '../prepared.ts';
 import type { Checked, CheckData, Opened, PieceKey, Reply, Request } from './protocol.ts';
 
-/** Items per piece: a piece of this size is read by the server's thread in a few milliseconds. */
+/** Items per piece: a piece of this size is read by the server in a few milliseconds. */
 const PIECE = 5_000;
 
-const port = parentPort!;
-const post = (reply: Reply) => port.postMessage(reply);
+const post = (reply: Reply) => process.send!(reply);
 const files = new Map<number, { file: SourceFile; found?: Recognised }>();
-/** per request, the piece waiting for its acknowledgement */
+/** per request, the piece waiting for its acknowledgement (flow control: one piece at a time) */
 const acks = new Map<number, () => void>();
 
-port.on('message', (request: Request) => {
+// The server or command that started the worker has ended (even if killed): so does the worker.
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', (request: Request) => {
   if (request.type === 'ack') return acks.get(request.id)?.();
   post({ type: 'started', id: request.id });
   handle(request).then(

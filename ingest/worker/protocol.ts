@@ -1,6 +1,6 @@
 /**
- * The messages between the import and its file worker (ingest/worker/file-worker.ts): the
- * worker reads, recognises and checks a file; the store stays with the server's thread.
+ * The messages between the import and its file worker (ingest/worker/file-worker.ts):  the
+ * worker reads, recognises and checks a file; the store stays with the server's process.
  */
 import type { FileReport } from '../../contract/imports/report.ts';
 import type { CustomMapping, MappingProposal } from '../../contract/imports/custom-mapping.ts';
@@ -40,7 +40,7 @@ export type Request =
   | { type: 'check'; id: number; file: number; data: CheckData }
   | { type: 'close'; id: number; file: number }
   | { type: 'propose'; id: number; name: string; bytes: Uint8Array }
-  /** a piece arrived: the next may come (a port delivers queued messages all at once) */
+  /** a piece arrived: the next may come (queued messages would be read all at once) */
   | { type: 'ack'; id: number };
 
 /** A file the worker has read: refused by a limit, or kept with the layout found (if any). */

@@ -1,10 +1,11 @@
 /**
- * The server's (or the command's) side of the file worker: one worker thread per process,
- * started on first use, with its own memory ceiling and a time limit per request. A request
- * over a limit, or a cancel, stops the worker: every request in it fails with ImportStopped,
- * and the next request starts a new worker.
+ * The server's (or the command's) side of the file worker: one child process, started on first
+ * use, with its own heap ceiling and a time limit per request. A request over a limit, or a
+ * cancel, ends the worker: every request in it fails with ImportStopped, and the next request
+ * starts a new worker. (A worker thread would share the server's process: V8 may abort the
+ * whole process when a thread exhausts its heap.)
  */
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import type { CustomMapping, MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { formatInt, formatNumber } from '../../contract/format.ts';
 import type {
@@ -62,7 +63,9 @@ export interface OpenedFile {
 type Sent = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 export class FileWorker {
-  private worker?: Worker;
+  private worker?: ChildProcess;
+  /** the end of the worker's error output, to tell an exhausted heap from another failure */
+  private errorTail = '';
   /** which worker a file was opened in: a stopped worker's files are gone */
   private generation = 0;
   private lastStop?: ImportStopped;
@@ -119,13 +122,17 @@ export class FileWorker {
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = undefined;
-    await worker?.terminate();
+    if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+    const exited = new Promise((resolve) => worker.once('exit', resolve));
+    keepAlive(worker, true);
+    worker.kill('SIGKILL');
+    await exited;
   }
 
   private request<T>(message: Sent, onProgress?: Pending['onProgress']): Promise<T> {
     const id = this.nextId++;
     const worker = this.thread();
-    worker.ref();
+    keepAlive(worker, true);
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, {
         resolve: resolve as (result: unknown) => void,
@@ -133,24 +140,27 @@ export class FileWorker {
         onProgress,
         pieces: new Map(),
       });
-      worker.postMessage({ ...message, id });
+      worker.send({ ...message, id });
     });
   }
 
-  private thread(): Worker {
+  private thread(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./boot.mjs', import.meta.url), {
-      workerData: { entry: new URL('./file-worker.ts', import.meta.url).href },
-      resourceLimits: { maxOldGenerationSizeMb: this.limits().memoryMb },
+    const limits = this.limits();
+    const worker = fork(new URL('./file-worker.ts', import.meta.url), [], {
+      execArgv: ['--import', import.meta.resolve('tsx'), `--max-old-space-size=${limits.memoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    this.errorTail = '';
+    worker.stderr!.on('data', (chunk: Buffer) => {
+      this.errorTail = (this.errorTail + chunk.toString()).slice(-4000);
     });
     worker.on('message', (reply: Reply) => this.receive(reply));
-    worker.on('error', (error: Error & { code?: string }) => {
+    worker.on('exit', (code, signal) => {
       if (worker !== this.worker) return;
-      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.stop(memory ? limitStop('memory', this.limits()) : crashed(error.message));
-    });
-    worker.on('exit', (code) => {
-      if (worker === this.worker) this.stop(crashed(`код завершения ${code}`));
+      const memory = /heap out of memory/i.test(this.errorTail);
+      this.stop(memory ? limitStop('memory', limits) : crashed(`код ${code ?? signal}`));
     });
     this.worker = worker;
     return worker;
@@ -173,7 +183,7 @@ export class FileWorker {
         const items = pending.pieces.get(reply.key) ?? [];
         for (const item of reply.items) items.push(item);
         pending.pieces.set(reply.key, items);
-        this.worker?.postMessage({ type: 'ack', id: reply.id } satisfies Request);
+        this.worker?.send({ type: 'ack', id: reply.id } satisfies Request);
         return;
       }
       case 'done':
@@ -188,7 +198,7 @@ export class FileWorker {
   private settle(id: number): void {
     clearTimeout(this.pending.get(id)?.timer);
     this.pending.delete(id);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0 && this.worker) keepAlive(this.worker, false);
   }
 
   /** Every request in the worker fails with `error`; the next request starts a new worker. */
@@ -203,7 +213,18 @@ export class FileWorker {
       clearTimeout(request.timer);
       request.reject(error);
     }
-    void worker?.terminate();
+    worker?.kill('SIGKILL');
+  }
+}
+
+/** An idle worker must not keep a finished command running. */
+function keepAlive(worker: ChildProcess, on: boolean): void {
+  if (on) {
+    worker.ref();
+    worker.channel?.ref();
+  } else {
+    worker.unref();
+    worker.channel?.unref();
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The server keeps answering while it imports a large XLSX: 180 000 rows × 20 columns (the
+ * size that used to hold the server for minutes) are read and checked in the file worker,
+ * and health probes sent one after another all through the upload are answered. Then a
+ * second upload is cancelled from the progress route's own signal, over HTTP.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FileReport } from '../../contract/imports/report.ts';
+import type { ImportProgress } from '../../contract/api/import-types.ts';
+import { writeWideXlsx, type WideXlsx } from '../helpers/wide-xlsx.ts';
+import { startServer, type RunningServer } from './server.ts';
+
+/** A probe must be answered within this; blocked by the import, it would wait for minutes. */
+const PROBE_ANSWER_MS = 5_000;
+
+let dir: string;
+let wide: WideXlsx;
+let server: RunningServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mko-e2e-worker-'));
+  [wide, server] = await Promise.all([
+    writeWideXlsx(dir, 180_000),
+    startServer(inject('demoStore')),
+  ]);
+}, 300_000);
+afterAll(async () => {
+  await server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const upload = (url: string) =>
+  fetch(`${url}/api/import?createSchools=true`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-file-name': encodeURIComponent('задания 180 000.xlsx'),
+    },
+    body: readFileSync(wide.path),
+  }).then((r) => r.json() as Promise<FileReport>);
+
+/** Health probes one after another until `done` settles: each one's time and status. */
+async function probeUntil(done: Promise<unknown>): Promise<{ ms: number; status: number }[]> {
+  let finished = false;
+  void done.finally(() => (finished = true));
+  const probes = [];
+  while (!finished) {
+    const started = performance.now();
+    const response = await fetch(`${server.url}/api/health`, {
+      signal: AbortSignal.timeout(PROBE_ANSWER_MS),
+    });
+    probes.push({ ms: performance.now() - started, status: response.status });
+  }
+  return probes;
+}
+
+describe('a 180 000 × 20 XLSX upload', () => {
+  it('is loaded while the server answers every health probe', async () => {
+    const importing = upload(server.url);
+    const probes = await probeUntil(importing);
+    const report = await importing;
+    expect(report.outcome).toBe('loaded');
+    expect(report.rows).toBe(180_000);
+    // Probes answered all through the upload (a blocked server would time one out above).
+    expect(probes.length).toBeGreaterThan(10);
+    expect(probes.every((p) => p.status === 200)).toBe(true);
+    const overview = await fetch(`${server.url}/api/district/overview?year=2026`);
+    expect(overview.status).toBe(200);
+  });
+
+  it('is cancelled while it is being checked: refused, nothing written', async () => {
+    const before = await (await fetch(`${server.url}/api/import/history`)).json();
+    const importing = upload(server.url);
+    // The progress route says when the file is in the worker; the cancel is sent then.
+    for (;;) {
+      const progress = (await (
+        await fetch(`${server.url}/api/import/progress`)
+      ).json()) as ImportProgress;
+      if (progress.running && progress.cancellable) break;
+    }
+    const cancel = await fetch(`${server.url}/api/import/cancel`, { method: 'POST' });
+    expect(cancel.status).toBe(200);
+    const report = await importing;
+    expect(report.outcome).toBe('rejected');
+    expect(report.problems.map((p) => p.message)).toEqual([
+      'загрузка отменена до записи: в хранилище ничего не изменилось',
+    ]);
+    const after = await (await fetch(`${server.url}/api/import/history`)).json();
+    expect(after.contents).toEqual(before.contents);
+    // Nothing is being checked any more: nothing to cancel.
+    expect((await fetch(`${server.url}/api/import/cancel`, { method: 'POST' })).status).toBe(409);
+  });
+});
