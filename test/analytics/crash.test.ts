@@ -1,11 +1,12 @@
 /**
- * Crash consistency (issue 22, items 1 and 7): a child process imports into a store and is
- * killed with SIGKILL at a chosen point (FAULT_AT, analytics/fault-point.ts); then what a start
- * does — `refreshModels(store, { kind: 'read' })`, or `prepareStore` for the demo load — must
- * leave every model exactly as a full rebuild of the stored rows gives.
+ * Crash consistency (issue 22, items 1 and 7): a child process imports into a store, or saves a
+ * new methodology version, and is killed with SIGKILL at a chosen point (FAULT_AT,
+ * analytics/fault-point.ts); then what a start does — `refreshModels(store, { kind: 'read' })`,
+ * or `prepareStore` for the demo load — must leave every model exactly as a full rebuild of the
+ * stored rows gives.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Store } from '../../analytics/db.ts';
 import { MODELS } from '../../analytics/model-specs.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
+import { loadMethodology } from '../../analytics/methodology-file.ts';
+import { methodologyInForce } from '../../analytics/methodology-store.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
@@ -20,12 +23,16 @@ import { ensureSchema } from '../../ingest/schema.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
 
+/** The methodology a save brings: 40 participants at least instead of 10. */
+const NEW_METHODOLOGY = { ...loadMethodology(), version: 'новая-2026', minN: 40 };
+
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../helpers/crash-child.ts', import.meta.url));
 
 let dir: string;
 let base: string;
 let correction: string;
+let methodologyFile: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mko-crash-'));
   const files = writeSynthetic(join(dir, 'files'), { schools: 6, years: 3 });
@@ -43,6 +50,8 @@ beforeAll(async () => {
     VPR_TASK_HEADER,
     ['2025/26', 'syn000001', 5, 'Математика', '1', 1, 'Б', 30, 0],
   ]);
+  methodologyFile = join(dir, 'методика.json');
+  writeFileSync(methodologyFile, JSON.stringify(NEW_METHODOLOGY));
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -183,3 +192,67 @@ it("a store of the user's own data is never given the demo", async () => {
     store.close();
   }
 });
+
+/** The version in force, and the version and minimum the models were built with. */
+async function methodologyState(store: Store) {
+  const inForce = await methodologyInForce(store);
+  return {
+    inForce: inForce.methodology.version,
+    saved: inForce.revision?.version ?? null,
+    models: await store.one('SELECT version, min_n FROM methodology_setting'),
+  };
+}
+
+const OLD_STATE = {
+  inForce: '2026.2-по-умолчанию',
+  saved: null,
+  models: { version: '2026.2-по-умолчанию', min_n: 10 },
+};
+
+const METHODOLOGY_KILLS = [
+  { faultAt: 'after-methodology-stored', when: 'after the new version is written' },
+  { faultAt: 'in-rebuild', when: 'in the middle of its rebuild' },
+];
+for (const { faultAt, when } of METHODOLOGY_KILLS)
+  it(`a methodology save killed ${when} leaves the old methodology and the models built by it`, async () => {
+    const path = join(dir, `methodology-${faultAt}.duckdb`);
+    copyFileSync(base, path);
+    const store = await Store.open(path);
+    const before = await allModels(store);
+    store.close();
+    await killedChild([path, 'methodology', methodologyFile], faultAt);
+
+    const reopened = await Store.open(path);
+    try {
+      expect(await methodologyState(reopened)).toEqual(OLD_STATE);
+      // A start finds nothing to finish: the save was one transaction, rolled back whole.
+      expect(await refreshModels(reopened, { kind: 'read' })).toBe(false);
+      expect(await allModels(reopened)).toEqual(approx(before));
+      await refreshModels(reopened, { kind: 'all' });
+      expect(await allModels(reopened)).toEqual(approx(before));
+    } finally {
+      reopened.close();
+    }
+  }, 120_000);
+
+it('a methodology save that ends gives the new methodology and the models built by it', async () => {
+  const path = join(dir, 'methodology-saved.duckdb');
+  copyFileSync(base, path);
+  const store = await Store.open(path);
+  try {
+    const before = await allModels(store);
+    await refreshModels(store, { kind: 'methodology', methodology: NEW_METHODOLOGY, user: 'тест' });
+    expect(await methodologyState(store)).toEqual({
+      inForce: 'новая-2026',
+      saved: 'новая-2026',
+      models: { version: 'новая-2026', min_n: 40 },
+    });
+    const saved = await allModels(store);
+    expect(saved.ind_vpr).not.toEqual(before.ind_vpr);
+    expect(await refreshModels(store, { kind: 'read' })).toBe(false);
+    await refreshModels(store, { kind: 'all' });
+    expect(saved).toEqual(approx(await allModels(store)));
+  } finally {
+    store.close();
+  }
+}, 120_000);
