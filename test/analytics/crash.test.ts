@@ -6,52 +6,34 @@
  * stored rows gives.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Store } from '../../analytics/db.ts';
-import { MODELS } from '../../analytics/model-specs.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
-import { loadMethodology } from '../../analytics/methodology-file.ts';
-import { methodologyInForce } from '../../analytics/methodology-store.ts';
-import { writeCsv } from '../../data/generator/files.ts';
-import { writeSynthetic } from '../../data/generator/synthetic.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { ensureSchema } from '../../ingest/schema.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
-import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
-
-/** The methodology a save brings: 40 participants at least instead of 10. */
-const NEW_METHODOLOGY = { ...loadMethodology(), version: 'новая-2026', minN: 40 };
+import {
+  NEW_METHODOLOGY,
+  OLD_METHODOLOGY_STATE,
+  allModels,
+  approx,
+  correctedTask,
+  expectModelsAsRebuilt,
+  methodologyState,
+  writeCrashFiles,
+  type CrashFiles,
+} from '../helpers/crash-store.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../helpers/crash-child.ts', import.meta.url));
 
 let dir: string;
-let base: string;
-let correction: string;
-let methodologyFile: string;
+let files: CrashFiles;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mko-crash-'));
-  const files = writeSynthetic(join(dir, 'files'), { schools: 6, years: 3 });
-  base = join(dir, 'base.duckdb');
-  const store = await Store.open(base);
-  await ensureSchema(store);
-  await importPaths(store, [
-    files.registry,
-    ...files.years.flatMap((y) => [y.tasks.path, y.marks]),
-  ]);
-  store.close();
-  // A corrected 2025/26 file for one school's mathematics, grade 5, task 1: 0 % instead.
-  correction = join(dir, 'исправление.csv');
-  writeCsv(correction, [
-    VPR_TASK_HEADER,
-    ['2025/26', 'syn000001', 5, 'Математика', '1', 1, 'Б', 30, 0],
-  ]);
-  methodologyFile = join(dir, 'методика.json');
-  writeFileSync(methodologyFile, JSON.stringify(NEW_METHODOLOGY));
+  files = await writeCrashFiles(dir);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -74,48 +56,11 @@ function killedChild(args: string[], faultAt: string): Promise<void> {
   });
 }
 
-/** Every model's rows, in a stable order. */
-async function allModels(store: Store) {
-  const models: Record<string, unknown[]> = {};
-  for (const { name } of MODELS)
-    models[name] = await store.all(`SELECT * FROM ${name} ORDER BY ALL`);
-  return models;
-}
-
-/**
- * The models as a matcher: fractions to 6 decimals, -0 as 0 — a parallel sum of doubles may
- * differ in its last bits from one build to the next.
- */
-const approx = (models: Record<string, unknown[]>) =>
-  Object.fromEntries(
-    Object.entries(models).map(([name, rows]) => [
-      name,
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row as object).map(([key, value]) => [
-            key,
-            typeof value === 'number' ? expect.closeTo(value, 6) : value,
-          ]),
-        ),
-      ),
-    ]),
-  );
-
 /** What a start does, then: every model as a full rebuild gives, no mark left, nothing more to do. */
 async function expectRepairedByStart(store: Store) {
   expect(await refreshModels(store, { kind: 'read' })).toBe(true);
-  const afterStart = await allModels(store);
-  await refreshModels(store, { kind: 'all' });
-  expect(afterStart).toEqual(approx(await allModels(store)));
-  expect(await store.all('SELECT * FROM model_pending')).toEqual([]);
-  expect(await refreshModels(store, { kind: 'read' })).toBe(false);
+  await expectModelsAsRebuilt(store);
 }
-
-const correctedTask = (store: Store) =>
-  store.one(
-    `SELECT completion_pct, participants_count FROM vpr_task_deficits
-     WHERE year = 2026 AND school_id = 'syn000001' AND subject = 'Математика' AND grade = 5 AND task = '1'`,
-  );
 
 const KILLS = [
   {
@@ -129,8 +74,8 @@ const KILLS = [
 for (const { faultAt, mode, when } of KILLS)
   it(`a kill ${when} is repaired by the next start`, async () => {
     const path = join(dir, `${faultAt}-${mode}.duckdb`);
-    copyFileSync(base, path);
-    await killedChild([path, mode, correction], faultAt);
+    copyFileSync(files.base, path);
+    await killedChild([path, mode, files.correction], faultAt);
 
     const store = await Store.open(path);
     try {
@@ -179,7 +124,7 @@ it('a first start killed during the demo load is resumed by the next start, and 
 
 it("a store of the user's own data is never given the demo", async () => {
   const path = join(dir, 'own.duckdb');
-  copyFileSync(base, path);
+  copyFileSync(files.base, path);
   const store = await Store.open(path);
   try {
     const lines: string[] = [];
@@ -193,22 +138,6 @@ it("a store of the user's own data is never given the demo", async () => {
   }
 });
 
-/** The version in force, and the version and minimum the models were built with. */
-async function methodologyState(store: Store) {
-  const inForce = await methodologyInForce(store);
-  return {
-    inForce: inForce.methodology.version,
-    saved: inForce.revision?.version ?? null,
-    models: await store.one('SELECT version, min_n FROM methodology_setting'),
-  };
-}
-
-const OLD_STATE = {
-  inForce: '2026.2-по-умолчанию',
-  saved: null,
-  models: { version: '2026.2-по-умолчанию', min_n: 10 },
-};
-
 const METHODOLOGY_KILLS = [
   { faultAt: 'after-methodology-stored', when: 'after the new version is written' },
   { faultAt: 'in-rebuild', when: 'in the middle of its rebuild' },
@@ -216,20 +145,18 @@ const METHODOLOGY_KILLS = [
 for (const { faultAt, when } of METHODOLOGY_KILLS)
   it(`a methodology save killed ${when} leaves the old methodology and the models built by it`, async () => {
     const path = join(dir, `methodology-${faultAt}.duckdb`);
-    copyFileSync(base, path);
+    copyFileSync(files.base, path);
     const store = await Store.open(path);
     const before = await allModels(store);
     store.close();
-    await killedChild([path, 'methodology', methodologyFile], faultAt);
+    await killedChild([path, 'methodology', files.methodology], faultAt);
 
     const reopened = await Store.open(path);
     try {
-      expect(await methodologyState(reopened)).toEqual(OLD_STATE);
-      // A start finds nothing to finish: the save was one transaction, rolled back whole.
-      expect(await refreshModels(reopened, { kind: 'read' })).toBe(false);
+      // The save was one transaction, rolled back whole: a start finds nothing to finish.
+      expect(await methodologyState(reopened)).toEqual(OLD_METHODOLOGY_STATE);
       expect(await allModels(reopened)).toEqual(approx(before));
-      await refreshModels(reopened, { kind: 'all' });
-      expect(await allModels(reopened)).toEqual(approx(before));
+      await expectModelsAsRebuilt(reopened);
     } finally {
       reopened.close();
     }
@@ -237,7 +164,7 @@ for (const { faultAt, when } of METHODOLOGY_KILLS)
 
 it('a methodology save that ends gives the new methodology and the models built by it', async () => {
   const path = join(dir, 'methodology-saved.duckdb');
-  copyFileSync(base, path);
+  copyFileSync(files.base, path);
   const store = await Store.open(path);
   try {
     const before = await allModels(store);
@@ -249,9 +176,7 @@ it('a methodology save that ends gives the new methodology and the models built 
     });
     const saved = await allModels(store);
     expect(saved.ind_vpr).not.toEqual(before.ind_vpr);
-    expect(await refreshModels(store, { kind: 'read' })).toBe(false);
-    await refreshModels(store, { kind: 'all' });
-    expect(saved).toEqual(approx(await allModels(store)));
+    await expectModelsAsRebuilt(store);
   } finally {
     store.close();
   }
