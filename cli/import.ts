@@ -79,6 +79,10 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
         'x-file-name': encodeURIComponent(basename(path)),
       },
       body: readFileSync(path),
+    }).catch(() => {
+      throw new Error(
+        `Сервер ${serverUrl()} прервал соединение, не ответив на загрузку файла «${basename(path)}»: проверьте, работает ли он (npm start), и загрузите файл снова.`,
+      );
     });
     if (!response.ok)
       throw new Error(`Сервер ответил ${response.status}: ${await response.text()}`);
