@@ -53,13 +53,14 @@ export async function serverOnStore(
   return { ...server, headers: { 'x-csrf-token': session.csrf }, killed };
 }
 
-/** Runs `npx tsx cli/import.ts args` with `env`; its exit code and what it printed. */
-export function importCli(
+/** Runs `npx tsx <script> args` with `env` added; its exit code and what it printed. */
+export function runTool(
+  script: string,
   args: string[],
   env: Record<string, string>,
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'cli/import.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -71,3 +72,7 @@ export function importCli(
     child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/** `npm run import -- args` with `env` added. */
+export const importCli = (args: string[], env: Record<string, string>) =>
+  runTool('cli/import.ts', args, env);
