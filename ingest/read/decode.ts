@@ -1,5 +1,6 @@
 /** Text decoding for CSV files: UTF-8 (with or without BOM) or windows-1251, detected, never asked. */
 import iconv from 'iconv-lite';
+import { InputLimitError } from './limits.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -8,7 +9,15 @@ export function decodeText(bytes: Uint8Array): {
   encoding: 'utf-8' | 'windows-1251';
 } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8' };
+    try {
+      return { text: utf8.decode(bytes.subarray(3)), encoding: 'utf-8' };
+    } catch {
+      // The mark says UTF-8, the bytes say otherwise: guessing could garble every name.
+      throw new InputLimitError(
+        'текст с отметкой кодировки UTF-8, но не в UTF-8',
+        'CSV в одной кодировке: сохраните файл в Excel как «CSV UTF-8»',
+      );
+    }
   }
   try {
     return { text: utf8.decode(bytes), encoding: 'utf-8' };

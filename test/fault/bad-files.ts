@@ -86,6 +86,14 @@ async function zipBomb(understate = false): Promise<Uint8Array> {
   return zipOf(entries, understate);
 }
 
+/** A task workbook whose sheet's XML ends in the middle of its rows. */
+async function damagedXlsx(): Promise<Uint8Array> {
+  const zip = await taskWorkbook();
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  zip.file('xl/worksheets/sheet1.xml', xml.slice(0, xml.indexOf('<sheetData>') + 30));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 async function notXlsx(): Promise<Uint8Array> {
   const zip = new JSZip();
   zip.file('readme.txt', 'Это архив, а не таблица.');
@@ -131,6 +139,26 @@ export const BAD_FILES: BadFile[] = [
     bytes: () => zipBomb(true),
     outcome: 'rejected',
     words: [/после распаковки/, /300 МБ/],
+    mapping: 'refused',
+  },
+  {
+    title: 'a damaged XLSX (its sheet cut short)',
+    name: 'битая-книга.xlsx',
+    bytes: damagedXlsx,
+    outcome: 'rejected',
+    words: [/повреждённая книга Excel/],
+    mapping: 'refused',
+  },
+  {
+    title: 'a CSV marked UTF-8 whose text is windows-1251',
+    name: 'две-кодировки.csv',
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        iconv.encode(`${VPR_TASK_HEADER.join(';')}\n${TASK_ROW}\n`, 'win1251'),
+      ]),
+    outcome: 'rejected',
+    words: [/отметкой кодировки UTF-8/, /CSV UTF-8/],
     mapping: 'refused',
   },
   {

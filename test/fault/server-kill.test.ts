@@ -71,6 +71,7 @@ for (const [i, { faultAt, send, when }] of UPLOADS.entries())
     const server = await serverOnStore(path, dir, faultAt);
     await send(server, path);
     expect(await server.killed).toBe(true);
+    await server.stop();
 
     const killed = await Store.open(path);
     expect(await killed.all('SELECT year FROM model_pending')).toEqual([{ year: 2026 }]);
@@ -99,6 +100,7 @@ for (const faultAt of ['after-methodology-stored', 'in-rebuild'])
     }).catch((error: Error) => error);
     expect(answer).toBeInstanceOf(Error);
     expect(await server.killed).toBe(true);
+    await server.stop();
 
     expect(await oneStart(path)).not.toContain('Показатели пересчитаны');
     const store = await Store.open(path);
