@@ -24,6 +24,8 @@ export interface BadFile {
    * (200), or refused as a format already known (400)
    */
   mapping: 'refused' | 'proposed' | 'recognised';
+  /** words of the mapping's refusal when they differ (the JS reader reads what DuckDB read) */
+  mappingWords?: RegExp[];
 }
 
 const TASK_ROW = '2025/26;sch000001;5;Математика;1;1;Б;40;50';
@@ -84,6 +86,18 @@ async function zipBomb(understate = false): Promise<Uint8Array> {
     entries.push([name, Buffer.concat([data, padding])]);
   }
   return zipOf(entries, understate);
+}
+
+/**
+ * Over 4 MB of task rows in the template (distinct tasks of one school), then `last`: an upload
+ * DuckDB reads (the bulk path), not the JS reader.
+ */
+function largeTasks(last: string): Buffer {
+  const rows = Array.from(
+    { length: 110_000 },
+    (_, i) => `2025/26;sch000001;5;Математика;${i + 1};1;Б;40;50`,
+  );
+  return Buffer.from([VPR_TASK_HEADER.join(';'), ...rows, last].join('\n') + '\n');
 }
 
 /** A task workbook whose sheet's XML ends in the middle of its rows. */
@@ -199,6 +213,40 @@ export const BAD_FILES: BadFile[] = [
     bytes: () => csv(VPR_TASK_HEADER.join(';'), '2025/26;"sch000001;5;Математика;1;1;Б;40;50'),
     outcome: 'rejected',
     words: [/кавычк/],
+    mapping: 'refused',
+  },
+  {
+    title: 'a CSV in UTF-8 with a row in windows-1251',
+    name: 'смешанный.csv',
+    bytes: () =>
+      Buffer.concat([
+        Buffer.from(`${VPR_TASK_HEADER.join(';')}\n${TASK_ROW}\n`),
+        iconv.encode('2025/26;sch000001;5;Русский язык;1;1;Б;40;50\n', 'win1251'),
+      ]),
+    outcome: 'rejected',
+    words: [/текст в двух кодировках: до строки 3 — UTF-8/, /«CSV UTF-8»/],
+    mapping: 'refused',
+  },
+  {
+    title: 'a 5 MB template CSV (the bulk path) with a quote its last row never closes',
+    name: 'большой-кавычка.csv',
+    bytes: () => largeTasks('2025/26;"sch000001;5;Математика;1;1;Б;40;50'),
+    outcome: 'rejected',
+    // DuckDB reads on (strict_mode = false): the row's cells after the quote are missing.
+    words: [/строка 110002, столбец «Класс»/, /ожидалось: номер класса от 1 до 11/],
+    mapping: 'refused',
+    mappingWords: [/строка 110002; значение «незакрытая кавычка/],
+  },
+  {
+    title: 'a 5 MB template CSV (the bulk path) with windows-1251 bytes in its last row',
+    name: 'большой-1251.csv',
+    bytes: () =>
+      Buffer.concat([
+        largeTasks(''),
+        iconv.encode('2025/26;sch000001;5;Русский язык;1;1;Б;40;50\n', 'win1251'),
+      ]),
+    outcome: 'rejected',
+    words: [/UTF-8/, /«CSV UTF-8»/],
     mapping: 'refused',
   },
   {
