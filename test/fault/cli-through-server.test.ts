@@ -1,9 +1,11 @@
 /**
- * `npm run import` of files over the server's upload limit (50 МБ) while the server runs: the
- * CLI sends nothing and says in Russian what to do — stop the server for a CSV of a bulk
- * template (the command line then loads it directly, with no size limit), or split the file.
- * And what it promises holds: with the server stopped, the same CSV is read by the command line.
+ * `npm run import` when the store is held. Files over the server's upload limit (50 МБ) while
+ * the server runs: the CLI sends nothing and says in Russian what to do — stop the server for a
+ * CSV of a bulk template (the command line then loads it directly, with no size limit), or split
+ * the file; and what it promises holds. A store held by another process with no server to answer:
+ * a Russian sentence, not «fetch failed».
  */
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -86,3 +88,27 @@ it('with the server stopped, the command line reads the large template CSV direc
   expect(run.stdout).toMatch(/задания-страны\.csv: проверен \(без записи\)/);
   expect(run.status).toBe(0);
 }, 300_000);
+
+it('says so in Russian when another process holds the store and no server answers', async () => {
+  const holder = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/hold-store.ts', store], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('held') && resolve());
+      holder.on('exit', (code) => reject(new Error(`the holder ended first (exit ${code})`)));
+    });
+    // Nothing listens on port 1.
+    const small = join(dir, 'малый.csv');
+    writeFileSync(small, 'Фамилия;Имя;Рост\nИванов;Иван;180\n');
+    const run = await importCli([small], { DB_PATH: store, HOST: '127.0.0.1', PORT: '1' });
+    expect(run.stderr).toBe(
+      'Хранилище занято другим процессом, а сервер http://127.0.0.1:1 не отвечает: дождитесь, пока закончится другая загрузка, или запустите сервер (npm start).\n',
+    );
+    expect(run.status).toBe(1);
+  } finally {
+    const ended = new Promise((resolve) => holder.once('exit', resolve));
+    holder.stdin.end();
+    await ended;
+  }
+}, 120_000);
