@@ -17,15 +17,15 @@ export interface BadFile {
   bytes: () => Promise<Uint8Array> | Uint8Array;
   /** the import's outcome: refused, or loaded for a file that is right after all */
   outcome: 'rejected' | 'loaded';
-  /** words the message must hold, besides the file's name */
-  words: RegExp[];
+  /** the import's first error, written out (a pattern where the text lists every known format) */
+  message?: string | RegExp;
   /**
-   * POST /api/import/propose of the file: refused (400, the same words), a mapping proposed
+   * POST /api/import/propose of the file: refused (400, the same sentence), a mapping proposed
    * (200), or refused as a format already known (400)
    */
   mapping: 'refused' | 'proposed' | 'recognised';
-  /** words of the mapping's refusal when they differ (the JS reader reads what DuckDB read) */
-  mappingWords?: RegExp[];
+  /** the mapping's refusal when it is not the import's sentence with a full stop */
+  mappingMessage?: string;
 }
 
 const TASK_ROW = '2025/26;sch000001;5;Математика;1;1;Б;40;50';
@@ -114,21 +114,36 @@ async function notXlsx(): Promise<Uint8Array> {
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
+const BOMB =
+  'после распаковки файл занял бы больше 300 МБ — это не похоже на таблицу (возможна «zip-бомба»)';
+const bomb = (name: string) =>
+  `файл «${name}»; файл не читается как таблица XLSX или CSV (${BOMB})`;
+const bombMapping = (name: string) =>
+  `Файл «${name}» не читается как таблица XLSX или CSV (${BOMB}).`;
+/** The refusal of a file no format knows: it goes on to list every format and its columns. */
+const unknownFormat = (name: string) =>
+  new RegExp(
+    `^файл «${name}»; формат файла не распознан по заголовкам столбцов\\. Известные форматы и их обязательные столбцы: «Реестр ОО \\(шаблон\\)»: Логин ФИС ОКО, `,
+  );
+
 export const BAD_FILES: BadFile[] = [
   {
     title: 'an empty file',
     name: 'пустой.csv',
     bytes: () => new Uint8Array(0),
     outcome: 'rejected',
-    words: [/пуст/],
+    message:
+      'файл «пустой.csv»; значение «пустой файл (0 байт)»; ожидалось: книга Excel (XLSX) или таблица CSV: строка заголовков и строки данных',
     mapping: 'refused',
   },
   {
     title: 'random bytes named .xlsx',
     name: 'случайный.xlsx',
-    bytes: () => randomBytes(4096),
+    // The first byte fixed: random bytes may otherwise begin as a zip, an old book or UTF-16.
+    bytes: () => Buffer.concat([Buffer.from([0x01]), randomBytes(4095)]),
     outcome: 'rejected',
-    words: [/XLSX|CSV/],
+    message:
+      'файл «случайный.xlsx»; значение «файл назван «.xlsx», но это не книга Excel»; ожидалось: книга Excel (XLSX) — откройте файл в Excel и сохраните его как «Книга Excel (*.xlsx)»',
     mapping: 'refused',
   },
   {
@@ -136,7 +151,8 @@ export const BAD_FILES: BadFile[] = [
     name: 'архив.xlsx',
     bytes: notXlsx,
     outcome: 'rejected',
-    words: [/XLSX/],
+    message:
+      'файл «архив.xlsx»; значение «zip-архив без листов Excel»; ожидалось: книга Excel (XLSX) с листом данных',
     mapping: 'refused',
   },
   {
@@ -144,23 +160,26 @@ export const BAD_FILES: BadFile[] = [
     name: 'бомба.xlsx',
     bytes: () => zipBomb(),
     outcome: 'rejected',
-    words: [/после распаковки/, /300 МБ/],
+    message: bomb('бомба.xlsx'),
     mapping: 'refused',
+    mappingMessage: bombMapping('бомба.xlsx'),
   },
   {
     title: 'a zip bomb XLSX that understates its unpacked size',
     name: 'скрытая-бомба.xlsx',
     bytes: () => zipBomb(true),
     outcome: 'rejected',
-    words: [/после распаковки/, /300 МБ/],
+    message: bomb('скрытая-бомба.xlsx'),
     mapping: 'refused',
+    mappingMessage: bombMapping('скрытая-бомба.xlsx'),
   },
   {
     title: 'a damaged XLSX (its sheet cut short)',
     name: 'битая-книга.xlsx',
     bytes: damagedXlsx,
     outcome: 'rejected',
-    words: [/повреждённая книга Excel/],
+    message:
+      'файл «битая-книга.xlsx»; значение «повреждённая книга Excel: её листы не читаются»; ожидалось: книга Excel (XLSX), сохранённая Excel или LibreOffice',
     mapping: 'refused',
   },
   {
@@ -172,7 +191,8 @@ export const BAD_FILES: BadFile[] = [
         iconv.encode(`${VPR_TASK_HEADER.join(';')}\n${TASK_ROW}\n`, 'win1251'),
       ]),
     outcome: 'rejected',
-    words: [/отметкой кодировки UTF-8/, /CSV UTF-8/],
+    message:
+      'файл «две-кодировки.csv»; значение «текст с отметкой кодировки UTF-8, но не в UTF-8»; ожидалось: CSV в одной кодировке: сохраните файл в Excel как «CSV UTF-8»',
     mapping: 'refused',
   },
   {
@@ -184,7 +204,8 @@ export const BAD_FILES: BadFile[] = [
         TASK_ROW,
       ),
     outcome: 'rejected',
-    words: [/600 столбцов/, /не больше 500 столбцов/],
+    message:
+      'файл «широкий.csv», строка 1; значение «600 столбцов»; ожидалось: не больше 500 столбцов',
     mapping: 'refused',
   },
   {
@@ -196,7 +217,8 @@ export const BAD_FILES: BadFile[] = [
         `2025/26;"${('ш'.repeat(99) + '\n').repeat(15_000)}";5;Математика;1;1;Б;40;50`,
       ),
     outcome: 'rejected',
-    words: [/ячейка длиной 1 500 000 символов/, /не больше 10 000 символов в ячейке/],
+    message:
+      'файл «длинная-ячейка.csv», строка 2, столбец «B»; значение «ячейка длиной 1 500 000 символов»; ожидалось: не больше 10 000 символов в ячейке',
     mapping: 'refused',
   },
   {
@@ -204,7 +226,8 @@ export const BAD_FILES: BadFile[] = [
     name: 'длинная-строка.csv',
     bytes: () => csv(VPR_TASK_HEADER.join(';'), 'x'.repeat(2_000_000)),
     outcome: 'rejected',
-    words: [/2 000 000 символов/, /не больше 1 000 000 символов в строке/],
+    message:
+      'файл «длинная-строка.csv», строка 2; значение «строка длиной 2 000 000 символов»; ожидалось: не больше 1 000 000 символов в строке; проверьте, что строки разделены переводом строки',
     mapping: 'refused',
   },
   {
@@ -212,7 +235,8 @@ export const BAD_FILES: BadFile[] = [
     name: 'кавычка.csv',
     bytes: () => csv(VPR_TASK_HEADER.join(';'), '2025/26;"sch000001;5;Математика;1;1;Б;40;50'),
     outcome: 'rejected',
-    words: [/кавычк/],
+    message:
+      'файл «кавычка.csv», строка 2; значение «незакрытая кавычка: значение в кавычках не закрыто до конца файла»; ожидалось: значения в кавычках заканчиваются кавычкой',
     mapping: 'refused',
   },
   {
@@ -224,7 +248,8 @@ export const BAD_FILES: BadFile[] = [
         iconv.encode('2025/26;sch000001;5;Русский язык;1;1;Б;40;50\n', 'win1251'),
       ]),
     outcome: 'rejected',
-    words: [/текст в двух кодировках: до строки 3 — UTF-8/, /«CSV UTF-8»/],
+    message:
+      'файл «смешанный.csv», строка 3; значение «текст в двух кодировках: до строки 3 — UTF-8, в ней — другая»; ожидалось: CSV в одной кодировке: сохраните файл в Excel как «CSV UTF-8»',
     mapping: 'refused',
   },
   {
@@ -233,9 +258,11 @@ export const BAD_FILES: BadFile[] = [
     bytes: () => largeTasks('2025/26;"sch000001;5;Математика;1;1;Б;40;50'),
     outcome: 'rejected',
     // DuckDB reads on (strict_mode = false): the row's cells after the quote are missing.
-    words: [/строка 110002, столбец «Класс»/, /ожидалось: номер класса от 1 до 11/],
+    message:
+      'файл «большой-кавычка.csv», строка 110002, столбец «Класс»; значение «(пусто)»; ожидалось: номер класса от 1 до 11',
     mapping: 'refused',
-    mappingWords: [/строка 110002; значение «незакрытая кавычка/],
+    mappingMessage:
+      'файл «большой-кавычка.csv», строка 110002; значение «незакрытая кавычка: значение в кавычках не закрыто до конца файла»; ожидалось: значения в кавычках заканчиваются кавычкой.',
   },
   {
     title: 'a 5 MB template CSV (the bulk path) with windows-1251 bytes in its last row',
@@ -246,15 +273,18 @@ export const BAD_FILES: BadFile[] = [
         iconv.encode('2025/26;sch000001;5;Русский язык;1;1;Б;40;50\n', 'win1251'),
       ]),
     outcome: 'rejected',
-    words: [/UTF-8/, /«CSV UTF-8»/],
+    message:
+      'файл «большой-1251.csv», строка 110003; файл не читается как таблица CSV: в строке есть байты не в кодировке UTF-8 — сохраните файл как «CSV UTF-8»',
     mapping: 'refused',
+    mappingMessage:
+      'файл «большой-1251.csv», строка 110003; значение «текст в двух кодировках: до строки 110003 — UTF-8, в ней — другая»; ожидалось: CSV в одной кодировке: сохраните файл в Excel как «CSV UTF-8».',
   },
   {
     title: 'a header nobody knows',
     name: 'неизвестный.csv',
     bytes: () => csv('Фамилия;Имя;Рост', 'Иванов;Иван;180'),
     outcome: 'rejected',
-    words: [/формат файла не распознан/, /обязательные столбцы/],
+    message: unknownFormat('неизвестный.csv'),
     mapping: 'proposed',
   },
   ...['%.csv', '%FF.csv'].map((name): BadFile => ({
@@ -262,7 +292,7 @@ export const BAD_FILES: BadFile[] = [
     name,
     bytes: () => csv('Фамилия;Имя;Рост', 'Иванов;Иван;180'),
     outcome: 'rejected',
-    words: [/формат файла не распознан/],
+    message: unknownFormat(name),
     mapping: 'proposed',
   })),
   {
@@ -270,7 +300,6 @@ export const BAD_FILES: BadFile[] = [
     name: 'кодировка-1251.csv',
     bytes: () => iconv.encode(`${VPR_TASK_HEADER.join(';')}\n${TASK_ROW}\n`, 'win1251'),
     outcome: 'loaded',
-    words: [],
     mapping: 'recognised',
   },
 ];
