@@ -4,11 +4,15 @@
  * n-th time the point is reached. Without FAULT_AT it does nothing.
  *
  * Points: `after-rows-committed` (a file's rows and its model mark committed, before the
- * rebuild), `in-rebuild` (every model written, the rebuild's transaction not yet committed).
+ * rebuild), `in-rebuild` (every model written, the rebuild's transaction not yet committed),
+ * `after-methodology-stored` (a methodology save's new version written, its rebuild not yet
+ * begun, both in one uncommitted transaction).
  */
 const reached = new Map<string, number>();
 
-export function faultPoint(point: 'after-rows-committed' | 'in-rebuild'): void {
+export type FaultPoint = 'after-rows-committed' | 'in-rebuild' | 'after-methodology-stored';
+
+export function faultPoint(point: FaultPoint): void {
   const wanted = process.env.FAULT_AT;
   if (!wanted) return;
   const [name, nth = '1'] = wanted.split(':');

@@ -10,7 +10,20 @@ const DEFAULT_PATH = new URL('./methodology.default.json', import.meta.url);
 export function loadMethodology(
   path: string | URL = process.env.METHODOLOGY_PATH ?? DEFAULT_PATH,
 ): Methodology {
-  const parsed = methodologySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`Файла методики ${String(path)} нет: проверьте путь к нему.`, {
+        cause: error,
+      });
+    throw new Error(
+      `Файл методики ${String(path)} — не JSON: ожидался объект методики в формате JSON, как analytics/methodology.default.json.`,
+      { cause: error },
+    );
+  }
+  const parsed = methodologySchema.safeParse(json);
   if (!parsed.success) {
     throw new Error(
       `Файл методики ${String(path)} не прошёл проверку: ${describeIssues(parsed.error)}`,

@@ -11,6 +11,7 @@ import type { Store } from './db.ts';
 import { buildModels, modelsFingerprint, writeModelsBuilt } from './models.ts';
 import { currentMethodology, storeRevision } from './methodology-store.ts';
 import { statementRow, statementRows } from './statements.ts';
+import { faultPoint } from './fault-point.ts';
 import type { Methodology } from '../contract/methodology.ts';
 import type { FileReport } from '../contract/imports/report.ts';
 
@@ -44,6 +45,7 @@ export async function refreshModels(store: Store, change: ModelChange): Promise<
     case 'methodology':
       await store.transaction(async () => {
         await storeRevision(store, change.methodology, change.user);
+        faultPoint('after-methodology-stored');
         await writeModelsBuilt(store, change.methodology);
       });
       return true;

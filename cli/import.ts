@@ -3,11 +3,14 @@
  * Imports into the store directly when no process holds it, or through the running server.
  * Exit code 0 when every file was accepted, 1 when any was rejected.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../analytics/db.ts';
-import { collectFiles, importPaths, importRank } from '../ingest/import.ts';
+import { DEFAULT_MAX_BYTES, collectFiles, importPaths, importRank } from '../ingest/import.ts';
+import { bulkCandidate } from '../ingest/bulk/import-bulk.ts';
+import { BULK_FORMATS } from '../ingest/bulk/bulk-sql.ts';
+import { formatDecimal } from '../ingest/values.ts';
 import { recognise, type ImportOptions } from '../ingest/import-rows.ts';
 import { type FileReport } from '../contract/imports/report.ts';
 import { OUTCOME_TITLES } from '../contract/imports/outcomes.ts';
@@ -61,7 +64,34 @@ function printSummary(reports: FileReport[]): void {
   console.log(`\nФайлов: ${reports.length}, отклонено: ${rejected}.`);
 }
 
+/**
+ * The server refuses uploads over DEFAULT_MAX_BYTES: such files are not sent, and the message
+ * says what loads them (the command line without the server reads large CSV files of the bulk
+ * templates directly, with no size limit) or that they must be split.
+ */
+function refuseOversized(files: readonly string[]): void {
+  const limit = Math.round(DEFAULT_MAX_BYTES / 1048576);
+  const refusals = files
+    .filter((path) => statSync(path).size > DEFAULT_MAX_BYTES)
+    .map((path) => {
+      const start = `Файл «${basename(path)}» (${formatDecimal(statSync(path).size / 1048576, 1)} МБ) больше предела загрузки через сервер — ${limit} МБ, и не отправлен.`;
+      return bulkCandidate(path, 0, [])
+        ? `${start} Остановите сервер (Ctrl+C в окне npm start) и повторите команду: без сервера командная строка загружает такой CSV напрямую, без предела размера. Или разделите файл на части до ${limit} МБ.`
+        : `${start} Разделите его на части до ${limit} МБ: без сервера предел тот же — больше ${limit} МБ командная строка загружает только CSV в кодировке UTF-8 по шаблонам ${BULK_FORMATS.map((f) => `«${f.title}»`).join(' и ')}.`;
+    });
+  if (refusals.length > 0) throw new Error(refusals.join('\n'));
+}
+
+/** The server's refusal of a whole upload (413, 400…) as one Russian sentence. */
+async function serverRefusal(response: Response, name: string): Promise<Error> {
+  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  return new Error(
+    `Сервер не принял файл «${name}» (ответ ${response.status}): ${body?.error ?? response.statusText}`,
+  );
+}
+
 async function viaServer(paths: string[], options: ImportOptions): Promise<FileReport[]> {
+  refuseOversized(collectFiles(paths));
   const files = await referenceFirst(collectFiles(paths));
   const session = await serverHeaders(serverUrl());
   const reports: FileReport[] = [];
@@ -79,9 +109,12 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
         'x-file-name': encodeURIComponent(basename(path)),
       },
       body: readFileSync(path),
+    }).catch(() => {
+      throw new Error(
+        `Сервер ${serverUrl()} прервал соединение, не ответив на загрузку файла «${basename(path)}»: проверьте, работает ли он (npm start), и загрузите файл снова.`,
+      );
     });
-    if (!response.ok)
-      throw new Error(`Сервер ответил ${response.status}: ${await response.text()}`);
+    if (!response.ok) throw await serverRefusal(response, basename(path));
     const report = (await response.json()) as FileReport;
     reports.push(report);
     printReport(report, index, files.length);

@@ -7,7 +7,13 @@ import { ask, askHidden } from '../dashboard/server/auth/terminal.ts';
 import type { SessionInfo } from '../contract/api/auth-types.ts';
 
 async function sessionOf(url: string, cookie?: string): Promise<SessionInfo> {
-  const response = await fetch(`${url}/api/session`, { headers: cookie ? { cookie } : {} });
+  const response = await fetch(`${url}/api/session`, { headers: cookie ? { cookie } : {} }).catch(
+    () => {
+      throw new Error(
+        `Хранилище занято другим процессом, а сервер ${url} не отвечает: дождитесь, пока закончится другая загрузка, или запустите сервер (npm start).`,
+      );
+    },
+  );
   return (await response.json()) as SessionInfo;
 }
 

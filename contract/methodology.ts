@@ -236,7 +236,16 @@ function expectation(issue: z.core.$ZodIssue): string {
       return `ожидалось ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'invalid_value':
       return `допустимые значения: ${issue.values.join(', ')}`;
+    case 'unrecognized_keys':
+      return `лишние параметры: ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'значение не подходит ни под один из допустимых видов';
+    case 'invalid_format':
+      return 'значение в неверном формате';
+    case 'invalid_key':
+      return 'недопустимое название';
     default:
+      // The schema's own checks (refine) carry Russian messages.
       return issue.message;
   }
 }
@@ -247,5 +256,6 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'да или нет',
   array: 'список',
   object: 'набор параметров',
+  record: 'набор параметров',
   int: 'целое число',
 };

@@ -1,5 +1,6 @@
 /** CSV reader: separator `;`, `,` or tab detected from the first lines; quoted fields per RFC 4180. */
 import type { Cell } from './table.ts';
+import { InputLimitError } from './limits.ts';
 
 const SEPARATORS = [';', '\t', ','] as const;
 
@@ -26,10 +27,16 @@ function splitLine(line: string, separator: string): string[] {
 }
 
 export function parseCsv(text: string, separator: string): string[][] {
+  return scanCsv(text, separator).rows;
+}
+
+/** The rows, and the row (from 1) whose opening quote the text never closes, if any. */
+function scanCsv(text: string, separator: string): { rows: string[][]; openQuoteRow?: number } {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let quoteRow = 0;
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
     if (quoted) {
@@ -38,8 +45,10 @@ export function parseCsv(text: string, separator: string): string[][] {
         i++;
       } else if (char === '"') quoted = false;
       else field += char;
-    } else if (char === '"' && field === '') quoted = true;
-    else if (char === separator) {
+    } else if (char === '"' && field === '') {
+      quoted = true;
+      quoteRow = rows.length + 1;
+    } else if (char === separator) {
       row.push(field);
       field = '';
     } else if (char === '\n' || char === '\r') {
@@ -54,12 +63,20 @@ export function parseCsv(text: string, separator: string): string[][] {
     row.push(field);
     rows.push(row);
   }
-  return rows;
+  return quoted ? { rows, openQuoteRow: quoteRow } : { rows };
 }
 
-/** CSV text to a cell grid; empty strings become null. */
-export function csvToRows(text: string): Cell[][] {
-  return parseCsv(text, detectSeparator(text)).map((row) =>
-    row.map((v) => (v.trim() === '' ? null : v)),
-  );
+/**
+ * CSV text to a cell grid; empty strings become null. `whole`: the text is a whole file, so a
+ * quote it never closes is refused (in a file's first lines it may close further on).
+ */
+export function csvToRows(text: string, whole = false): Cell[][] {
+  const { rows, openQuoteRow } = scanCsv(text, detectSeparator(text));
+  if (whole && openQuoteRow !== undefined)
+    throw new InputLimitError(
+      'незакрытая кавычка: значение в кавычках не закрыто до конца файла',
+      'значения в кавычках заканчиваются кавычкой',
+      { row: openQuoteRow },
+    );
+  return rows.map((row) => row.map((v) => (v.trim() === '' ? null : v)));
 }

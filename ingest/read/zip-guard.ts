@@ -38,6 +38,7 @@ export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): strin
   if (end < 0) throw broken('нет оглавления');
   const entries = view.getUint16(end + 10, true);
   let offset = view.getUint32(end + 16, true);
+  if (statedSize(view, offset, entries) > maxUnpackedBytes) throw tooBig(maxUnpackedBytes);
   let total = 0;
   for (let i = 0; i < entries; i++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== DIRECTORY_ENTRY)
@@ -75,6 +76,24 @@ export function checkZipSize(bytes: Uint8Array, maxUnpackedBytes: number): strin
       view.getUint16(offset + 32, true);
   }
   return dimensions;
+}
+
+/**
+ * The unpacked size the directory states for its entries: an honest archive beyond the limit is
+ * refused without inflating a byte (one that understates is caught while inflating).
+ */
+function statedSize(view: DataView, offset: number, entries: number): number {
+  let total = 0;
+  for (let i = 0; i < entries && offset + 46 <= view.byteLength; i++) {
+    if (view.getUint32(offset, true) !== DIRECTORY_ENTRY) break;
+    total += view.getUint32(offset + 24, true);
+    offset +=
+      46 +
+      view.getUint16(offset + 28, true) +
+      view.getUint16(offset + 30, true) +
+      view.getUint16(offset + 32, true);
+  }
+  return total;
 }
 
 function noteDimension(sheetXml: Uint8Array, dimensions: string[]): void {

@@ -1,8 +1,9 @@
 /**
- * Crash consistency (issue 22, items 1 and 7): a child process imports into a store and is
- * killed with SIGKILL at a chosen point (FAULT_AT, analytics/fault-point.ts); then what a start
- * does — `refreshModels(store, { kind: 'read' })`, or `prepareStore` for the demo load — must
- * leave every model exactly as a full rebuild of the stored rows gives.
+ * Crash consistency (issue 22, items 1 and 7): a child process imports into a store, or saves a
+ * new methodology version, and is killed with SIGKILL at a chosen point (FAULT_AT,
+ * analytics/fault-point.ts); then what a start does — `refreshModels(store, { kind: 'read' })`,
+ * or `prepareStore` for the demo load — must leave every model exactly as a full rebuild of the
+ * stored rows gives.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
@@ -11,38 +12,28 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Store } from '../../analytics/db.ts';
-import { MODELS } from '../../analytics/model-specs.ts';
 import { refreshModels } from '../../analytics/rebuild.ts';
-import { writeCsv } from '../../data/generator/files.ts';
-import { writeSynthetic } from '../../data/generator/synthetic.ts';
-import { importPaths } from '../../ingest/import.ts';
-import { ensureSchema } from '../../ingest/schema.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
-import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
+import {
+  NEW_METHODOLOGY,
+  OLD_METHODOLOGY_STATE,
+  allModels,
+  approx,
+  correctedTask,
+  expectModelsAsRebuilt,
+  methodologyState,
+  writeCrashFiles,
+  type CrashFiles,
+} from '../helpers/crash-store.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('../helpers/crash-child.ts', import.meta.url));
 
 let dir: string;
-let base: string;
-let correction: string;
+let files: CrashFiles;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mko-crash-'));
-  const files = writeSynthetic(join(dir, 'files'), { schools: 6, years: 3 });
-  base = join(dir, 'base.duckdb');
-  const store = await Store.open(base);
-  await ensureSchema(store);
-  await importPaths(store, [
-    files.registry,
-    ...files.years.flatMap((y) => [y.tasks.path, y.marks]),
-  ]);
-  store.close();
-  // A corrected 2025/26 file for one school's mathematics, grade 5, task 1: 0 % instead.
-  correction = join(dir, 'исправление.csv');
-  writeCsv(correction, [
-    VPR_TASK_HEADER,
-    ['2025/26', 'syn000001', 5, 'Математика', '1', 1, 'Б', 30, 0],
-  ]);
+  files = await writeCrashFiles(dir);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -65,48 +56,11 @@ function killedChild(args: string[], faultAt: string): Promise<void> {
   });
 }
 
-/** Every model's rows, in a stable order. */
-async function allModels(store: Store) {
-  const models: Record<string, unknown[]> = {};
-  for (const { name } of MODELS)
-    models[name] = await store.all(`SELECT * FROM ${name} ORDER BY ALL`);
-  return models;
-}
-
-/**
- * The models as a matcher: fractions to 6 decimals, -0 as 0 — a parallel sum of doubles may
- * differ in its last bits from one build to the next.
- */
-const approx = (models: Record<string, unknown[]>) =>
-  Object.fromEntries(
-    Object.entries(models).map(([name, rows]) => [
-      name,
-      rows.map((row) =>
-        Object.fromEntries(
-          Object.entries(row as object).map(([key, value]) => [
-            key,
-            typeof value === 'number' ? expect.closeTo(value, 6) : value,
-          ]),
-        ),
-      ),
-    ]),
-  );
-
 /** What a start does, then: every model as a full rebuild gives, no mark left, nothing more to do. */
 async function expectRepairedByStart(store: Store) {
   expect(await refreshModels(store, { kind: 'read' })).toBe(true);
-  const afterStart = await allModels(store);
-  await refreshModels(store, { kind: 'all' });
-  expect(afterStart).toEqual(approx(await allModels(store)));
-  expect(await store.all('SELECT * FROM model_pending')).toEqual([]);
-  expect(await refreshModels(store, { kind: 'read' })).toBe(false);
+  await expectModelsAsRebuilt(store);
 }
-
-const correctedTask = (store: Store) =>
-  store.one(
-    `SELECT completion_pct, participants_count FROM vpr_task_deficits
-     WHERE year = 2026 AND school_id = 'syn000001' AND subject = 'Математика' AND grade = 5 AND task = '1'`,
-  );
 
 const KILLS = [
   {
@@ -120,8 +74,8 @@ const KILLS = [
 for (const { faultAt, mode, when } of KILLS)
   it(`a kill ${when} is repaired by the next start`, async () => {
     const path = join(dir, `${faultAt}-${mode}.duckdb`);
-    copyFileSync(base, path);
-    await killedChild([path, mode, correction], faultAt);
+    copyFileSync(files.base, path);
+    await killedChild([path, mode, files.correction], faultAt);
 
     const store = await Store.open(path);
     try {
@@ -170,7 +124,7 @@ it('a first start killed during the demo load is resumed by the next start, and 
 
 it("a store of the user's own data is never given the demo", async () => {
   const path = join(dir, 'own.duckdb');
-  copyFileSync(base, path);
+  copyFileSync(files.base, path);
   const store = await Store.open(path);
   try {
     const lines: string[] = [];
@@ -183,3 +137,47 @@ it("a store of the user's own data is never given the demo", async () => {
     store.close();
   }
 });
+
+const METHODOLOGY_KILLS = [
+  { faultAt: 'after-methodology-stored', when: 'after the new version is written' },
+  { faultAt: 'in-rebuild', when: 'in the middle of its rebuild' },
+];
+for (const { faultAt, when } of METHODOLOGY_KILLS)
+  it(`a methodology save killed ${when} leaves the old methodology and the models built by it`, async () => {
+    const path = join(dir, `methodology-${faultAt}.duckdb`);
+    copyFileSync(files.base, path);
+    const store = await Store.open(path);
+    const before = await allModels(store);
+    store.close();
+    await killedChild([path, 'methodology', files.methodology], faultAt);
+
+    const reopened = await Store.open(path);
+    try {
+      // The save was one transaction, rolled back whole: a start finds nothing to finish.
+      expect(await methodologyState(reopened)).toEqual(OLD_METHODOLOGY_STATE);
+      expect(await allModels(reopened)).toEqual(approx(before));
+      await expectModelsAsRebuilt(reopened);
+    } finally {
+      reopened.close();
+    }
+  }, 120_000);
+
+it('a methodology save that ends gives the new methodology and the models built by it', async () => {
+  const path = join(dir, 'methodology-saved.duckdb');
+  copyFileSync(files.base, path);
+  const store = await Store.open(path);
+  try {
+    const before = await allModels(store);
+    await refreshModels(store, { kind: 'methodology', methodology: NEW_METHODOLOGY, user: 'тест' });
+    expect(await methodologyState(store)).toEqual({
+      inForce: 'новая-2026',
+      saved: 'новая-2026',
+      models: { version: 'новая-2026', min_n: 40 },
+    });
+    const saved = await allModels(store);
+    expect(saved.ind_vpr).not.toEqual(before.ind_vpr);
+    await expectModelsAsRebuilt(store);
+  } finally {
+    store.close();
+  }
+}, 120_000);

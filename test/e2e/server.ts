@@ -79,10 +79,13 @@ export async function startServer(
     output: () => log,
     stop: () =>
       new Promise((resolve) => {
-        child.once('exit', (code) => {
+        const stopped = (code: number | null) => {
           rmSync(dir, { recursive: true, force: true });
           resolve(code);
-        });
+        };
+        // A server a fault test killed has ended already: only its folder is left to remove.
+        if (child.exitCode !== null || child.signalCode !== null) return stopped(child.exitCode);
+        child.once('exit', stopped);
         child.kill('SIGINT');
       }),
   };

@@ -23,14 +23,12 @@ import type { Queue } from '../write-queue.ts';
 // Uploads over the import size limit are refused before they are read into memory.
 const uploadLimit = bodyLimit({
   maxSize: DEFAULT_MAX_BYTES,
-  onError: (c) =>
-    c.json(
-      {
-        error: `Файл больше ${Math.round(DEFAULT_MAX_BYTES / 1048576)} МБ: разделите его на части.`,
-      },
-      413,
-    ),
+  onError: (c) => c.json({ error: uploadTooLarge(fileName(c.req.header('x-file-name'))) }, 413),
 });
+
+/** The answer to an upload over the limit, naming the file. */
+const uploadTooLarge = (name: string) =>
+  `Файл «${name}» больше ${Math.round(DEFAULT_MAX_BYTES / 1048576)} МБ — предела загрузки через сервер: разделите его на части.`;
 
 /** The file's name as the browser sent it (percent-encoded); a malformed one is shown as written. */
 function fileName(header: string | undefined): string {

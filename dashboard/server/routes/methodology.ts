@@ -13,7 +13,17 @@ import { year } from '../params.ts';
 import type { Queue } from '../write-queue.ts';
 
 async function candidateOf(c: Context) {
-  const parsed = methodologySchema.safeParse(await c.req.json().catch(() => undefined));
+  const body = await c.req.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return {
+      error:
+        'Методика не прошла проверку: ожидался объект методики в формате JSON (как analytics/methodology.default.json), а пришёл не JSON.',
+    };
+  }
+  const parsed = methodologySchema.safeParse(json);
   return parsed.success
     ? { methodology: parsed.data }
     : { error: `Методика не прошла проверку: ${describeIssues(parsed.error)}` };
