@@ -20,7 +20,7 @@ import {
   type Manifest,
 } from '../dashboard/server/backup/files.ts';
 import { writeBackup } from '../dashboard/server/backup/write.ts';
-import { serverUrl, storePath } from '../dashboard/server/config.ts';
+import { memoryLimit, serverUrl, storePath } from '../dashboard/server/config.ts';
 import { runCli } from './run.ts';
 import { serverHeaders } from './server-session.ts';
 
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   const target = values.to === undefined ? undefined : resolve(values.to);
   let folder: string;
   try {
-    const store = await Store.open(storePath());
+    const store = await Store.open(storePath(), { memoryLimit: memoryLimit() });
     try {
       folder = target ? emptyFolder(target) : newBackupFolder(backupsDir());
       await writeBackup(store, folder);

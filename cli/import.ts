@@ -17,7 +17,7 @@ import { OUTCOME_TITLES } from '../contract/imports/outcomes.ts';
 import { describeProblem } from '../contract/imports/problems.ts';
 import { readSourceFile } from '../ingest/read/read-file.ts';
 import { datasetTitle } from '../ingest/datasets.ts';
-import { storePath, serverUrl } from '../dashboard/server/config.ts';
+import { memoryLimit, storePath, serverUrl } from '../dashboard/server/config.ts';
 import { runCli } from './run.ts';
 import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { importEvent } from '../dashboard/server/auth/audit.ts';
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
   };
   let reports: FileReport[];
   try {
-    const store = await Store.open(storePath());
+    const store = await Store.open(storePath(), { memoryLimit: memoryLimit() });
     try {
       reports = await importPaths(store, positionals, options, printReport);
     } finally {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Store } from '../analytics/db.ts';
 import { refreshModels } from '../analytics/rebuild.ts';
-import { storePath } from '../dashboard/server/config.ts';
+import { memoryLimit, storePath } from '../dashboard/server/config.ts';
 import { describeUpgrade, migrateStore } from '../ingest/schema.ts';
 
 /**
@@ -34,7 +34,7 @@ export async function withBuiltStore<T>(work: (store: Store) => Promise<T>): Pro
     throw new Error(
       `Хранилища ${path} нет: сначала загрузите данные (npm run import -- файлы) или запустите npm start, который создаст демонстрационный район. Другое хранилище задаётся переменной DB_PATH.`,
     );
-  const store = await Store.open(path);
+  const store = await Store.open(path, { memoryLimit: memoryLimit() });
   try {
     const upgrade = describeUpgrade(await migrateStore(store));
     if (upgrade) console.error(upgrade);

@@ -16,7 +16,7 @@ export const unlocksPath = () => process.env.UNLOCKS_PATH ?? `${storePath()}.unl
 export const sessionHours = () => Number(process.env.SESSION_HOURS ?? 8);
 /** Secure cookies: set when the server is reached over HTTPS (through a reverse proxy) */
 export const secureCookies = () => process.env.COOKIE_SECURE === 'true';
-/** DuckDB's memory cap for the server (DB_MEMORY_LIMIT, e.g. 3GB): a national store stays within it. */
+/** DuckDB's memory cap for the server and the commands (DB_MEMORY_LIMIT, e.g. 3GB): a national store stays within it. */
 export const memoryLimit = () => process.env.DB_MEMORY_LIMIT ?? '3GB';
 export const distDir = () => process.env.DIST_DIR ?? `${repoRoot}dist/dashboard`;
 export { repoRoot };
