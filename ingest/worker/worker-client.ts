@@ -81,24 +81,24 @@ export class FileWorker {
     limits: ReadLimits,
     mappings: CustomMapping[],
   ): Promise<OpenedFile> {
-    const id = this.nextId;
-    const opened = await this.request<Opened>({ type: 'open', name, bytes, limits, mappings });
+    const id = this.nextId++;
+    const opened = await this.request<Opened>({ type: 'open', name, bytes, limits, mappings }, id);
     const generation = this.generation;
     return {
       opened,
       check: (data, onProgress) =>
         generation === this.generation
-          ? this.request<Checked>({ type: 'check', file: id, data }, onProgress)
+          ? this.request<Checked>({ type: 'check', file: id, data }, this.nextId++, onProgress)
           : Promise.reject(this.lastStop!),
       close: () => {
         if (generation === this.generation && 'sha256' in opened)
-          void this.request({ type: 'close', file: id });
+          void this.request({ type: 'close', file: id }, this.nextId++);
       },
     };
   }
 
   propose(name: string, bytes: Uint8Array): Promise<MappingProposal | { error: string }> {
-    return this.request({ type: 'propose', name, bytes });
+    return this.request({ type: 'propose', name, bytes }, this.nextId++);
   }
 
   /** Whether a file is being read or checked now. */
@@ -109,28 +109,21 @@ export class FileWorker {
   /** Stops what the worker is doing; false when it is doing nothing. */
   cancel(): boolean {
     if (this.pending.size === 0) return false;
-    this.stop(
-      new ImportStopped(
-        'cancelled',
-        'загрузка отменена до записи: в хранилище ничего не изменилось',
-      ),
-    );
+    this.stop(cancelled());
     return true;
   }
 
-  /** Ends the worker (a command's last step; a server's stop). */
+  /** Ends the worker, and with it what it was doing (a command's last step; tests). */
   async close(): Promise<void> {
     const worker = this.worker;
-    this.worker = undefined;
-    if (!worker || worker.exitCode !== null || worker.signalCode !== null) return;
+    if (!worker) return;
     const exited = new Promise((resolve) => worker.once('exit', resolve));
     keepAlive(worker, true);
-    worker.kill('SIGKILL');
-    await exited;
+    this.stop(cancelled());
+    if (worker.exitCode === null && worker.signalCode === null) await exited;
   }
 
-  private request<T>(message: Sent, onProgress?: Pending['onProgress']): Promise<T> {
-    const id = this.nextId++;
+  private request<T>(message: Sent, id: number, onProgress?: Pending['onProgress']): Promise<T> {
     const worker = this.thread();
     keepAlive(worker, true);
     return new Promise<T>((resolve, reject) => {
@@ -240,6 +233,9 @@ function limitStop(reason: 'time' | 'memory', limits: WorkerLimits): ImportStopp
         `файлу не хватило памяти обработчика (предел ${formatInt(limits.memoryMb)} МБ): разделите файл на части или попросите администратора увеличить предел (IMPORT_MEMORY_MB)`,
       );
 }
+
+const cancelled = () =>
+  new ImportStopped('cancelled', 'загрузка отменена до записи: в хранилище ничего не изменилось');
 
 const crashed = (detail: string) =>
   new ImportStopped('crashed', `обработчик файлов остановился с ошибкой (${detail})`);

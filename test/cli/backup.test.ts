@@ -32,7 +32,7 @@ import { UserDirectory } from '../../dashboard/server/auth/users.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { ensureSchema } from '../../ingest/schema.ts';
+import { SCHEMA_VERSION, ensureSchema } from '../../ingest/schema.ts';
 import { loadOrCreateSalt } from '../../ingest/teacher-key.ts';
 import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
 
@@ -165,6 +165,7 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     expect(manifest).toMatchObject({
       product: 'monitoring-kachestva-obrazovaniya',
       version: '0.1.0',
+      schemaVersion: SCHEMA_VERSION,
     });
     expect(manifest.files.map((f: { kind: string }) => f.kind)).toEqual([
       'store',
@@ -217,6 +218,23 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
       `Резервная копия ${damaged} повреждена: файл store.duckdb не совпадает с описью (размер или SHA-256). Ничего не изменено.\n`,
+    );
+    expect(folderState(join(dir, 'empty'))).toEqual(before);
+  });
+
+  it('refuses a backup of a newer schema than this version knows, and changes nothing', () => {
+    const newer = join(dir, 'новее');
+    cpSync(backup, newer, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(newer, 'manifest.json'), 'utf8'));
+    writeFileSync(
+      join(newer, 'manifest.json'),
+      JSON.stringify({ ...manifest, schemaVersion: SCHEMA_VERSION + 1 }),
+    );
+    const before = folderState(join(dir, 'empty'));
+    const result = run('cli/restore.ts', [newer], target);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      `Копия в ${newer} сделана более новой версией программы (версия схемы данных ${SCHEMA_VERSION + 1}, эта версия знает версии до ${SCHEMA_VERSION}): обновите программу перед восстановлением. Текущие файлы не изменены.\n`,
     );
     expect(folderState(join(dir, 'empty'))).toEqual(before);
   });

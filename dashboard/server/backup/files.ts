@@ -41,6 +41,8 @@ const manifestSchema = z.object({
   product: z.string(),
   version: z.string(),
   createdAt: z.string(),
+  /** the store's schema version (ingest/schema.ts); absent in the first backups */
+  schemaVersion: z.number().int().min(0).optional(),
   files: z.array(
     z.object({
       kind: z.enum(FILE_KINDS),

@@ -5,6 +5,7 @@
  * are copied in their places, owner-only (600). A file the backup does not have is only set
  * aside: the restored state is the backup's.
  */
+import { SCHEMA_VERSION } from '../../../ingest/schema.ts';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Store, StoreLockedError } from '../../../analytics/db.ts';
@@ -65,6 +66,10 @@ export async function restoreBackup(folder: string, now: Date = new Date()): Pro
   const live = liveFiles();
   await ensureStoreFree(live.store!);
   const manifest = await verifyBackup(folder);
+  if ((manifest.schemaVersion ?? 0) > SCHEMA_VERSION)
+    throw new Error(
+      `Копия в ${folder} сделана более новой версией программы (версия схемы данных ${manifest.schemaVersion}, эта версия знает версии до ${SCHEMA_VERSION}): обновите программу перед восстановлением. Текущие файлы не изменены.`,
+    );
   const result: Restored = { manifest, keptAside: [], restored: [], notes: [] };
   const installed = productVersion().version;
   if (manifest.version !== installed)

@@ -4,6 +4,7 @@
  * then manifest.json, written last: a folder without it is an unfinished backup. The caller
  * keeps writes out meanwhile (the server runs it in its write queue; the command holds the store).
  */
+import { SCHEMA_VERSION } from '../../../ingest/schema.ts';
 import { chmodSync, copyFileSync, existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '../../../analytics/db.ts';
@@ -39,7 +40,13 @@ export async function writeBackup(
       chmodSync(target, 0o600);
       files.push({ kind, name, bytes: statSync(target).size, sha256: await sha256Of(target) });
     }
-    const manifest: Manifest = { ...productVersion(), createdAt: now.toISOString(), files, tables };
+    const manifest: Manifest = {
+      ...productVersion(),
+      createdAt: now.toISOString(),
+      schemaVersion: SCHEMA_VERSION,
+      files,
+      tables,
+    };
     writeFileSync(join(folder, MANIFEST), JSON.stringify(manifest, null, 2) + '\n', {
       mode: 0o600,
     });
