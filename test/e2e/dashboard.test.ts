@@ -146,7 +146,7 @@ describe('data upload page', () => {
     const fixed = page.locator('[data-file="кластеры исправленные.csv"]');
     await fixed
       .locator('.file-status', {
-        hasText: 'эти данные уже загружены из «Региональные списки кластеров.csv»',
+        hasText: 'эти данные уже загружены из «Списки региона 2025-26.xlsx»',
       })
       .waitFor();
     await fixed.getByLabel('Заменить ранее загруженные данные этим файлом').check();
