@@ -329,6 +329,24 @@ describe('the year and the «Итого»', () => {
     );
   });
 
+  it('a year given at the import wins over the title’s, with a warning', async () => {
+    const report = await importOne(
+      await xlsx([
+        {
+          title: ['Список ШПУН на 2022-2023 учебный год'],
+          rows: [['Мгинская СОШ', 'ШПУН']],
+          total: true,
+        },
+      ]),
+      { year: '2023/24' },
+    );
+    expect(report.outcome).toBe('loaded');
+    expect(report.years).toEqual([2024]);
+    expect(texts(report, 'warning')).toBe(
+      'лист «Приложения 2 и 3», строка 2; в заголовке над таблицей назван 2022/23 учебный год, а при загрузке указан 2023/24: список загружается за 2023/24',
+    );
+  });
+
   it('a title naming two school years is not taken for either', async () =>
     expectRejected(
       await xlsx([
