@@ -178,6 +178,25 @@ describe('data upload page', () => {
     await custom.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'school-custom.png'), fullPage: true });
   });
+
+  it('takes the school year of a list without one from the field on the page', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('input[type=file]', [
+      csvFile(
+        'приложение 2.csv',
+        'Список школ с признаками учебной неуспешности\n' +
+          '№ п/п;Наименование образовательной организации;Кластеризация\n' +
+          '1.;МКОУ «Озерная ООШ»;ШПУН\n2.;МКОУ «Луговская СОШ»;ШПУН\n3.;Итого:;2 ОО\n',
+      ),
+    ]);
+    const list = page.locator('[data-file="приложение 2.csv"]');
+    await list.getByText(/не указан учебный год списка/).waitFor();
+    await page.getByText('Для списков кластеров: учебный год и основание').click();
+    await page.getByLabel('Учебный год списка').fill('2026/27');
+    await page.getByLabel('Основание списка').fill('распоряжение КО от 01.09.2026 № 1');
+    await page.getByLabel('Основание списка').press('Tab');
+    await list.locator('.file-status', { hasText: 'готов к загрузке: 2 строки' }).waitFor();
+  });
 });
 
 describe('school page', () => {
