@@ -138,7 +138,7 @@ export const MODELS: readonly ModelSpec[] = [
   },
   {
     name: 'cluster_comparison',
-    dependsOn: ['risk_flags', 'raw_official_cluster', 'methodology_cluster_rule', 'school'],
+    dependsOn: ['risk_flags', 'raw_official_cluster', 'school'],
   },
   {
     name: 'ref_grading_scale',

@@ -1,5 +1,5 @@
 /**
- * npm run import -- <files or folders...> [--dry-run] [--replace]
+ * npm run import -- <files or folders...> [--dry-run] [--replace] [--year 2023/24] [--basis "…"]
  * Imports into the store directly when no process holds it, or through the running server.
  * Exit code 0 when every file was accepted, 1 when any was rejected.
  */
@@ -23,11 +23,14 @@ import { recordCli } from '../dashboard/server/auth/cli-audit.ts';
 import { importEvent } from '../dashboard/server/auth/audit.ts';
 import { serverHeaders } from './server-session.ts';
 import { terminalProgress } from '../contract/imports/progress-bar.ts';
+import type { ImportQuery } from '../contract/api/import-types.ts';
 
-const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools]
+const USAGE = `Использование: npm run import -- <файлы или папки...> [--dry-run] [--replace] [--create-schools] [--year 2023/24] [--basis "…"]
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
   --replace         заменить ранее загруженные данные за те же годы, предметы, классы и школы
-  --create-schools  добавить в реестр школы из файла, которых в нём нет (вместо ошибки)`;
+  --create-schools  добавить в реестр школы из файла, которых в нём нет (вместо ошибки)
+  --year 2023/24    учебный год списка кластеров, в котором нет столбца «Учебный год»
+  --basis "…"       основание списка кластеров, например "распоряжение КО от 19.10.2023 № 356"`;
 
 const progress = terminalProgress();
 
@@ -96,11 +99,7 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
   const session = await serverHeaders(serverUrl());
   const reports: FileReport[] = [];
   for (const [index, path] of files.entries()) {
-    const query = new URLSearchParams({
-      dryRun: String(Boolean(options.dryRun)),
-      replace: String(Boolean(options.replace)),
-      createSchools: String(Boolean(options.createSchools)),
-    });
+    const query = new URLSearchParams(importQuery(options));
     const response = await fetch(`${serverUrl()}/api/import?${query}`, {
       method: 'POST',
       headers: {
@@ -120,6 +119,18 @@ async function viaServer(paths: string[], options: ImportOptions): Promise<FileR
     printReport(report, index, files.length);
   }
   return reports;
+}
+
+/** The upload's query (contract/api/import-types.ts) for the same options. */
+function importQuery(options: ImportOptions): Record<string, string> {
+  const query: ImportQuery = {
+    dryRun: String(Boolean(options.dryRun)),
+    replace: String(Boolean(options.replace)),
+    createSchools: String(Boolean(options.createSchools)),
+    ...(options.year && { year: options.year }),
+    ...(options.basis && { basis: options.basis }),
+  };
+  return { ...query };
 }
 
 /** Registry and scale files first, as importPaths orders them, so later files can use them. */
@@ -142,6 +153,8 @@ async function main(): Promise<number> {
       'dry-run': { type: 'boolean' },
       replace: { type: 'boolean' },
       'create-schools': { type: 'boolean' },
+      year: { type: 'string' },
+      basis: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -153,6 +166,8 @@ async function main(): Promise<number> {
     dryRun: values['dry-run'],
     replace: values.replace,
     createSchools: values['create-schools'],
+    year: values.year,
+    basis: values.basis,
     user: process.env.USER ?? 'cli',
     onProgress: progress.onProgress,
   };

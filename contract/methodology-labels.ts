@@ -66,6 +66,9 @@ export const PARAMETERS: Record<string, ParameterLabel> = {
   zCritical: { label: 'Критическое значение z (1,96 — 95 %)' },
   minGapPp: { label: 'Снижение или отставание — не меньше', unit: 'п.п.' },
   excludeClusters: { label: 'Не относить школы из кластеров' },
+  clusterNames: { label: 'Названия кластеров в списках' },
+  synonyms: { label: 'Другие названия кластера' },
+  unknown: { label: 'Название кластера, которого нет в таблице' },
 };
 
 export const RULE_KINDS: Record<string, string> = {
@@ -83,6 +86,8 @@ export const VALUE_NAMES: Record<string, string> = {
   kachestvo: 'качество знаний',
   district: 'место среди школ района',
   threshold: 'граница, заданная методикой',
+  keep: 'загружать как отдельный кластер (с предупреждением)',
+  reject: 'отклонять список с сообщением',
 };
 
 /** «кластер ШНОР → версия № 1 → «Ширина группы»» for a zod issue path. */

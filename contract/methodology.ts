@@ -165,6 +165,95 @@ const cluster = z.object({
     }),
 });
 
+/**
+ * The names lists give a cluster: per cluster code, its other names (abbreviations and words,
+ * docs/methodology.md §5). A list row is stored under the code; a name not in the table is kept
+ * as a cluster of its own (with a warning) or rejected, as `unknown` says.
+ */
+export const DEFAULT_CLUSTER_NAMES: {
+  unknown: 'keep' | 'reject';
+  synonyms: Record<string, string[]>;
+} = {
+  unknown: 'keep',
+  synonyms: {
+    ШФЗСОР: [
+      'ШФСОР',
+      'ШФЗР',
+      'ШФЗСОП',
+      'школы, функционирующие в зоне риска снижения образовательных результатов',
+      'школы, функционирующие в зоне риска снижения образовательных результатов обучающихся',
+      'школ, функционирующих в зоне риска снижения образовательных результатов',
+      'школ, функционирующих в зоне риска снижения образовательных результатов обучающихся',
+      'школы, функционирующие в условиях риска снижения образовательных результатов',
+      'школы, находящиеся в зоне риска снижения образовательных результатов',
+    ],
+    ШНОР: [
+      'школы с низкими образовательными результатами',
+      'школ с низкими образовательными результатами',
+      'школы с низкими результатами обучения',
+    ],
+    ШПУН: [
+      'школы с признаками учебной неуспешности',
+      'школ с признаками учебной неуспешности',
+      'школы, имеющие признаки учебной неуспешности',
+      'школ, имеющих признаки учебной неуспешности',
+      'признаки учебной неуспешности',
+    ],
+    ШЛ: [
+      'школы-лидеры',
+      'школы со стабильно высокими образовательными результатами',
+      'школы со стабильно высокими образовательными результатами обучающихся',
+      'школ со стабильно высокими образовательными результатами',
+    ],
+    ШНСУ: [
+      'школы, функционирующие в неблагоприятных социальных условиях',
+      'школ, функционирующих в неблагоприятных социальных условиях',
+    ],
+    '500+': ['проект 500+', 'школы проекта 500+'],
+    Необъективность: [
+      'школы с признаками необъективных результатов',
+      'школы с признаками необъективной оценки образовательных результатов',
+    ],
+  },
+};
+
+/**
+ * A cluster name as lists are compared: case, ё, quotes, spaces (also around a dash) and
+ * closing punctuation folded.
+ */
+export const foldClusterName = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'“”„]/g, '')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .replace(/\s*[-–—]\s*/g, '-')
+    .replace(/[.:,;\s]+$/, '')
+    .trim();
+
+const clusterNames = z
+  .object({
+    /** a label the table does not know: kept as its own cluster, or the list is rejected */
+    unknown: z.enum(['keep', 'reject']),
+    /** cluster code → the other names lists give it */
+    synonyms: z.record(z.string().trim().min(1), z.array(z.string().trim().min(1))),
+  })
+  .superRefine((names, context) => {
+    const owner = new Map<string, string>();
+    for (const [code, others] of Object.entries(names.synonyms))
+      for (const name of [code, ...others]) {
+        const earlier = owner.get(foldClusterName(name));
+        if (earlier !== undefined && earlier !== code)
+          context.addIssue({
+            code: 'custom',
+            path: ['synonyms', code],
+            message: `название «${name}» уже отнесено к кластеру ${earlier}`,
+          });
+        owner.set(foldClusterName(name), code);
+      }
+  });
+export type ClusterNames = z.infer<typeof clusterNames>;
+
 export const methodologySchema = z.object({
   version: z.string().min(1),
   /** below this many participants a share is marked «мало данных» */
@@ -208,6 +297,8 @@ export const methodologySchema = z.object({
   }),
   /** risk clusters by name; their rules and thresholds are data, effective per version */
   clusters: z.record(z.string(), cluster),
+  /** the other names of clusters in the lists; versions saved before 2026.3 get the defaults */
+  clusterNames: clusterNames.default(() => structuredClone(DEFAULT_CLUSTER_NAMES)),
   /** ФГ targets: low + insufficient at most this share, high at least this share (per cent) */
   fgTargets: z.object({
     lowMaxPct: z.number().min(0).max(100),

@@ -12,6 +12,7 @@ import { writeGia } from './generator/write-gia.ts';
 import { writeFg } from './generator/write-fg.ts';
 import { writeTeachers } from './generator/write-teachers.ts';
 import { writeNetwork } from './generator/write-network.ts';
+import { writeLists } from './generator/write-lists.ts';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -27,5 +28,6 @@ export async function generateDemo(dir: string = DEMO_DIR): Promise<string[]> {
     ...writeFg(dir),
     ...writeTeachers(dir),
     ...writeNetwork(dir),
+    ...(await writeLists(dir)),
   ];
 }

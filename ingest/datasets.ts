@@ -153,10 +153,18 @@ export interface NetworkPairRow {
   kind: string | null;
 }
 
+/** Who approved a list: the region's committee (a letter, an order) or the municipal committee. */
+export type ListSource = 'регион' | 'комитет';
+
 export interface OfficialClusterRow {
   year: number;
   schoolId: string;
+  /** the cluster code (the methodology's table of names), or the label when the table lacks it */
   cluster: string;
+  /** the cluster as the list writes it */
+  label: string;
+  basis: string | null;
+  source: ListSource;
 }
 
 export interface CustomIndicatorRow {
@@ -431,9 +439,16 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
   },
   official_clusters: {
     title: 'Региональные списки кластеров',
-    tables: oneTable('raw_official_cluster', (r) => [r.year, r.schoolId, r.cluster]),
-    scope: (r) => [r.year, r.cluster].join('|'),
-    scopeTitle: 'год и кластер',
+    tables: oneTable('raw_official_cluster', (r) => [
+      r.year,
+      r.schoolId,
+      r.cluster,
+      r.label,
+      r.basis,
+      r.source,
+    ]),
+    scope: (r) => [r.year, r.source, r.cluster].join('|'),
+    scopeTitle: 'год, кто утвердил список (регион или комитет) и кластер',
   },
   custom_indicators: {
     title: 'Показатели региона (своя таблица)',

@@ -44,6 +44,23 @@ export function findHeader<K extends string>(
   return undefined;
 }
 
+/**
+ * Every row of the whole sheet that holds the required columns: tables one under another, each
+ * under its own header (the lists of an order's appendix).
+ */
+export function findHeaders<K extends string>(
+  sheet: Sheet,
+  specs: readonly ColumnSpec<K>[],
+): HeaderMatch<K>[] {
+  const found: HeaderMatch<K>[] = [];
+  sheet.rows.forEach((row, rowIndex) => {
+    const columns = matchColumns(row ?? [], specs);
+    if (specs.every((spec) => !spec.required || columns.has(spec.key)))
+      found.push({ rowIndex, columns });
+  });
+  return found;
+}
+
 /** Normalised names of each spec, computed once per spec list. */
 const normalisedNames = new WeakMap<readonly ColumnSpec[], Set<string>[]>();
 

@@ -13,7 +13,9 @@ import type { Sheet, SourceFile } from './read/table.ts';
 import { SchoolMatcher, type RegistrySchool } from './schools.ts';
 import type { RegistryRow } from './datasets.ts';
 import type { Format } from './formats/format.ts';
-import type { ParseContext, Reference } from './formats/context.ts';
+import type { GivenValues, ParseContext, Reference } from './formats/context.ts';
+import { ClusterNameBook } from './reference/cluster-names.ts';
+import { currentMethodology } from '../analytics/methodology-store.ts';
 import { loadLevelMappings } from './reference/levels.ts';
 import { ScaleBook } from './reference/grading-scales.ts';
 import { loadOrCreateSalt, saltPath } from './teacher-key.ts';
@@ -37,7 +39,17 @@ export interface ImportOptions {
   onProgress?(file: string, done: number, total: number): void;
   /** CSV files from this size on take the bulk path when their layout allows (default 4 MB) */
   bulkMinBytes?: number;
+  /** the school year of a list without a year column, as typed (--year 2023/24) */
+  year?: string;
+  /** the document that approved a list (--basis «распоряжение КО от 19.10.2023 № 356») */
+  basis?: string;
 }
+
+/** The file-level values of the options, for the format's reader. */
+export const givenValues = (options: ImportOptions): GivenValues => ({
+  ...(options.year?.trim() && { year: options.year.trim() }),
+  ...(options.basis?.trim() && { basis: options.basis.trim() }),
+});
 
 export async function loadRegistry(store: Store, createMissing = false): Promise<SchoolMatcher> {
   const rows = await statementRows<{
@@ -68,6 +80,7 @@ export async function loadReference(store: Store, options: ImportOptions): Promi
     levels: loadLevelMappings(),
     scales: await ScaleBook.load(store),
     teacherSalt: () => (salt ??= loadOrCreateSalt(source.path)),
+    clusterNames: new ClusterNameBook((await currentMethodology(store)).clusterNames),
   };
 }
 
@@ -92,7 +105,7 @@ export interface Reading {
   load(created: readonly RegistryRow[], options: LoadOptions): Promise<LoadOutcome>;
 }
 
-export type ReadContext = Pick<ParseContext, 'problems' | 'schools' | 'reference'>;
+export type ReadContext = Pick<ParseContext, 'problems' | 'schools' | 'reference' | 'given'>;
 
 /**
  * The steps after the layout is known, whoever reads the rows (the JS reader or DuckDB):
@@ -117,7 +130,8 @@ export async function importRows(
     ...extra,
   });
   const schools = await loadRegistry(store, options.createSchools);
-  const reading = await read({ problems, schools, reference: await loadReference(store, options) });
+  const reference = await loadReference(store, options);
+  const reading = await read({ problems, schools, reference, given: givenValues(options) });
   for (const school of schools.created)
     problems.add({
       severity: 'warning',

@@ -128,6 +128,8 @@ function checkData(store: Store, context: ReadContext, options: ImportOptions): 
     scales: context.reference.scales.entries(),
     salt: saltSource(store, options),
     levelsPath: process.env.LEVELS_PATH,
+    clusterNames: context.reference.clusterNames.names,
+    given: context.given ?? {},
   };
 }
 

@@ -1,9 +1,11 @@
--- Computed flags beside the region's official lists, for the clusters the methodology has a
--- rule for and the years the region published: «совпадает», «только по расчёту» or «только в
+-- Computed flags beside the official lists (the region's and the committee's), for the years a
+-- list of the cluster was loaded: «совпадает», «только по расчёту» or «только в списке региона».
+-- Every stored list row is here, also of a cluster the methodology has no rule for (ШНСУ, «500+»,
+-- a name kept as its own cluster): such a cluster is never computed, so its rows are «только в
 -- списке региона».
 CREATE OR REPLACE TABLE cluster_comparison AS
 WITH computed AS (
-  -- Only the years for which the region published a list of that cluster.
+  -- Only the years for which a list of that cluster was loaded.
   SELECT f.year, f.school_id, f.cluster FROM risk_flags AS f
   WHERE f.triggered AND EXISTS (
     SELECT 1 FROM raw_official_cluster AS o WHERE o.year = f.year AND o.cluster = f.cluster
@@ -12,7 +14,6 @@ WITH computed AS (
 official AS (
   SELECT DISTINCT o.year, o.school_id, o.cluster
   FROM raw_official_cluster AS o
-  WHERE o.cluster IN (SELECT cluster FROM methodology_cluster_rule)
 )
 SELECT
   coalesce(c.year, o.year) AS year,

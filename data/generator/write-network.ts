@@ -1,4 +1,4 @@
-/** Network pairs (наставник ↔ подшефная школа) and the region's official cluster lists. */
+/** Network pairs (наставник ↔ подшефная школа); the official lists are in write-lists.ts. */
 import { join } from 'node:path';
 import { SCHOOLS, YEARS, schoolYearLabel } from './district.ts';
 import { writeCsv, type CellValue } from './files.ts';
@@ -12,20 +12,6 @@ const PAIRS: [mentor: string, mentee: string, since: number][] = [
   ['sch470103', 'sch470109', 2025],
   ['sch470116', 'sch470105', 2025],
 ];
-
-/** The region's lists, as its order published them; they differ from the computed flags on purpose. */
-const OFFICIAL: Record<number, [cluster: string, logins: string[]][]> = {
-  2025: [
-    ['ШФЗСОР', ['sch470105', 'sch470117', 'sch470108', 'sch470112', 'sch470114']],
-    ['ШПУН', ['sch470110', 'sch470112', 'sch470108']],
-    ['ШЛ', ['sch470101', 'sch470102']],
-  ],
-  2026: [
-    ['ШФЗСОР', ['sch470105', 'sch470117', 'sch470108', 'sch470112', 'sch470109']],
-    ['ШПУН', ['sch470110', 'sch470112', 'sch470108']],
-    ['ШЛ', ['sch470101', 'sch470102']],
-  ],
-};
 
 export function writeNetwork(dir: string): string[] {
   const pairs: CellValue[][] = [
@@ -42,15 +28,7 @@ export function writeNetwork(dir: string): string[] {
         ]);
     }
   }
-  const lists: CellValue[][] = [['Учебный год', 'Наименование ОО', 'Кластер']];
-  for (const [year, clusters] of Object.entries(OFFICIAL)) {
-    for (const [cluster, logins] of clusters) {
-      for (const login of logins)
-        lists.push([schoolYearLabel(Number(year)), shortName(login), cluster]);
-    }
-  }
-  const files = [join(dir, 'Сетевые пары.csv'), join(dir, 'Региональные списки кластеров.csv')];
-  writeCsv(files[0] as string, pairs);
-  writeCsv(files[1] as string, lists);
-  return files;
+  const file = join(dir, 'Сетевые пары.csv');
+  writeCsv(file, pairs);
+  return [file];
 }

@@ -13,7 +13,7 @@ import { vprParticipantsFormat } from './vpr-participants.ts';
 import { giaParticipantsFormat, giaSchoolsFormat } from './gia.ts';
 import { fgLevelsFormat, fgParticipantsFormat } from './fg.ts';
 import { teacherDiagFormat } from './teachers.ts';
-import { networkPairsFormat, officialClustersFormat } from './network.ts';
+import { networkPairsFormat, officialClustersFormat, officialListsFormat } from './network.ts';
 import { gradingScaleFormat } from './grading-scale.ts';
 
 export const FORMATS: readonly Format[] = [
@@ -33,6 +33,7 @@ export const FORMATS: readonly Format[] = [
   teacherDiagFormat,
   networkPairsFormat,
   officialClustersFormat,
+  officialListsFormat,
 ];
 
 /** Our canonical templates: the formats with an example row. */

@@ -2,7 +2,8 @@
 import { findHeader, type ColumnSpec } from '../header.ts';
 import { splitLoginCell } from '../schools.ts';
 import { EXPECTED, schoolYearCell, textCell } from '../values.ts';
-import type { NetworkPairRow, OfficialClusterRow } from '../datasets.ts';
+import type { NetworkPairRow } from '../datasets.ts';
+import { LIST_COLUMNS, hasListTable, parseClusterLists } from './cluster-lists.ts';
 import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
@@ -85,22 +86,26 @@ export const officialClustersFormat: Format = {
   example: ['2025/26', 'Берёзовская СОШ', 'ШФЗСОР'],
   notes: [
     'Одна строка — одна школа в одном кластере по приказу региона (ШНОР, ШФЗСОР, ШПУН, ШЛ и другие). Школа может входить в несколько кластеров.',
+    'Кластер может быть назван любым названием из таблицы названий методики (ШФСОР, ШФЗР, «школы-лидеры»…): хранится код кластера и название, как в файле. Название, которого в таблице нет, по умолчанию загружается как отдельный кластер с предупреждением (настройка методики).',
+    'Основание списка (письмо, распоряжение) указывается при загрузке: --basis «…» или поле на странице загрузки. Список по распоряжению комитета считается списком комитета, остальные — списками региона.',
     'Списки показываются рядом с рассчитанными признаками, расхождения выделяются.',
   ],
   detect: (sheet) => findHeader(sheet, clusterColumns) !== undefined,
-  parse(context) {
-    const header = findHeader(context.sheet, clusterColumns)!;
-    const rows: OfficialClusterRow[] = [];
-    const keys: { row: number; key: string }[] = [];
-    readRows(context, header, (row) => {
-      const year = row.get('year', schoolYearCell, EXPECTED.schoolYear);
-      const schoolId = schoolCell(row, 'school');
-      const cluster = row.get('cluster', textCell, EXPECTED.text);
-      if (year === undefined || schoolId === undefined || cluster === undefined) return;
-      rows.push({ year, schoolId, cluster });
-      keys.push({ row: row.number, key: `${year}|${schoolId}|${cluster.toLowerCase()}` });
-    });
-    checkDuplicates(keys, 'учебный год, ОО и кластер', context);
-    return { dataset: 'official_clusters', rows };
-  },
+  parse: parseClusterLists,
+};
+
+export const officialListsFormat: Format = {
+  id: 'official_lists',
+  title: 'Списки кластеров (приложение к распоряжению, письмо региона)',
+  dataset: 'official_clusters',
+  columns: LIST_COLUMNS,
+  notes: [
+    'Списки, как их пишут в приложениях к распоряжениям и письмах: на листе одна или несколько таблиц, у каждой свои строки заголовка над ней («Список общеобразовательных организаций…»), шапка «№ п/п | Наименование образовательной организации | Кластеризация» (или «Кластер», «Категория»), нумерованные строки и строка «Итого: 5 ОО».',
+    'Строка «Итого» сверяется с числом строк таблицы (расхождение — ошибка с обоими числами) и как школа не загружается.',
+    'Школа — полным наименованием, кратким или с сокращением (МБОУ, МКОУ…), как в реестре ОО.',
+    'Учебный год, если в таблице нет столбца «Учебный год»: из командной строки (--year 2023/24), поля «Учебный год списка» на странице загрузки или из строк заголовка, если в них назван один учебный год («2023-2024 учебный год», «2023/24»). Без года файл не загружается.',
+    'Основание списка: --basis «…», поле на странице загрузки или документ, названный в строках заголовка («Приложение 2 к распоряжению … от 19.10.2023 года № 356»). Список по распоряжению (приказу) муниципального комитета — список комитета, по письму или документу КОиПО ЛО — список региона.',
+  ],
+  detect: hasListTable,
+  parse: parseClusterLists,
 };

@@ -38,10 +38,11 @@ export function readRows<K extends string>(
   header: HeaderMatch<K>,
   visit: (row: RowReader<K>) => void,
   firstRow = header.rowIndex + 1,
+  endRow = context.sheet.rows.length,
 ): void {
   const { file, sheet, problems, schools } = context;
   const headerRow = sheet.rows[header.rowIndex] ?? [];
-  for (let index = firstRow; index < sheet.rows.length; index++) {
+  for (let index = firstRow; index < endRow; index++) {
     if (index % 2000 === 0) context.progress?.(index, sheet.rows.length);
     if (isBlankRow(sheet, index)) continue;
     const cells = sheet.rows[index] ?? [];

@@ -10,10 +10,11 @@ export function detectSeparator(text: string): string {
   let bestScore = -1;
   for (const separator of SEPARATORS) {
     const counts = sample.map((line) => splitLine(line, separator).length);
-    const first = counts[0] ?? 0;
-    // A separator that splits every line into the same number (> 1) of fields wins.
-    const consistent = counts.filter((c) => c === first).length;
-    const score = first > 1 ? consistent * 1000 + first : 0;
+    // A separator that splits the most lines into the same number (> 1) of fields wins; title
+    // lines above a table (a list's «Список …, …») need not split like the rows.
+    let score = 0;
+    for (const fields of new Set(counts.filter((c) => c > 1)))
+      score = Math.max(score, counts.filter((c) => c === fields).length * 1000 + fields);
     if (score > bestScore) {
       bestScore = score;
       best = separator;

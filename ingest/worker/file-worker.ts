@@ -13,6 +13,7 @@ import type { SourceFile } from '../read/table.ts';
 import { loadLevelMappings } from '../reference/levels.ts';
 import { ScaleBook } from '../reference/grading-scales.ts';
 import { SchoolMatcher } from '../schools.ts';
+import { ClusterNameBook } from '../reference/cluster-names.ts';
 import { loadOrCreateSalt } from '../teacher-key.ts';
 import { prepareRows, type Prepared } from '../prepared.ts';
 import type { Checked, CheckData, Opened, PieceKey, Reply, Request } from './protocol.ts';
@@ -85,7 +86,9 @@ async function check(id: number, fileId: number, data: CheckData): Promise<Check
       levels: loadLevelMappings(data.levelsPath),
       scales: new ScaleBook(new Map(data.scales)),
       teacherSalt: () => (salt ??= loadOrCreateSalt(data.salt.path)),
+      clusterNames: new ClusterNameBook(data.clusterNames),
     },
+    given: data.given,
     progress: (done, total) => post({ type: 'progress', id, done, total }),
   });
   // A file with errors is refused: its records are never needed.

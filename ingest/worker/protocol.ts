@@ -9,6 +9,8 @@ import type { Dataset, RegistryRow } from '../datasets.ts';
 import type { GradingScale } from '../reference/grading-scales.ts';
 import type { RegistrySchool } from '../schools.ts';
 import type { Prepared } from '../prepared.ts';
+import type { ClusterNames } from '../../contract/methodology.ts';
+import type { GivenValues } from '../formats/context.ts';
 
 /** How large a file may be, in bytes, rows and unpacked XLSX bytes. */
 export interface ReadLimits {
@@ -26,6 +28,10 @@ export interface CheckData {
   salt: { key?: string; path: string };
   /** LEVELS_PATH of the importing process, when set */
   levelsPath?: string;
+  /** the methodology's cluster names in force */
+  clusterNames: ClusterNames;
+  /** what the person importing says of the file: a list's year and basis */
+  given: GivenValues;
 }
 
 export type Request =

@@ -146,7 +146,7 @@ describe('data upload page', () => {
     const fixed = page.locator('[data-file="кластеры исправленные.csv"]');
     await fixed
       .locator('.file-status', {
-        hasText: 'эти данные уже загружены из «Региональные списки кластеров.csv»',
+        hasText: 'эти данные уже загружены из «Списки региона 2025-26.xlsx»',
       })
       .waitFor();
     await fixed.getByLabel('Заменить ранее загруженные данные этим файлом').check();
@@ -177,6 +177,33 @@ describe('data upload page', () => {
     await expect(custom.locator('[data-col="y2026"]').innerText()).resolves.toBe('55,5');
     await custom.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(SCREENSHOTS, 'school-custom.png'), fullPage: true });
+  });
+
+  it('takes the school year of a list without one from the field on the page; a cluster without a rule is shown', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('input[type=file]', [
+      csvFile(
+        'приложение 2.csv',
+        'Список школ, функционирующих в неблагоприятных социальных условиях\n' +
+          '№ п/п;Наименование образовательной организации;Кластеризация\n' +
+          '1.;МКОУ «Озерная ООШ»;ШНСУ\n2.;МКОУ «Луговская СОШ»;ШНСУ\n3.;Итого:;2 ОО\n',
+      ),
+    ]);
+    const list = page.locator('[data-file="приложение 2.csv"]');
+    await list.getByText(/не указан учебный год списка/).waitFor();
+    await page.getByText('Для списков кластеров: учебный год и основание').click();
+    await page.getByLabel('Учебный год списка').fill('2025/26');
+    await page.getByLabel('Основание списка').fill('распоряжение КО от 01.09.2025 № 1');
+    await page.getByLabel('Основание списка').press('Tab');
+    await list.locator('.file-status', { hasText: 'готов к загрузке: 2 строки' }).waitFor();
+    await page.getByRole('button', { name: 'Загрузить 1 файл' }).click();
+    await list.locator('.file-status', { hasText: 'загружен: 2 строки' }).waitFor();
+    await page.goto(`${server.url}/?year=2026&procedure=ВПР&subject=Математика&grade=5`);
+    const card = page.locator('.cluster-card[data-cluster="ШНСУ"]');
+    await card.waitFor();
+    expect(await card.locator('.removed').innerText()).toBe(
+      'Только в списке региона: Луговская СОШ, Озёрная ООШ',
+    );
   });
 });
 

@@ -51,6 +51,14 @@ describe('methodology page', () => {
         .locator('[data-col="value"]')
         .innerText(),
     ).toBe(`${defaults.recurringDeficitSchoolsPct} % школ`);
+    // The names lists give the clusters, and what a name not in the table gets.
+    const names = page.locator('#methodology-names tbody tr', { hasText: 'ШЛ' }).first();
+    expect(await names.locator('[data-col="names"]').innerText()).toBe(
+      'школы-лидеры; школы со стабильно высокими образовательными результатами; школы со стабильно высокими образовательными результатами обучающихся; школ со стабильно высокими образовательными результатами',
+    );
+    expect(await page.locator('#methodology-unknown-names').innerText()).toContain(
+      'Название, которого нет в таблице: загружать как отдельный кластер (с предупреждением).',
+    );
     await page.screenshot({ path: join(SCREENSHOTS, 'methodology.png'), fullPage: true });
   });
 

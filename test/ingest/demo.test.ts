@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, it } from 'vitest';
 import { generateDemo } from '../../data/generate-demo.ts';
+import { writeRegistry } from '../../data/generator/write-registry.ts';
+import { writeLists } from '../../data/generator/write-lists.ts';
+import { importPaths } from '../../ingest/import.ts';
+import { tempStore } from '../helpers/store.ts';
 
 const digest = (files: string[]) => {
   const hash = createHash('sha256');
@@ -22,5 +26,81 @@ it('the demo generator writes the same bytes on every run', async () => {
   } finally {
     rmSync(a, { recursive: true, force: true });
     rmSync(b, { recursive: true, force: true });
+  }
+});
+
+it('the demo’s official lists load as written: five years of the region’s, four of the committee’s', async () => {
+  const t = await tempStore();
+  try {
+    const files = [...(await writeRegistry(t.dir)), ...(await writeLists(t.dir))];
+    const reports = await importPaths(t.store, files);
+    expect(reports.map((r) => [r.file, r.outcome, r.problems.length])).toEqual([
+      ['Реестр ОО.xlsx', 'loaded', 0],
+      ...['2021-22', '2022-23', '2023-24', '2024-25', '2025-26'].map((y) => [
+        `Списки региона ${y}.xlsx`,
+        'loaded',
+        0,
+      ]),
+      ...['2022-23', '2023-24', '2024-25', '2025-26'].map((y) => [
+        `Списки комитета ${y} (распоряжение).xlsx`,
+        'loaded',
+        0,
+      ]),
+    ]);
+    // ШФЗСОР is written ШФЗР in 2021/22 and ШФСОР in 2022/23; both ШНОР of 2022/23 left in
+    // 2023/24 (no ШНОР list that year); the committee added one school to ШФЗСОР in 2023/24.
+    const counts = await t.store.all<{ key: string; n: number }>(
+      `SELECT year || ' ' || source || ' ' || cluster || ' (' || string_agg(DISTINCT label, ', ') || ')' AS key,
+              count(*)::INTEGER AS n
+       FROM raw_official_cluster GROUP BY year, source, cluster ORDER BY year, source, cluster`,
+    );
+    expect(Object.fromEntries(counts.map((c) => [c.key, c.n]))).toEqual({
+      '2022 регион ШЛ (ШЛ)': 2,
+      '2022 регион ШНОР (ШНОР)': 3,
+      '2022 регион ШФЗСОР (ШФЗР)': 3,
+      '2023 комитет ШЛ (ШЛ)': 3,
+      '2023 комитет ШНОР (ШНОР)': 2,
+      '2023 комитет ШФЗСОР (ШФЗСОР)': 4,
+      '2023 регион ШЛ (ШЛ)': 3,
+      '2023 регион ШНОР (ШНОР)': 2,
+      '2023 регион ШФЗСОР (ШФСОР)': 4,
+      '2024 комитет ШЛ (ШЛ)': 2,
+      '2024 комитет ШПУН (ШПУН)': 2,
+      '2024 комитет ШФЗСОР (ШФЗСОР)': 5,
+      '2024 регион ШЛ (ШЛ)': 2,
+      '2024 регион ШПУН (ШПУН)': 2,
+      '2024 регион ШФЗСОР (ШФЗСОР)': 4,
+      '2025 комитет ШЛ (ШЛ)': 2,
+      '2025 комитет ШПУН (ШПУН)': 3,
+      '2025 комитет ШФЗСОР (ШФЗСОР)': 5,
+      '2025 регион ШЛ (ШЛ)': 2,
+      '2025 регион ШПУН (ШПУН)': 3,
+      '2025 регион ШФЗСОР (ШФЗСОР)': 5,
+      '2026 комитет ШЛ (ШЛ)': 2,
+      '2026 комитет ШПУН (ШПУН)': 3,
+      '2026 комитет ШФЗСОР (ШФЗСОР)': 5,
+      '2026 регион ШЛ (ШЛ)': 2,
+      '2026 регион ШПУН (ШПУН)': 3,
+      '2026 регион ШФЗСОР (ШФЗСОР)': 5,
+    });
+    // The basis of each list from its title lines, who approved it from the basis.
+    expect(
+      await t.store.all(
+        `SELECT DISTINCT basis, source FROM raw_official_cluster WHERE year = 2024 ORDER BY source`,
+      ),
+    ).toEqual([
+      {
+        basis:
+          'распоряжение комитета образования администрации Демонстрационного муниципального района от 19.10.2023 № 356',
+        source: 'комитет',
+      },
+      {
+        basis:
+          'письмо комитета общего и профессионального образования Ленинградской области от 10.10.2023 № 19-39080/2023',
+        source: 'регион',
+      },
+    ]);
+  } finally {
+    t.dispose();
   }
 });

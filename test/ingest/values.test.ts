@@ -61,6 +61,10 @@ describe('CSV reading', () => {
     expect(detectSeparator('a;b;c\n1;2;3')).toBe(';');
     expect(detectSeparator('a,b\n"1,5",2')).toBe(',');
     expect(detectSeparator('a\tb\n1\t2')).toBe('\t');
+    // A title line above the table, with a comma, does not decide it.
+    expect(
+      detectSeparator('Список школ, кластер ШНСУ\n№;Школа;Кластер\n1.;А;ШНСУ\n2.;Б;ШНСУ'),
+    ).toBe(';');
     expect(csvToRows('a;b\n"x; ""y""";\n')).toEqual([
       ['a', 'b'],
       ['x; "y"', null],

@@ -15,6 +15,7 @@ import { datasetTitle, type Dataset } from '../../../ingest/datasets.ts';
 import { saveMapping } from '../../../ingest/custom/mapping.ts';
 import { mappingSchema } from '../../../contract/imports/custom-mapping.ts';
 import type { ImportLogRow, StoreContentsRow } from '../../../contract/api/types.ts';
+import type { ImportQuery } from '../../../contract/api/import-types.ts';
 import { importEvent } from '../auth/audit.ts';
 import { badRequest } from '../params.ts';
 import { ImportTracker } from '../import-progress.ts';
@@ -45,13 +46,19 @@ const uploadedFile = async (c: Context<AppEnv>) => ({
   bytes: new Uint8Array(await c.req.arrayBuffer()),
 });
 
-/** The options of an upload from its query: `?dryRun=true&replace=true&createSchools=true`. */
+/**
+ * The options of an upload from its query (contract ImportQuery):
+ * `?dryRun=true&replace=true&createSchools=true&year=2023/24&basis=…`.
+ */
 function importOptions(c: Context<AppEnv>): ImportOptions {
-  const flag = (key: string) => c.req.query(key) === 'true';
+  const flag = (key: keyof ImportQuery) => c.req.query(key) === 'true';
+  const text = (key: keyof ImportQuery) => c.req.query(key)?.trim().slice(0, 500) || undefined;
   return {
     dryRun: flag('dryRun'),
     replace: flag('replace'),
     createSchools: flag('createSchools'),
+    year: text('year'),
+    basis: text('basis'),
     user: c.get('viewer').login,
   };
 }

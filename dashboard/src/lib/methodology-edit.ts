@@ -3,7 +3,7 @@
  * editable draft, and the candidate methodology built from it (a new rule version where
  * parameters changed, effective from the chosen school year).
  */
-import type { ClusterRule, Methodology } from '../../../contract/methodology.ts';
+import type { ClusterNames, ClusterRule, Methodology } from '../../../contract/methodology.ts';
 import { PARAMETERS, RULE_KINDS, VALUE_NAMES } from '../../../contract/methodology-labels.ts';
 import { formatNumber } from '../../../contract/format.ts';
 
@@ -41,6 +41,39 @@ export interface Draft {
     advancedInsufficientBelow: number;
   };
   clusters: Record<string, Params>;
+  /** the table of cluster names as text (namesText) and what to do with a name not in it */
+  clusterNames: { unknown: ClusterNames['unknown']; text: string };
+}
+
+/** The table of cluster names as the editor shows it: «ШФЗСОР: ШФСОР; ШФЗР; …», a line a cluster. */
+export const namesText = (names: ClusterNames) =>
+  Object.entries(names.synonyms)
+    .map(([code, others]) => (others.length > 0 ? `${code}: ${others.join('; ')}` : code))
+    .join('\n');
+
+/**
+ * Reads the table back: a line is a code, then after «:» its other names separated by «;»
+ * (names in words may hold commas); a Russian message for a line without a code.
+ */
+export function parseNamesText(
+  text: string,
+): { synonyms: ClusterNames['synonyms'] } | { error: string } {
+  const synonyms: ClusterNames['synonyms'] = {};
+  for (const [index, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const colon = line.indexOf(':');
+    const code = (colon < 0 ? line : line.slice(0, colon)).trim();
+    if (!code)
+      return {
+        error: `Названия кластеров, строка ${index + 1}: перед «:» нужен код кластера (например, «ШФЗСОР: ШФСОР; ШФЗР»).`,
+      };
+    const others = colon < 0 ? [] : line.slice(colon + 1).split(';');
+    synonyms[code] = [
+      ...(synonyms[code] ?? []),
+      ...others.map((name) => name.trim()).filter(Boolean),
+    ];
+  }
+  return { synonyms };
 }
 
 export function draftOf(m: Methodology, effectiveFrom: string, version: string): Draft {
@@ -63,6 +96,7 @@ export function draftOf(m: Methodology, effectiveFrom: string, version: string):
     clusters: Object.fromEntries(
       Object.keys(m.clusters).map((c) => [c, clone(ruleParams(latestVersion(m, c)))]),
     ),
+    clusterNames: { unknown: m.clusterNames.unknown, text: namesText(m.clusterNames) },
   };
 }
 
@@ -77,6 +111,9 @@ export const changedClusters = (m: Methodology, draft: Draft) =>
 export function candidateOf(m: Methodology, draft: Draft): Methodology | { error: string } {
   const next = clone(m);
   const g = draft.general;
+  const names = parseNamesText(draft.clusterNames.text);
+  if ('error' in names) return names;
+  next.clusterNames = { unknown: draft.clusterNames.unknown, synonyms: names.synonyms };
   Object.assign(next, {
     version: draft.version.trim(),
     minN: g.minN,

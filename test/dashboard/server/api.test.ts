@@ -176,6 +176,36 @@ describe('API', () => {
     );
   });
 
+  it('passes the year and basis of a list without a year column from the upload query', async () => {
+    const body = [
+      'Список школ с признаками учебной неуспешности',
+      '№ п/п;Наименование образовательной организации;Кластеризация',
+      '1.;МКОУ «Лесная ООШ»;ШПУН',
+      '2.;Итого:;1 ОО',
+    ].join('\n');
+    const check = async (query: string) =>
+      (
+        await app.request(`/api/import?dryRun=true&${query}`, {
+          method: 'POST',
+          headers: { 'x-file-name': encodeURIComponent('приложение.csv') },
+          body,
+        })
+      ).json();
+    const without = await check('');
+    expect(without.outcome).toBe('rejected');
+    expect(without.problems[0].message).toMatch(/^не указан учебный год списка/);
+    const given = new URLSearchParams({
+      year: '2025/26',
+      basis: 'распоряжение КО от 01.09.2025 № 1',
+    });
+    expect(await check(String(given))).toMatchObject({
+      outcome: 'checked',
+      planned: 'loaded',
+      rows: 1,
+      years: [2026],
+    });
+  });
+
   it('proposes a column mapping for an unknown table and saves it', async () => {
     const table = 'Школа;Год;Охват, %\nСОШ № 1;2025;80\n';
     const proposal = await (

@@ -22,7 +22,7 @@ import type {
 } from '../../../../contract/api/methodology-types.ts';
 import type { FlagChange, FlagRow } from '../../../../contract/api/methodology-types.ts';
 import type { AuditPage, SessionInfo, UsersPage } from '../../../../contract/api/auth-types.ts';
-import type { ImportProgress } from '../../../../contract/api/import-types.ts';
+import type { ImportProgress, ImportQuery } from '../../../../contract/api/import-types.ts';
 
 export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
 export interface MethodologyPreview {
@@ -260,11 +260,12 @@ export const api = {
   schoolsPage: (page: PageRequest) =>
     getApi<{ rows: SchoolListRow[]; total: number }>('/api/schools', { ...page }),
   school: (id: string) => getJson<SchoolPage>(`/api/schools/${encodeURIComponent(id)}`),
-  importFile: (file: File, flags: { dryRun: boolean; replace: boolean; createSchools: boolean }) =>
-    getJson<ImportReport>(
-      `/api/import?${new URLSearchParams(Object.entries(flags).map(([k, v]) => [k, String(v)]))}`,
-      { method: 'POST', body: file, headers: fileHeaders(file) },
-    ),
+  importFile: (file: File, options: ImportFileOptions) =>
+    getJson<ImportReport>(`/api/import?${new URLSearchParams({ ...importQuery(options) })}`, {
+      method: 'POST',
+      body: file,
+      headers: fileHeaders(file),
+    }),
   importProgress: () => getJson<ImportProgress>('/api/import/progress'),
   cancelImport: () => postJson<{ ok: true }>('/api/import/cancel', {}),
   importHistory: () => getJson<ImportHistory>('/api/import/history'),
@@ -277,6 +278,25 @@ export const api = {
     }),
   saveMapping: (mapping: CustomMapping) => postJson<{ ok: true }>('/api/mappings', mapping),
 };
+
+/** What the upload page sends with a file: the flags, and a cluster list's year and basis. */
+export interface ImportFileOptions {
+  dryRun: boolean;
+  replace: boolean;
+  createSchools: boolean;
+  year?: string;
+  basis?: string;
+}
+
+function importQuery(options: ImportFileOptions): ImportQuery {
+  return {
+    dryRun: String(options.dryRun),
+    replace: String(options.replace),
+    createSchools: String(options.createSchools),
+    ...(options.year?.trim() && { year: options.year.trim() }),
+    ...(options.basis?.trim() && { basis: options.basis.trim() }),
+  };
+}
 
 function fileHeaders(file: File): Record<string, string> {
   return {
