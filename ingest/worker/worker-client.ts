@@ -6,6 +6,7 @@
  * whole process when a thread exhausts its heap.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import type { CustomMapping, MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { formatInt, formatNumber } from '../../contract/format.ts';
 import type {
@@ -210,14 +211,12 @@ export class FileWorker {
   }
 }
 
-/** An idle worker must not keep a finished command running. */
+/** An idle worker must not keep a finished command running: neither it, its channel nor its pipe. */
 function keepAlive(worker: ChildProcess, on: boolean): void {
-  if (on) {
-    worker.ref();
-    worker.channel?.ref();
-  } else {
-    worker.unref();
-    worker.channel?.unref();
+  const handles = [worker, worker.channel, worker.stderr as Socket | null];
+  for (const handle of handles) {
+    if (on) handle?.ref();
+    else handle?.unref();
   }
 }
 
