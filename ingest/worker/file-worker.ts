@@ -31,6 +31,7 @@ process.on('disconnect', () => process.exit(0));
 
 process.on('message', (request: Request) => {
   if (request.type === 'ack') return acks.get(request.id)?.();
+  if (request.type === 'close') return files.delete(request.file);
   post({ type: 'started', id: request.id });
   handle(request).then(
     (result) => post({ type: 'done', id: request.id, result }),
@@ -43,15 +44,12 @@ process.on('message', (request: Request) => {
   );
 });
 
-async function handle(request: Exclude<Request, { type: 'ack' }>) {
+async function handle(request: Exclude<Request, { type: 'ack' | 'close' }>) {
   switch (request.type) {
     case 'open':
       return open(request);
     case 'check':
       return check(request.id, request.file, request.data);
-    case 'close':
-      files.delete(request.file);
-      return null;
     case 'propose':
       return proposeMapping(request.name, request.bytes);
   }

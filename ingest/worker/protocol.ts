@@ -44,6 +44,7 @@ export type Request =
       mappings: CustomMapping[];
     }
   | { type: 'check'; id: number; file: number; data: CheckData }
+  /** the file is done with: forgotten, without an answer */
   | { type: 'close'; id: number; file: number }
   | { type: 'propose'; id: number; name: string; bytes: Uint8Array }
   /** a piece arrived: the next may come (queued messages would be read all at once) */
@@ -72,6 +73,6 @@ export type Reply =
   | {
       type: 'done';
       id: number;
-      result: Opened | Checked | MappingProposal | { error: string } | null;
+      result: Opened | Checked | MappingProposal | { error: string };
     }
   | { type: 'failed'; id: number; message: string };

@@ -6,7 +6,9 @@
  * whole process when a thread exhausts its heap.)
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import type { CustomMapping, MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { formatInt, formatNumber } from '../../contract/format.ts';
 import type {
@@ -18,6 +20,9 @@ import type {
   Reply,
   Request,
 } from './protocol.ts';
+
+/** tsx's loader, so that the worker runs TypeScript as the server does (found without Vite's help). */
+const TSX_LOADER = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export type StopReason = 'time' | 'memory' | 'cancelled' | 'crashed';
 
@@ -93,7 +98,7 @@ export class FileWorker {
           : Promise.reject(this.lastStop!),
       close: () => {
         if (generation === this.generation && 'sha256' in opened)
-          void this.request({ type: 'close', file: id }, this.nextId++);
+          this.worker?.send({ type: 'close', id: this.nextId++, file: id } satisfies Request);
       },
     };
   }
@@ -142,7 +147,7 @@ export class FileWorker {
     if (this.worker) return this.worker;
     const limits = this.limits();
     const worker = fork(new URL('./file-worker.ts', import.meta.url), [], {
-      execArgv: ['--import', import.meta.resolve('tsx'), `--max-old-space-size=${limits.memoryMb}`],
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${limits.memoryMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });

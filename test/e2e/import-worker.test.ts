@@ -2,16 +2,18 @@
  * The server keeps answering while it imports a large XLSX: 180 000 rows × 20 columns (the
  * size that used to hold the server for minutes) are read and checked in the file worker,
  * and health probes sent one after another all through the upload are answered. Then a
- * second upload is cancelled from the progress route's own signal, over HTTP.
+ * second upload is cancelled from the progress route's own signal, over HTTP, and a third from
+ * the file card's «Отменить проверку» on the upload page.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FileReport } from '../../contract/imports/report.ts';
 import type { ImportProgress } from '../../contract/api/import-types.ts';
 import { writeWideXlsx, type WideXlsx } from '../helpers/wide-xlsx.ts';
-import { startServer, type RunningServer } from './server.ts';
+import type { Page } from 'playwright-core';
+import { SCREENSHOTS, closeDashboard, openDashboard, type RunningServer } from './server.ts';
 
 /** A probe must be answered within this; blocked by the import, it would wait for minutes. */
 const PROBE_ANSWER_MS = 5_000;
@@ -19,16 +21,16 @@ const PROBE_ANSWER_MS = 5_000;
 let dir: string;
 let wide: WideXlsx;
 let server: RunningServer;
+let page: Page;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mko-e2e-worker-'));
-  [wide, server] = await Promise.all([
-    writeWideXlsx(dir, 180_000),
-    startServer(inject('demoStore')),
-  ]);
+  const opening = openDashboard(inject('demoStore'));
+  wide = await writeWideXlsx(dir, 180_000);
+  ({ server, page } = await opening);
 }, 300_000);
 afterAll(async () => {
-  await server?.stop();
+  await closeDashboard();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -92,5 +94,24 @@ describe('a 180 000 × 20 XLSX upload', () => {
     expect(after.contents).toEqual(before.contents);
     // Nothing is being checked any more: nothing to cancel.
     expect((await fetch(`${server.url}/api/import/cancel`, { method: 'POST' })).status).toBe(409);
+  });
+
+  it('is cancelled from its card on the upload page', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.locator('#import-history tbody tr').first().waitFor();
+    await page.setInputFiles('input[type=file]', wide.path);
+    const card = page.locator(`[data-file="${basename(wide.path)}"]`);
+    const cancel = card.getByRole('button', { name: 'Отменить проверку' });
+    await cancel.waitFor();
+    for (const width of [1366, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await card.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, `import-cancel-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await cancel.click();
+    await card.getByText('загрузка отменена до записи: в хранилище ничего не изменилось').waitFor();
+    expect(await card.locator('.import-progress').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'import-cancelled.png') });
   });
 });
