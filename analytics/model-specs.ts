@@ -44,6 +44,7 @@ export const SOURCE_TABLES = [
   'methodology_grid_color',
   'methodology_cluster_rule',
   'raw_official_cluster',
+  'committee_list_decision',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -140,6 +141,19 @@ export const MODELS: readonly ModelSpec[] = [
     name: 'cluster_comparison',
     dependsOn: ['risk_flags', 'raw_official_cluster', 'methodology_cluster_rule', 'school'],
   },
+  {
+    name: 'working_list',
+    dependsOn: [
+      'risk_flags',
+      'raw_official_cluster',
+      'import_batch',
+      'committee_list_decision',
+      'methodology_cluster_rule',
+      'school',
+    ],
+  },
+  { name: 'working_list_check', dependsOn: ['working_list', 'risk_flags', 'school'] },
+  { name: 'cluster_history', dependsOn: ['working_list'] },
   {
     name: 'ref_grading_scale',
     years: 'same',
