@@ -23,6 +23,10 @@ import type {
 import type { FlagChange, FlagRow } from '../../../../contract/api/methodology-types.ts';
 import type { AuditPage, SessionInfo, UsersPage } from '../../../../contract/api/auth-types.ts';
 import type { ImportProgress } from '../../../../contract/api/import-types.ts';
+import type {
+  ListDecisionRequest,
+  WorkingListPage,
+} from '../../../../contract/api/cluster-types.ts';
 
 export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
 export interface MethodologyPreview {
@@ -256,6 +260,10 @@ export const api = {
     postJson<MethodologyPreview>(`/api/methodology/preview?year=${year}`, methodology),
   saveMethodology: (methodology: Methodology) =>
     postJson<{ ok: true; version: string }>('/api/methodology', methodology),
+  /** The working list of a year (the latest with a list when none is given) and its decisions. */
+  workingList: (year?: string | number) => getApi<WorkingListPage>('/api/working-list', { year }),
+  decideWorkingList: (decision: ListDecisionRequest) =>
+    postJson<{ ok: true }>('/api/working-list', decision),
   /** A page of the school list, sorted and searched by the server. */
   schoolsPage: (page: PageRequest) =>
     getApi<{ rows: SchoolListRow[]; total: number }>('/api/schools', { ...page }),
