@@ -126,13 +126,14 @@ export const workingListColumns: Column<WorkingListRow>[] = [
     label: 'Источник',
     value: (r) => r.source ?? 'не в списке',
   },
-  { key: 'basis', label: 'Основание', value: (r) => r.basis ?? r.reason ?? DASH },
+  { key: 'basis', label: 'Основание', value: (r) => r.basis ?? DASH },
   {
     key: 'listed_on',
     label: 'Дата',
     value: (r) => r.listed_on,
     format: (r) => formatDate(r.listed_on),
   },
+  { key: 'reason', label: 'Причина', value: (r) => r.reason ?? DASH },
   { key: 'agreement', label: 'Сверка с расчётом', value: (r) => r.agreement },
 ];
 
@@ -180,4 +181,18 @@ export function listSummary(rows: readonly WorkingListRow[]): string {
       ? 'в списке нет школ'
       : `в списке ${countRu(schools, SCHOOLS)} в ${formatInt(clusters)} ${pluralRu(clusters, ['кластере', 'кластерах', 'кластерах'])}`;
   return suggested ? `${list}; ещё ${countRu(suggested, SCHOOLS)} — только по расчёту` : list;
+}
+
+/** A school's years on the lists: «ШПУН (регион), ШФЗСОР (решение комитета)», latest year first. */
+export function clustersByYear(
+  entries: readonly SchoolClusterYear[],
+): { year: number; text: string }[] {
+  const years = [...new Set(entries.map((e) => e.year))].sort((a, b) => b - a);
+  return years.map((year) => ({
+    year,
+    text: entries
+      .filter((e) => e.year === year)
+      .map((e) => `${e.cluster} (${e.source})`)
+      .join(', '),
+  }));
 }
