@@ -22,10 +22,10 @@ const SCHOOLS: [string, string][] = [
   ['sch000006', 'Школа Е'],
   ['sch000007', 'Школа Ж'],
 ];
-// year, cluster, school, source (NULL: a list without a source column, the region's)
-const LISTS: [number, string, string, string | null][] = [
+// year, cluster, school, source
+const LISTS: [number, string, string, string][] = [
   ...['sch000001', 'sch000002', 'sch000003', 'sch000004', 'sch000005'].map(
-    (id): [number, string, string, null] => [2020, 'ШНОР', id, null],
+    (id): [number, string, string, string] => [2020, 'ШНОР', id, 'регион'],
   ),
   [2020, 'ШФЗСОР', 'sch000006', 'регион'],
   [2020, 'ШФЗСОР', 'sch000007', 'регион'],
@@ -54,8 +54,10 @@ beforeAll(async () => {
   );
   for (const [year, cluster, school, source] of LISTS)
     await t.store.run(
-      `INSERT INTO raw_official_cluster (batch_id, year, school_id, cluster, scope, basis, source)
-       VALUES (1, $year, $school, $cluster, 'x', 'распоряжение КО от 19.10.2023 № 356', $source)`,
+      `INSERT INTO raw_official_cluster
+         (batch_id, year, school_id, cluster, label, scope, basis, source)
+       VALUES (1, $year, $school, $cluster, $cluster, 'x', 'распоряжение КО от 19.10.2023 № 356',
+         $source)`,
       { year, school, cluster, source },
     );
   await refreshModels(t.store, { kind: 'all' });
@@ -284,8 +286,8 @@ it('puts the official lists first and the committee’s additions after, each wi
 
 it('keeps a cluster the methodology does not compute, saying so', async () => {
   await t.store.run(
-    `INSERT INTO raw_official_cluster (batch_id, year, school_id, cluster, scope, label)
-     VALUES (1, 2022, 'sch000007', '500+', 'x', '500+')`,
+    `INSERT INTO raw_official_cluster (batch_id, year, school_id, cluster, label, scope, source)
+     VALUES (1, 2022, 'sch000007', '500+', '500+', 'x', 'регион')`,
   );
   await rebuildLists();
   expect(

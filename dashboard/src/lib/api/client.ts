@@ -13,6 +13,10 @@ import type {
   KeyShareBand,
   ResultsFilterOption,
 } from '../../../../contract/api/types.ts';
+import type {
+  ListDecisionRequest,
+  WorkingListPage,
+} from '../../../../contract/api/cluster-types.ts';
 import type { ResultsSelection } from '../results-selection.ts';
 import type { PageRequest } from '../../../../contract/table.ts';
 import type { Methodology } from '../../../../contract/methodology.ts';
@@ -23,10 +27,6 @@ import type {
 import type { FlagChange, FlagRow } from '../../../../contract/api/methodology-types.ts';
 import type { AuditPage, SessionInfo, UsersPage } from '../../../../contract/api/auth-types.ts';
 import type { ImportProgress } from '../../../../contract/api/import-types.ts';
-import type {
-  ListDecisionRequest,
-  WorkingListPage,
-} from '../../../../contract/api/cluster-types.ts';
 
 export type MethodologyState = MethodologyInForce & { revisions: MethodologyRevision[] };
 export interface MethodologyPreview {
