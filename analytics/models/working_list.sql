@@ -3,7 +3,8 @@
 -- source, and the committee's own approved lists, source 'комитет'), then the schools the
 -- committee added by its own decision (committee_list_decision). When one school × cluster ×
 -- year comes from more than one of them, the first in that order gives the row its source,
--- basis and date. A decision to remove (the latest decision in force) takes the row off whatever
+-- basis and date (an official list's: the date its basis names, else the day it was loaded; a
+-- decision's: the day it was taken). A decision to remove (the latest decision in force) takes the row off whatever
 -- its source. `source`: «регион», «решение комитета» (an approved list, or an addition the
 -- computed flags do not suggest) or «расчёт по методике» (an addition the computed flags
 -- suggest). The computed flags stay beside it as a cross-check (`agreement`): «совпадает»,
@@ -24,7 +25,11 @@ official AS (
   SELECT o.year, o.school_id, o.cluster, o.label,
     CASE WHEN o.source = 'комитет' THEN 'решение комитета' ELSE 'регион' END AS source,
     CASE WHEN o.source = 'комитет' THEN 2 ELSE 1 END AS precedence,
-    o.basis, b.imported_at::DATE AS listed_on, NULL::VARCHAR AS reason
+    o.basis,
+    -- the date of the basis document («… от 19.10.2023 № 356»), else the day the list was loaded
+    coalesce(try_strptime(regexp_extract(o.basis, '(\d{2}\.\d{2}\.\d{4})', 1), '%d.%m.%Y')::DATE,
+             b.imported_at::DATE) AS listed_on,
+    NULL::VARCHAR AS reason
   FROM raw_official_cluster AS o
   JOIN import_batch AS b USING (batch_id)
 ),

@@ -244,12 +244,13 @@ it('puts the official lists first and the committee’s additions after, each wi
        FROM working_list WHERE year = 2022 ORDER BY short_name`,
     ),
   ).toEqual([
-    // the approved list wins over the committee's later addition of the same school
+    // the approved list wins over the committee's later addition of the same school; its date
+    // is the one its basis names (it was loaded a day later, on 20.10.2023)
     {
       short_name: 'Школа А',
       source: 'решение комитета',
       basis: 'распоряжение КО от 19.10.2023 № 356',
-      listed_on: '2023-10-20',
+      listed_on: '2023-10-19',
       reason: null,
       agreement: 'совпадает',
     },
