@@ -7,6 +7,7 @@
  * So ШФЗСОР 2025/26: 5 schools, 1 entered, 1 left, 4 stayed, «1 из 5, 20 %». The checks read
  * these two years only, so lists of earlier years in the demo change none of them.
  */
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -196,6 +197,29 @@ describe('«Кластеры по годам»', () => {
     await form.getByText('Красноборская СОШ · ШПУН: исключена из списка.').waitFor();
     await suggestion.locator('td', { hasText: 'не в списке' }).waitFor();
     expect(await page.locator('#list-decisions tbody tr').count()).toBe(2);
+  });
+
+  it('takes the command line’s decision through the running server, which holds the store', async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'cli/working-list.ts', ...args], {
+        env: { ...process.env, DB_PATH: server.storePath, PORT: new URL(server.url).port },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const decision = ['--year', '2025/26', '--school', 'sch470105', '--cluster', 'ШПУН'];
+    const run = cli('add', ...decision, '--reason', 'доля «2» выше 30 %');
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(
+      `Хранилище занято работающим сервером — решение записывает сервер ${server.url}\n` +
+        'Решение записано: школа добавлена в ШПУН 2025/26: sch470105 — доля «2» выше 30 %.\n',
+    );
+    const listed = async () =>
+      (
+        (await (await fetch(`${server.url}/api/working-list?year=2026`)).json()) as WorkingListPage
+      ).rows.find((r) => r.cluster === 'ШПУН' && r.school_id === 'sch470105');
+    expect(await listed()).toMatchObject({ in_list: true, source: 'расчёт по методике' });
+    expect(cli('remove', ...decision, '--reason', 'проверка').status).toBe(0);
+    expect(await listed()).toMatchObject({ in_list: false, source: null });
   });
 
   it('fits 390, 768 and 1366 px without scrolling sideways', async () => {
