@@ -147,6 +147,34 @@ export const EXPORTS = {
       'evidence',
     ],
   },
+  lists: {
+    title: 'Рабочие списки кластеров по учебным годам: источник, основание, дата',
+    columns: [
+      'year',
+      'school_id',
+      'short_name',
+      'full_name',
+      'cluster',
+      'source',
+      'basis',
+      'listed_on',
+      'reason',
+    ],
+  },
+  'cluster-history': {
+    title: 'Кластеры по годам: число школ, вошли, вышли, доля вышедших',
+    columns: [
+      'cluster',
+      'year',
+      'schools',
+      'prev_year',
+      'prev_schools',
+      'entered',
+      'left_count',
+      'stayed',
+      'exit_pct',
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 export type ExportName = keyof typeof EXPORTS;
@@ -230,6 +258,17 @@ export const CAPTIONS: Record<string, string> = {
   methodology_version: 'Версия методики',
   explanation: 'Обоснование',
   clears_when: 'Условие снятия',
+  full_name: 'Полное наименование ОО',
+  source: 'Источник',
+  basis: 'Основание',
+  listed_on: 'Дата включения',
+  reason: 'Причина',
+  schools: 'Школ в списке',
+  prev_schools: 'Школ в списке прошлого года',
+  entered: 'Вошли',
+  left_count: 'Вышли',
+  stayed: 'Остались',
+  exit_pct: 'Доля вышедших, %',
 };
 
 const LEVELS: Record<string, string> = {

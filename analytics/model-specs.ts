@@ -44,6 +44,7 @@ export const SOURCE_TABLES = [
   'methodology_grid_color',
   'methodology_cluster_rule',
   'raw_official_cluster',
+  'committee_list_decision',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -167,6 +168,20 @@ export const MODELS: readonly ModelSpec[] = [
     years: 'same',
     dependsOn: ['stg_fg_levels', 'school_enrolment', 'methodology_setting'],
   },
+  // The committee's working lists and their history (built after the flags they are checked against).
+  {
+    name: 'working_list',
+    dependsOn: [
+      'risk_flags',
+      'raw_official_cluster',
+      'import_batch',
+      'committee_list_decision',
+      'methodology_cluster_rule',
+      'school',
+    ],
+  },
+  { name: 'working_list_check', dependsOn: ['working_list', 'risk_flags', 'school'] },
+  { name: 'cluster_history', dependsOn: ['working_list'] },
 ];
 
 /** The SQL of a model, from models/<name>.sql. */

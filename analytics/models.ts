@@ -181,6 +181,26 @@ async function rebuildYears(
   return years;
 }
 
+/** The models that read any of `tables`, directly or through another model, in build order. */
+export function modelsReading(tables: readonly string[]): ModelSpec[] {
+  const changed = new Set(tables);
+  return buildOrder().filter((model) => {
+    if (!model.dependsOn.some((name) => changed.has(name))) return false;
+    changed.add(model.name);
+    return true;
+  });
+}
+
+/**
+ * Rebuilds, inside the caller's transaction, only the models that read `tables` (source tables
+ * the caller changed in that transaction, such as the committee's list decisions): the rows and
+ * the models built from them commit together.
+ */
+export async function writeModelsReading(store: Store, tables: readonly string[]): Promise<void> {
+  await store.run(modelSql('macros'));
+  for (const model of modelsReading(tables)) await store.run(modelSql(model.name));
+}
+
 /**
  * Builds the models in one transaction, so readers never see a half-built set. `years`: only
  * these years' data changed, so models built by year rebuild just them.

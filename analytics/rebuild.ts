@@ -8,7 +8,7 @@
  * model_pending, written in the same transaction as the rows; a rebuild clears them).
  */
 import type { Store } from './db.ts';
-import { buildModels, modelsFingerprint, writeModelsBuilt } from './models.ts';
+import { buildModels, modelsFingerprint, writeModelsBuilt, writeModelsReading } from './models.ts';
 import { currentMethodology, storeRevision } from './methodology-store.ts';
 import { statementRow, statementRows } from './statements.ts';
 import { faultPoint } from './fault-point.ts';
@@ -25,6 +25,11 @@ export type ModelChange =
     }
   /** a new methodology version, stored and applied in one transaction */
   | { kind: 'methodology'; methodology: Methodology; user: string }
+  /**
+   * source tables the caller changed in its open transaction (the committee's list decisions):
+   * the models reading them are rebuilt in that transaction, so rows and models commit together
+   */
+  | { kind: 'tables'; tables: readonly string[] }
   /** everything, whatever is stored (tests and benchmarks measure a full rebuild) */
   | { kind: 'all' };
 
@@ -39,6 +44,9 @@ export async function refreshModels(store: Store, change: ModelChange): Promise<
       );
       return finishPending(store, loaded.length === 0 ? [] : changedYears(loaded));
     }
+    case 'tables':
+      await writeModelsReading(store, change.tables);
+      return true;
     case 'all':
       await buildModels(store, await currentMethodology(store));
       return true;

@@ -26,6 +26,7 @@ export const STATEMENT_NAMES = [
   'clear_model_pending',
   'stored_tables',
   'table_rows',
+  'insert_list_decision',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = {
   import_cancel: 'Отмена загрузки',
   mapping: 'Сопоставление столбцов',
   methodology: 'Изменение методики',
+  list_decision: 'Решение по рабочему списку',
   briefing: 'Справка',
   export: 'Выгрузка',
   user_add: 'Добавлен пользователь',

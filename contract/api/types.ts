@@ -1,4 +1,5 @@
 /** Row types shared by the server and the browser. Shares are in per cent (0–100). */
+import type { SchoolClusterYear } from './cluster-types.ts';
 import type { FgDistrictRow } from './fg-types.ts';
 export interface Health {
   ok: true;
@@ -243,6 +244,8 @@ export interface SchoolPage {
   fg: SchoolFgRow[];
   teachers: SchoolTeacherRow[];
   custom: CustomIndicatorValue[];
+  /** the school's clusters on the committee's working lists, by year */
+  clusters: SchoolClusterYear[];
 }
 
 // Import reports and mappings are the importer's own types, shared as they are.

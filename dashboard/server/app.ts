@@ -21,6 +21,7 @@ import * as fgRoutes from './routes/fg.ts';
 import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as briefingRoutes from './routes/briefing.ts';
+import * as clusterRoutes from './routes/clusters.ts';
 import * as staticRoutes from './routes/static.ts';
 import type { AccessControl, App, AppEnv } from './auth/control.ts';
 import { guard } from './auth/guard.ts';
@@ -85,6 +86,7 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
   flagsRoutes.register(app, store);
   exportRoutes.register(app, store, access);
   methodologyRoutes.register(app, store, queued, access);
+  clusterRoutes.register(app, store, queued, access);
   for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
     routes.register(app, store);
   briefingRoutes.register(app, store, access);

@@ -97,6 +97,13 @@ describe('every statement binds and runs on the schema', () => {
       district_distribution: { year: 2025, procedure: 'ВПР', subject: 'Математика', grade: 5 },
       district_changes: { year: 2025 },
       cluster_changes: { year: 2025, list_max: null },
+      cluster_history: {},
+      cluster_span: { from: 2024, to: 2025 },
+      school_cluster_years: { school_id: 'sch000001' },
+      working_list: { year: 2025 },
+      list_decisions: { year: 2025 },
+      working_list_entry: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
+      working_list_years: {},
       risk_school_count: { year: 2025, leader_cluster: 'ШЛ' },
       school_card: { school_id: 'sch000001' },
       school_results: { school_id: 'sch000001' },
@@ -296,6 +303,15 @@ describe('every statement binds and runs on the schema', () => {
       table_exists: { name: 'school' },
       write_model_build: { fingerprint: 'ab12' },
       table_rows: { name: 'school' },
+      insert_list_decision: {
+        year: 2025,
+        school_id: 'sch000001',
+        cluster: 'ШПУН',
+        action: 'add',
+        reason: 'тест',
+        basis: null,
+        user: 'тест',
+      },
     };
     for (const name of analyticsStatements.STATEMENT_NAMES)
       await runBound(fresh.store, analyticsStatements.statementSql(name), params[name]);

@@ -101,6 +101,15 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/briefings/batch': {
     path: `/api/briefings/batch?year=${YEAR}&format=docx&schools=${OWN}`,
   },
+  'GET /api/clusters': { path: '/api/clusters' },
+  'GET /api/working-list': { path: `/api/working-list?year=${YEAR}` },
+  // A school not on that list cannot be removed from it (409): nothing changes.
+  'POST /api/working-list': {
+    path: '/api/working-list',
+    method: 'POST',
+    body: { year: YEAR, schoolId: OWN, cluster: 'ШНОР', action: 'remove', reason: 'проверка' },
+    ok: 409,
+  },
   'GET /api/import/history': { path: '/api/import/history' },
   'GET /api/templates': { path: '/api/templates' },
   'GET /api/templates/:id': { path: `/api/templates/${TEMPLATES[0]!.id}` },

@@ -364,6 +364,7 @@ describe('every view', () => {
       '/school',
       '/school/sch470109',
       '/compare',
+      '/clusters',
       '/fg',
       '/deficits',
       '/briefings',

@@ -156,7 +156,7 @@ it('rebuilt its models: they are what this version builds from the same files', 
 
 it('the start told of the upgrade and the rebuild, and did not load the demo again', async () => {
   expect(startLines).toEqual([
-    `Хранилище записано прежней версией программы: схема обновлена до версии ${SCHEMA_VERSION} (миграции: 001-baseline, 002-official-list-basis).`,
+    `Хранилище записано прежней версией программы: схема обновлена до версии 3 (миграции: 001-baseline, 002-official-list-basis, 003-committee-list-decisions).`,
     'Показатели пересчитаны: изменились данные, модели или методика.',
   ]);
   expect(await upgraded.all('SELECT * FROM demo_load')).toEqual([{ finished: true }]);

@@ -20,6 +20,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/', title: 'Район', roles: STAFF },
   { path: '/school', title: 'Школы', roles: STAFF },
   { path: '/compare', title: 'Сравнение лет', roles: STAFF },
+  { path: '/clusters', title: 'Кластеры по годам', roles: STAFF },
   { path: '/fg', title: 'Функциональная грамотность', roles: ALL },
   { path: '/deficits', title: 'Дефициты', roles: ALL },
   { path: '/briefings', title: 'Справки', roles: ALL },

@@ -13,6 +13,10 @@ import type {
   KeyShareBand,
   ResultsFilterOption,
 } from '../../../../contract/api/types.ts';
+import type {
+  ListDecisionRequest,
+  WorkingListPage,
+} from '../../../../contract/api/cluster-types.ts';
 import type { ResultsSelection } from '../results-selection.ts';
 import type { PageRequest } from '../../../../contract/table.ts';
 import type { Methodology } from '../../../../contract/methodology.ts';
@@ -256,6 +260,10 @@ export const api = {
     postJson<MethodologyPreview>(`/api/methodology/preview?year=${year}`, methodology),
   saveMethodology: (methodology: Methodology) =>
     postJson<{ ok: true; version: string }>('/api/methodology', methodology),
+  /** The working list of a year (the latest with a list when none is given) and its decisions. */
+  workingList: (year?: string | number) => getApi<WorkingListPage>('/api/working-list', { year }),
+  decideWorkingList: (decision: ListDecisionRequest) =>
+    postJson<{ ok: true }>('/api/working-list', decision),
   /** A page of the school list, sorted and searched by the server. */
   schoolsPage: (page: PageRequest) =>
     getApi<{ rows: SchoolListRow[]; total: number }>('/api/schools', { ...page }),
