@@ -7,7 +7,13 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Store, StoreLockedError } from '../analytics/db.ts';
-import { DEFAULT_MAX_BYTES, collectFiles, importPaths, importRank } from '../ingest/import.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  collectFiles,
+  fileWorker,
+  importPaths,
+  importRank,
+} from '../ingest/import.ts';
 import { bulkCandidate } from '../ingest/bulk/import-bulk.ts';
 import { BULK_FORMATS } from '../ingest/bulk/bulk-sql.ts';
 import { formatDecimal } from '../ingest/values.ts';
@@ -178,6 +184,7 @@ async function main(): Promise<number> {
       reports = await importPaths(store, positionals, options, printReport);
     } finally {
       store.close();
+      await fileWorker.close(); // the command ends with its worker, not a moment before it
     }
     // Through the server, the server writes the audit entries itself.
     for (const event of reports.map(importEvent))

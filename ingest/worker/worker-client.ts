@@ -38,7 +38,7 @@ export class ImportStopped extends Error {
 }
 
 export interface WorkerLimits {
-  /** the worker's heap ceiling (IMPORT_MEMORY_MB, default 3 072) */
+  /** the worker's heap ceiling (IMPORT_MEMORY_MB, default 4 096: a 180 000 × 20 XLSX peaks near 2,6 GB) */
   memoryMb: number;
   /** how long one read or one check may take (IMPORT_TIME_LIMIT_S, default 300) */
   timeSeconds: number;
@@ -46,7 +46,7 @@ export interface WorkerLimits {
 
 export function workerLimits(env: NodeJS.ProcessEnv = process.env): WorkerLimits {
   return {
-    memoryMb: Number(env.IMPORT_MEMORY_MB) || 3072,
+    memoryMb: Number(env.IMPORT_MEMORY_MB) || 4096,
     timeSeconds: Number(env.IMPORT_TIME_LIMIT_S) || 300,
   };
 }

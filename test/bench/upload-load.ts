@@ -15,7 +15,7 @@ import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import type { FileReport } from '../../contract/imports/report.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { formatDecimal } from '../../contract/format.ts';
-import { startServer } from '../e2e/server.ts';
+import { csrfHeader, startServer } from '../e2e/server.ts';
 import { writeWideXlsx } from '../helpers/wide-xlsx.ts';
 
 const READERS = 20;
@@ -65,16 +65,21 @@ async function measure(url: string, phase: string, work: () => Promise<unknown>)
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: times.at(-1)!,
-    ...(typeof result === 'object' && result && 'outcome' in result
-      ? { uploadMs: performance.now() - started, outcome: (result as FileReport).outcome }
+    ...(typeof result === 'object' && result
+      ? { uploadMs: performance.now() - started, outcome: outcomeOf(result) }
       : {}),
   };
 }
 
-const upload = (url: string, path: string, name: string) =>
+/** The report's outcome, or the server's refusal (a benchmark that loaded nothing says so). */
+const outcomeOf = (result: object) =>
+  'outcome' in result ? (result as FileReport).outcome : `ошибка: ${JSON.stringify(result)}`;
+
+const upload = async (url: string, path: string, name: string) =>
   fetch(`${url}/api/import?createSchools=true&replace=true`, {
     method: 'POST',
     headers: {
+      ...(await csrfHeader(url)),
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent(name),
     },

@@ -13,7 +13,13 @@ import type { FileReport } from '../../contract/imports/report.ts';
 import type { ImportProgress } from '../../contract/api/import-types.ts';
 import { writeWideXlsx, type WideXlsx } from '../helpers/wide-xlsx.ts';
 import type { Page } from 'playwright-core';
-import { SCREENSHOTS, closeDashboard, openDashboard, type RunningServer } from './server.ts';
+import {
+  SCREENSHOTS,
+  closeDashboard,
+  csrfHeader,
+  openDashboard,
+  type RunningServer,
+} from './server.ts';
 
 /** A probe must be answered within this; blocked by the import, it would wait for minutes. */
 const PROBE_ANSWER_MS = 5_000;
@@ -34,10 +40,11 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const upload = (url: string) =>
+const upload = async (url: string) =>
   fetch(`${url}/api/import?createSchools=true`, {
     method: 'POST',
     headers: {
+      ...(await csrfHeader(url)),
       'content-type': 'application/octet-stream',
       'x-file-name': encodeURIComponent('задания 180 000.xlsx'),
     },
@@ -83,7 +90,11 @@ describe('a 180 000 × 20 XLSX upload', () => {
       ).json()) as ImportProgress;
       if (progress.running && progress.cancellable) break;
     }
-    const cancel = await fetch(`${server.url}/api/import/cancel`, { method: 'POST' });
+    const token = await csrfHeader(server.url);
+    const cancel = await fetch(`${server.url}/api/import/cancel`, {
+      method: 'POST',
+      headers: token,
+    });
     expect(cancel.status).toBe(200);
     const report = await importing;
     expect(report.outcome).toBe('rejected');
@@ -93,7 +104,11 @@ describe('a 180 000 × 20 XLSX upload', () => {
     const after = await (await fetch(`${server.url}/api/import/history`)).json();
     expect(after.contents).toEqual(before.contents);
     // Nothing is being checked any more: nothing to cancel.
-    expect((await fetch(`${server.url}/api/import/cancel`, { method: 'POST' })).status).toBe(409);
+    const again = await fetch(`${server.url}/api/import/cancel`, {
+      method: 'POST',
+      headers: token,
+    });
+    expect(again.status).toBe(409);
   });
 
   it('is cancelled from its card on the upload page', async () => {

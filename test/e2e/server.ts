@@ -139,3 +139,9 @@ export async function closeDashboard(): Promise<void> {
   await browser?.close();
   if (server) expect(await server.stop()).toBe(0);
 }
+
+/** The page token every POST needs (a local server without users gives it without sign-in). */
+export async function csrfHeader(url: string): Promise<Record<string, string>> {
+  const { csrf } = (await (await fetch(`${url}/api/session`)).json()) as { csrf: string };
+  return { 'x-csrf-token': csrf };
+}
