@@ -44,7 +44,9 @@ export async function startServer(
   const dir = mkdtempSync(join(tmpdir(), 'mko-e2e-'));
   if (template) copyFileSync(template, join(dir, 'store.duckdb'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'cli/start.ts'], {
+  // Node itself with tsx's loader, not the tsx command: that one relays SIGINT and, when the
+  // server has not acknowledged it within 30 ms (a loaded machine), kills it and exits 130.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/start.ts'], {
     env: {
       ...process.env,
       DB_PATH: join(dir, 'store.duckdb'),
