@@ -1,7 +1,8 @@
 /**
  * A briefing as a Word document (docx): A4, Times New Roman 12 pt, numbered captions in the
  * text, tables with a repeated header row whose rows never split, charts as PNG at text width,
- * the running head on every page and «Стр. N из M» in the footer.
+ * the running head on every page (none on an official draft: its heading is in its blocks) and
+ * «Стр. N из M» in the footer.
  */
 import {
   AlignmentType,
@@ -15,6 +16,8 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -80,7 +83,7 @@ function table(block: Extract<Block, { kind: 'table' }>) {
       children: cells.map((text, i) => cell(text, widths[i]!, block.columns[i]!, kind)),
     });
   return [
-    caption(block.caption),
+    ...(block.caption ? [caption(block.caption)] : []),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
@@ -133,6 +136,40 @@ function chart(block: Extract<Block, { kind: 'chart' }>) {
   ];
 }
 
+/** Lines one under another, kept together: the last one spaced from what follows. */
+function lines(block: Extract<Block, { kind: 'lines' }>) {
+  const title = block.style === 'title';
+  return block.lines.map(
+    (text, i) =>
+      new Paragraph({
+        alignment: block.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT,
+        keepNext: true,
+        pageBreakBefore: i === 0 && block.newPage,
+        spacing: {
+          before: i === 0 && title ? 200 : 0,
+          after: i === block.lines.length - 1 ? 240 : 0,
+        },
+        children: [
+          new TextRun({
+            text,
+            bold: block.style !== undefined,
+            size: title ? 32 : undefined,
+            characterSpacing: title ? 60 : undefined,
+          }),
+        ],
+      }),
+  );
+}
+
+/** «Должность ………… И.О. Фамилия»: the name at the right margin. */
+const signature = (block: Extract<Block, { kind: 'signature' }>) =>
+  new Paragraph({
+    spacing: { before: 480, after: 240 },
+    keepLines: true,
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    children: [new TextRun(block.position), new TextRun({ children: [new Tab(), block.name] })],
+  });
+
 function blockParagraphs(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
@@ -150,6 +187,10 @@ function blockParagraphs(block: Block): (Paragraph | Table)[] {
       return table(block);
     case 'chart':
       return chart(block);
+    case 'lines':
+      return lines(block);
+    case 'signature':
+      return [signature(block)];
   }
 }
 
@@ -227,6 +268,19 @@ const pageFooter = () =>
     ],
   });
 
+/** The title and subtitle of a briefing; an official document's heading is in its blocks. */
+const titleBlock = (briefing: Briefing) =>
+  briefing.official
+    ? []
+    : [
+        new Paragraph({ heading: HeadingLevel.TITLE, text: briefing.title }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 240 },
+          children: [new TextRun({ text: briefing.subtitle, italics: true })],
+        }),
+      ];
+
 export async function briefingDocx(briefing: Briefing): Promise<Buffer> {
   const doc = new Document({
     creator: 'Мониторинг качества образования',
@@ -236,17 +290,9 @@ export async function briefingDocx(briefing: Briefing): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN } },
-        headers: { default: pageHeader(briefing.runningHead) },
+        headers: briefing.official ? undefined : { default: pageHeader(briefing.runningHead) },
         footers: { default: pageFooter() },
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, text: briefing.title }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [new TextRun({ text: briefing.subtitle, italics: true })],
-          }),
-          ...briefing.blocks.flatMap(blockParagraphs),
-        ],
+        children: [...titleBlock(briefing), ...briefing.blocks.flatMap(blockParagraphs)],
       },
     ],
   });

@@ -34,6 +34,13 @@ figure { margin: 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .legend { text-align: center; font-size: 10pt; margin: 0 0 3pt; }
 .legend span { margin: 0 8pt; white-space: nowrap; }
+.lines { margin: 0 0 12pt; }
+.lines.center { text-align: center; }
+.lines.right { text-align: right; margin-left: 50%; }
+.lines.bold, .lines.title { font-weight: bold; }
+.lines.title { font-size: 16pt; letter-spacing: 3pt; margin-top: 10pt; }
+.lines.new-page { break-before: page; }
+.signature { display: flex; justify-content: space-between; margin: 24pt 0 12pt; break-inside: avoid; }
 `;
 
 function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
@@ -49,8 +56,8 @@ function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
     ...block.rows.map((r) => row(r)),
     ...(block.totals ?? []).map((r) => row(r, 'total')),
   ].join('\n');
-  return `<div class="caption">${escape(block.caption)}</div>
-<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
+  const caption = block.caption ? `<div class="caption">${escape(block.caption)}</div>\n` : '';
+  return `${caption}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table>${block.note ? `<p class="note">${escape(block.note)}</p>` : ''}`;
 }
@@ -65,6 +72,11 @@ function chartHtml(block: Extract<Block, { kind: 'chart' }>): string {
 <p class="note">${escape(block.note)}</p></figure>`;
 }
 
+function linesHtml(block: Extract<Block, { kind: 'lines' }>): string {
+  const classes = ['lines', block.align, block.style, block.newPage && 'new-page'].filter(Boolean);
+  return `<div class="${classes.join(' ')}">${block.lines.map(escape).join('<br>')}</div>`;
+}
+
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'heading':
@@ -77,16 +89,23 @@ function blockHtml(block: Block): string {
       return tableHtml(block);
     case 'chart':
       return chartHtml(block);
+    case 'lines':
+      return linesHtml(block);
+    case 'signature':
+      return `<div class="signature"><span>${escape(block.position)}</span><span>${escape(block.name)}</span></div>`;
   }
 }
+
+const titleHtml = (briefing: Briefing) =>
+  `<h1 class="title">${escape(briefing.title)}</h1>
+<p class="subtitle">${escape(briefing.subtitle)}</p>`;
 
 export function briefingHtml(briefing: Briefing): string {
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>${escape(briefing.title)}</title>
 <style>${STYLE}</style></head>
 <body>
-<h1 class="title">${escape(briefing.title)}</h1>
-<p class="subtitle">${escape(briefing.subtitle)}</p>
+${briefing.official ? '' : titleHtml(briefing)}
 ${briefing.blocks.map(blockHtml).join('\n')}
 </body></html>`;
 }
