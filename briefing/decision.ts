@@ -67,12 +67,13 @@ function listAppendix(list: ClusterList, year: number): Appendix {
       doc.plainTable({
         caption: '',
         columns: [
-          { title: '№ п/п', width: 9 },
-          { title: 'Наименование образовательной организации', width: 71 },
+          { title: '№ п/п', width: 11 },
+          { title: 'Наименование образовательной организации', width: 69 },
           { title: 'Кластеризация', width: 20 },
         ],
         rows: list.entries.map((e, i) => [`${i + 1}.`, e.full_name, list.cluster]),
         totals: [['', `Итого: ${list.entries.length} ОО`, '']],
+        bodyText: true,
       });
       doc.paragraph('Основание списка:');
       doc.bullets(basisLines(list.entries));

@@ -29,6 +29,8 @@ export type Block =
       /** rows drawn in bold after the body: the district, the region */
       totals?: string[][];
       note?: string;
+      /** set in the body's type with an unshaded header: an order's list, not a briefing's figures */
+      bodyText?: boolean;
     }
   | {
       kind: 'chart';
@@ -45,7 +47,7 @@ export type Block =
       /** lines one under another: an order's letterhead, an appendix's stamp, a list's title */
       lines: string[];
       align: 'center' | 'right';
-      /** bold; 'title': bold, larger and letter-spaced («РАСПОРЯЖЕНИЕ») */
+      /** bold; 'title': bold and larger («РАСПОРЯЖЕНИЕ») */
       style?: 'bold' | 'title';
       /** begins a new page (an appendix) */
       newPage?: boolean;

@@ -52,12 +52,21 @@ const caption = (text: string) =>
 const note = (text: string) =>
   new Paragraph({ style: 'Note', children: [new TextRun({ text, italics: true })] });
 
-function cell(text: string, width: number, column: TableColumn, kind: 'head' | 'body' | 'total') {
+/** A table cell; `bodyText`: in the body's type, the header unshaded (an order's list). */
+function cell(
+  text: string,
+  width: number,
+  column: TableColumn,
+  kind: 'head' | 'body' | 'total',
+  bodyText = false,
+) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     shading:
-      kind === 'head' ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
+      kind === 'head' && !bodyText
+        ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' }
+        : undefined,
     margins: { top: 30, bottom: 30, left: 70, right: 70 },
     children: [
       new Paragraph({
@@ -68,7 +77,7 @@ function cell(text: string, width: number, column: TableColumn, kind: 'head' | '
             : column.numeric
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: kind !== 'body' })],
+        children: [new TextRun({ text, bold: kind !== 'body', size: bodyText ? 24 : undefined })],
       }),
     ],
   });
@@ -80,7 +89,9 @@ function table(block: Extract<Block, { kind: 'table' }>) {
     new TableRow({
       tableHeader: kind === 'head',
       cantSplit: true,
-      children: cells.map((text, i) => cell(text, widths[i]!, block.columns[i]!, kind)),
+      children: cells.map((text, i) =>
+        cell(text, widths[i]!, block.columns[i]!, kind, block.bodyText),
+      ),
     });
   return [
     ...(block.caption ? [caption(block.caption)] : []),
@@ -98,6 +109,8 @@ function table(block: Extract<Block, { kind: 'table' }>) {
       ],
     }),
     ...(block.note ? [note(block.note)] : []),
+    // an order's list: a blank line before the text that follows, as Word users leave one
+    ...(block.bodyText && !block.note ? [new Paragraph({})] : []),
   ];
 }
 
@@ -154,7 +167,6 @@ function lines(block: Extract<Block, { kind: 'lines' }>) {
             text,
             bold: block.style !== undefined,
             size: title ? 32 : undefined,
-            characterSpacing: title ? 60 : undefined,
           }),
         ],
       }),

@@ -30,6 +30,9 @@ thead tr:first-child th { border-top: 0.5pt solid #000; }
 th { background: #d9e2f3; font-weight: bold; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
+table.body-text { font-size: 12pt; line-height: 1.3; }
+table.body-text th { background: none; }
+table.body-text th, table.body-text td { padding: 3pt 5pt; }
 figure { margin: 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .legend { text-align: center; font-size: 10pt; margin: 0 0 3pt; }
@@ -38,7 +41,7 @@ figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .lines.center { text-align: center; }
 .lines.right { text-align: right; margin-left: 50%; }
 .lines.bold, .lines.title { font-weight: bold; }
-.lines.title { font-size: 16pt; letter-spacing: 3pt; margin-top: 10pt; }
+.lines.title { font-size: 16pt; margin-top: 10pt; }
 .lines.new-page { break-before: page; }
 .signature { display: flex; justify-content: space-between; margin: 24pt 0 12pt; break-inside: avoid; }
 `;
@@ -57,7 +60,7 @@ function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
     ...(block.totals ?? []).map((r) => row(r, 'total')),
   ].join('\n');
   const caption = block.caption ? `<div class="caption">${escape(block.caption)}</div>\n` : '';
-  return `${caption}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
+  return `${caption}<table${block.bodyText ? ' class="body-text"' : ''}><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table>${block.note ? `<p class="note">${escape(block.note)}</p>` : ''}`;
 }
