@@ -181,21 +181,27 @@ describe('draft распоряжение: nothing typed, and the committee’s a
     expect(paragraphs.filter((p) => p === `от ${BLANK} № ${BLANK}`)).toHaveLength(4);
   });
 
-  it('lists a school the committee added, with its reason, and prints the deadline in words', async () => {
-    const problem = await recordListDecision(own.store, {
-      year: YEAR,
-      schoolId: 'sch470111',
-      cluster: 'ШПУН',
-      action: 'add',
-      reason: 'доля «2» по математике выросла второй год подряд',
-      basis: 'протокол совещания от 01.10.2025 № 7',
-      user: 'тест',
-    });
-    expect(problem).toBeUndefined();
+  it('lists the committee’s additions with their reasons, a new cluster in the methodology’s order', async () => {
+    // Заречная ООШ: not suggested by the computed flags for ШПУН; Луговская СОШ: suggested for ШНОР.
+    const decisions = [
+      {
+        schoolId: 'sch470111',
+        cluster: 'ШПУН',
+        reason: 'доля «2» по математике выросла второй год подряд',
+        basis: 'протокол совещания от 01.10.2025 № 7',
+      },
+      { schoolId: 'sch470112', cluster: 'ШНОР', reason: 'признак ШНОР по методике', basis: null },
+    ];
+    for (const d of decisions)
+      expect(
+        await recordListDecision(own.store, { ...d, year: YEAR, action: 'add', user: 'тест' }),
+      ).toBeUndefined();
     const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
     const file = await makeDecision(own.store, YEAR, { deadline: '2025-10-20' }, 'docx');
     const { paragraphs, tables } = await readDocx(file.data);
-    expect(tables[1]).toEqual(
+    expect(tables).toEqual([
+      listTable(RISK, 'ШФЗСОР'),
+      listTable([`${MKOU} «Луговская средняя общеобразовательная школа»`], 'ШНОР'),
       listTable(
         [
           `${MKOU} «Берёзовская средняя общеобразовательная школа»`,
@@ -205,15 +211,32 @@ describe('draft распоряжение: nothing typed, and the committee’s a
         ],
         'ШПУН',
       ),
-    );
-    expect(after(paragraphs, 'Приложение 2', /^Приложение 3$/).slice(-3)).toEqual([
+      listTable(LEADERS, 'ШЛ'),
+    ]);
+    expect(after(paragraphs, 'Приложение 2', /^Приложение 3$/)).toEqual([
+      'к распоряжению',
+      `от ${BLANK} № ${BLANK}`,
+      'Список школ с низкими образовательными результатами (ШНОР) на 2025-2026 учебный год',
+      ...tables[1]!.flat().filter(Boolean),
+      'Основание списка:',
+      `Луговская СОШ — включена по расчёту по методике решением комитета от ${today}; причина: признак ШНОР по методике`,
+    ]);
+    expect(after(paragraphs, 'Приложение 3', /^Приложение 4$/).slice(-3)).toEqual([
       'Основание списка:',
       `${LETTER} (список региона) — 3 ОО`,
       `Заречная ООШ — включена решением комитета от ${today} (протокол совещания от 01.10.2025 № 7); причина: доля «2» по математике выросла второй год подряд`,
     ]);
+    expect(paragraphs).toContain(
+      '1.2. Список школ с низкими образовательными результатами (ШНОР) — в соответствии с приложением 2;',
+    );
     expect(paragraphs).toContain('Срок — до 20 октября 2025 года.');
-    expect(paragraphs.find((p) => p.startsWith('В целях'))).toContain(
-      'выявленных на основании списков региона и решений комитета, — всего 9 ОО',
+    expect(paragraphs.find((p) => p.startsWith('В целях'))).toBe(
+      'В целях организации в 2025-2026 учебном году адресной поддержки и методического сопровождения школ, ' +
+        'выявленных на основании списков региона, решений комитета и расчёта по методике, — всего 9 ОО, из них ' +
+        'в списке школ, функционирующих в зоне риска снижения образовательных результатов обучающихся (ШФЗСОР) — 5 ОО; ' +
+        'в списке школ с низкими образовательными результатами (ШНОР) — 1 ОО; ' +
+        'в списке школ, имеющих признаки учебной неуспешности (ШПУН) — 4 ОО; ' +
+        'в списке школ со стабильно высокими образовательными результатами (ШЛ) — 2 ОО:',
     );
   });
 });
