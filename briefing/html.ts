@@ -43,6 +43,7 @@ figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .lines.bold, .lines.title { font-weight: bold; }
 .lines.title { font-size: 16pt; margin-top: 10pt; }
 .lines.new-page { break-before: page; }
+.nowrap { white-space: nowrap; }
 .signature { display: flex; justify-content: space-between; margin: 24pt 0 12pt; break-inside: avoid; }
 `;
 
@@ -75,9 +76,14 @@ function chartHtml(block: Extract<Block, { kind: 'chart' }>): string {
 <p class="note">${escape(block.note)}</p></figure>`;
 }
 
+/** «2025-2026» kept on one line: a school year is not broken at its hyphen. */
+const keepYears = (html: string) =>
+  html.replace(/\b(\d{4}-\d{4})\b/g, '<span class="nowrap">$1</span>');
+
 function linesHtml(block: Extract<Block, { kind: 'lines' }>): string {
   const classes = ['lines', block.align, block.style, block.newPage && 'new-page'].filter(Boolean);
-  return `<div class="${classes.join(' ')}">${block.lines.map(escape).join('<br>')}</div>`;
+  const lines = block.lines.map((line) => keepYears(escape(line)));
+  return `<div class="${classes.join(' ')}">${lines.join('<br>')}</div>`;
 }
 
 function blockHtml(block: Block): string {
@@ -85,7 +91,7 @@ function blockHtml(block: Block): string {
     case 'heading':
       return `<h${block.level}>${escape(block.text)}</h${block.level}>`;
     case 'paragraph':
-      return `<p>${escape(block.text)}</p>`;
+      return `<p>${keepYears(escape(block.text))}</p>`;
     case 'bullets':
       return `<ul>${block.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
     case 'table':
