@@ -57,6 +57,7 @@ export const QUERY_NAMES = [
   'briefing_school_tasks',
   'briefing_years',
   'briefing_schools',
+  'decision_lists',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

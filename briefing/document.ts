@@ -22,12 +22,15 @@ export type Block =
   | { kind: 'bullets'; items: string[] }
   | {
       kind: 'table';
+      /** none when empty (an appendix's table is titled by the lines above it) */
       caption: string;
       columns: TableColumn[];
       rows: string[][];
       /** rows drawn in bold after the body: the district, the region */
       totals?: string[][];
       note?: string;
+      /** set in the body's type with an unshaded header: an order's list, not a briefing's figures */
+      bodyText?: boolean;
     }
   | {
       kind: 'chart';
@@ -38,7 +41,19 @@ export type Block =
       height: number;
       legend?: LegendItem[];
       note: string;
-    };
+    }
+  | {
+      kind: 'lines';
+      /** lines one under another: an order's letterhead, an appendix's stamp, a list's title */
+      lines: string[];
+      align: 'center' | 'right';
+      /** bold; 'title': bold and larger («РАСПОРЯЖЕНИЕ») */
+      style?: 'bold' | 'title';
+      /** begins a new page (an appendix) */
+      newPage?: boolean;
+    }
+  /** the signature line: the position on the left, the name on the right */
+  | { kind: 'signature'; position: string; name: string };
 
 export interface Briefing {
   /** the file name without extension */
@@ -48,6 +63,11 @@ export interface Briefing {
   /** on every page: the year, the data date, the methodology version */
   runningHead: string;
   blocks: Block[];
+  /**
+   * A draft of an official document (распоряжение): its heading is in its blocks, so no title,
+   * subtitle or running head is printed.
+   */
+  official?: boolean;
 }
 
 const NBSP = '\u00a0';
@@ -92,6 +112,25 @@ export class BriefingBuilder {
       rows: t.rows.map((r) => r.map(tidy)),
     });
     return this.tables;
+  }
+
+  /** Adds lines set apart: a letterhead, a stamp, a title (typography tidied). */
+  lines(block: Omit<Extract<Block, { kind: 'lines' }>, 'kind'>) {
+    this.blocks.push({ kind: 'lines', ...block, lines: block.lines.map(tidy) });
+  }
+
+  /** Adds a table without a number («№ п/п …» of an appendix); an empty caption prints none. */
+  plainTable(t: Omit<Extract<Block, { kind: 'table' }>, 'kind'>) {
+    this.blocks.push({
+      kind: 'table',
+      ...t,
+      rows: t.rows.map((r) => r.map(tidy)),
+      totals: t.totals?.map((r) => r.map(tidy)),
+    });
+  }
+
+  signature(position: string, name: string) {
+    this.blocks.push({ kind: 'signature', position: tidy(position), name: tidy(name) });
   }
 
   /** Adds a numbered figure and returns its number. */

@@ -1,7 +1,8 @@
 /**
  * A briefing as a Word document (docx): A4, Times New Roman 12 pt, numbered captions in the
  * text, tables with a repeated header row whose rows never split, charts as PNG at text width,
- * the running head on every page and «Стр. N из M» in the footer.
+ * the running head on every page (none on an official draft: its heading is in its blocks) and
+ * «Стр. N из M» in the footer.
  */
 import {
   AlignmentType,
@@ -15,6 +16,8 @@ import {
   PageNumber,
   Paragraph,
   ShadingType,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -49,12 +52,21 @@ const caption = (text: string) =>
 const note = (text: string) =>
   new Paragraph({ style: 'Note', children: [new TextRun({ text, italics: true })] });
 
-function cell(text: string, width: number, column: TableColumn, kind: 'head' | 'body' | 'total') {
+/** A table cell; `bodyText`: in the body's type, the header unshaded (an order's list). */
+function cell(
+  text: string,
+  width: number,
+  column: TableColumn,
+  kind: 'head' | 'body' | 'total',
+  bodyText = false,
+) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     shading:
-      kind === 'head' ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' } : undefined,
+      kind === 'head' && !bodyText
+        ? { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' }
+        : undefined,
     margins: { top: 30, bottom: 30, left: 70, right: 70 },
     children: [
       new Paragraph({
@@ -65,7 +77,7 @@ function cell(text: string, width: number, column: TableColumn, kind: 'head' | '
             : column.numeric
               ? AlignmentType.RIGHT
               : AlignmentType.LEFT,
-        children: [new TextRun({ text, bold: kind !== 'body' })],
+        children: [new TextRun({ text, bold: kind !== 'body', size: bodyText ? 24 : undefined })],
       }),
     ],
   });
@@ -77,10 +89,12 @@ function table(block: Extract<Block, { kind: 'table' }>) {
     new TableRow({
       tableHeader: kind === 'head',
       cantSplit: true,
-      children: cells.map((text, i) => cell(text, widths[i]!, block.columns[i]!, kind)),
+      children: cells.map((text, i) =>
+        cell(text, widths[i]!, block.columns[i]!, kind, block.bodyText),
+      ),
     });
   return [
-    caption(block.caption),
+    ...(block.caption ? [caption(block.caption)] : []),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
@@ -95,6 +109,8 @@ function table(block: Extract<Block, { kind: 'table' }>) {
       ],
     }),
     ...(block.note ? [note(block.note)] : []),
+    // an order's list: a blank line before the text that follows, as Word users leave one
+    ...(block.bodyText && !block.note ? [new Paragraph({})] : []),
   ];
 }
 
@@ -133,6 +149,39 @@ function chart(block: Extract<Block, { kind: 'chart' }>) {
   ];
 }
 
+/** Lines one under another, kept together: the last one spaced from what follows. */
+function lines(block: Extract<Block, { kind: 'lines' }>) {
+  const title = block.style === 'title';
+  return block.lines.map(
+    (text, i) =>
+      new Paragraph({
+        alignment: block.align === 'center' ? AlignmentType.CENTER : AlignmentType.RIGHT,
+        keepNext: true,
+        pageBreakBefore: i === 0 && block.newPage,
+        spacing: {
+          before: i === 0 && title ? 200 : 0,
+          after: i === block.lines.length - 1 ? 240 : 0,
+        },
+        children: [
+          new TextRun({
+            text,
+            bold: block.style !== undefined,
+            size: title ? 32 : undefined,
+          }),
+        ],
+      }),
+  );
+}
+
+/** «Должность ………… И.О. Фамилия»: the name at the right margin. */
+const signature = (block: Extract<Block, { kind: 'signature' }>) =>
+  new Paragraph({
+    spacing: { before: 480, after: 240 },
+    keepLines: true,
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
+    children: [new TextRun(block.position), new TextRun({ children: [new Tab(), block.name] })],
+  });
+
 function blockParagraphs(block: Block): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'heading':
@@ -150,6 +199,10 @@ function blockParagraphs(block: Block): (Paragraph | Table)[] {
       return table(block);
     case 'chart':
       return chart(block);
+    case 'lines':
+      return lines(block);
+    case 'signature':
+      return [signature(block)];
   }
 }
 
@@ -227,6 +280,19 @@ const pageFooter = () =>
     ],
   });
 
+/** The title and subtitle of a briefing; an official document's heading is in its blocks. */
+const titleBlock = (briefing: Briefing) =>
+  briefing.official
+    ? []
+    : [
+        new Paragraph({ heading: HeadingLevel.TITLE, text: briefing.title }),
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { after: 240 },
+          children: [new TextRun({ text: briefing.subtitle, italics: true })],
+        }),
+      ];
+
 export async function briefingDocx(briefing: Briefing): Promise<Buffer> {
   const doc = new Document({
     creator: 'Мониторинг качества образования',
@@ -236,17 +302,9 @@ export async function briefingDocx(briefing: Briefing): Promise<Buffer> {
     sections: [
       {
         properties: { page: { size: A4, margin: MARGIN } },
-        headers: { default: pageHeader(briefing.runningHead) },
+        headers: briefing.official ? undefined : { default: pageHeader(briefing.runningHead) },
         footers: { default: pageFooter() },
-        children: [
-          new Paragraph({ heading: HeadingLevel.TITLE, text: briefing.title }),
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 240 },
-            children: [new TextRun({ text: briefing.subtitle, italics: true })],
-          }),
-          ...briefing.blocks.flatMap(blockParagraphs),
-        ],
+        children: [...titleBlock(briefing), ...briefing.blocks.flatMap(blockParagraphs)],
       },
     ],
   });

@@ -1,10 +1,13 @@
 /**
- * Makes briefing files: one briefing as DOCX or PDF, or a batch — the district briefing and one
- * per school — as one ZIP. What the CLI and the API both call.
+ * Makes briefing files: one briefing as DOCX or PDF, a batch — the district briefing and one
+ * per school — as one ZIP, or the draft распоряжение on the year's lists. What the CLI and the
+ * API both call.
  */
 import JSZip from 'jszip';
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
+import type { DecisionFields } from '../contract/decision.ts';
+import { decisionBriefing } from './decision.ts';
 import { districtBriefing } from './district.ts';
 import type { Briefing } from './document.ts';
 import { briefingDocx } from './docx.ts';
@@ -45,6 +48,23 @@ async function checkYear(store: Store, year: number) {
     );
 }
 
+/** School years with a working list (official lists or the committee's additions), oldest first. */
+export async function listYears(store: Store): Promise<number[]> {
+  const years = await runQuery<{ year: number; listed: boolean }>(store, 'working_list_years');
+  return years.filter((y) => y.listed).map((y) => y.year);
+}
+
+async function checkListYear(store: Store, year: number) {
+  const years = await listYears(store);
+  if (!years.includes(year))
+    throw new NoDataError(
+      `На ${schoolYear(year)} учебный год рабочего списка нет: загрузите списки региона или комитета либо добавьте школы в разделе «Кластеры по годам». ` +
+        (years.length
+          ? `Списки есть на: ${years.map(schoolYear).join(', ')}.`
+          : 'Списков нет ни на один год.'),
+    );
+}
+
 /** A file name that every system accepts: no path separators or reserved characters. */
 const safeName = (stem: string) => stem.replace(/[\\/:*?"<>|\s]+/g, '_');
 
@@ -69,6 +89,23 @@ export async function makeBriefing(
   const briefing = schoolId
     ? await schoolBriefing(store, year, schoolId, audience)
     : await districtBriefing(store, year);
+  const printer = format === 'pdf' ? await PdfPrinter.open() : undefined;
+  try {
+    return await render(briefing, format, printer);
+  } finally {
+    await printer?.close();
+  }
+}
+
+/** The draft распоряжение approving the lists of `year`, with the user's fields. */
+export async function makeDecision(
+  store: Store,
+  year: number,
+  fields: DecisionFields,
+  format: BriefingFormat,
+): Promise<BriefingFile> {
+  await checkListYear(store, year);
+  const briefing = await decisionBriefing(store, year, fields);
   const printer = format === 'pdf' ? await PdfPrinter.open() : undefined;
   try {
     return await render(briefing, format, printer);

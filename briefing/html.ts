@@ -30,10 +30,21 @@ thead tr:first-child th { border-top: 0.5pt solid #000; }
 th { background: #d9e2f3; font-weight: bold; text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; }
+table.body-text { font-size: 12pt; line-height: 1.3; }
+table.body-text th { background: none; }
+table.body-text th, table.body-text td { padding: 3pt 5pt; }
 figure { margin: 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .legend { text-align: center; font-size: 10pt; margin: 0 0 3pt; }
 .legend span { margin: 0 8pt; white-space: nowrap; }
+.lines { margin: 0 0 12pt; }
+.lines.center { text-align: center; }
+.lines.right { text-align: right; margin-left: 50%; }
+.lines.bold, .lines.title { font-weight: bold; }
+.lines.title { font-size: 16pt; margin-top: 10pt; }
+.lines.new-page { break-before: page; }
+.nowrap { white-space: nowrap; }
+.signature { display: flex; justify-content: space-between; margin: 24pt 0 12pt; break-inside: avoid; }
 `;
 
 function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
@@ -49,8 +60,8 @@ function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
     ...block.rows.map((r) => row(r)),
     ...(block.totals ?? []).map((r) => row(r, 'total')),
   ].join('\n');
-  return `<div class="caption">${escape(block.caption)}</div>
-<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
+  const caption = block.caption ? `<div class="caption">${escape(block.caption)}</div>\n` : '';
+  return `${caption}<table${block.bodyText ? ' class="body-text"' : ''}><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>
 ${body}
 </tbody></table>${block.note ? `<p class="note">${escape(block.note)}</p>` : ''}`;
 }
@@ -65,28 +76,45 @@ function chartHtml(block: Extract<Block, { kind: 'chart' }>): string {
 <p class="note">${escape(block.note)}</p></figure>`;
 }
 
+/** «2025-2026» kept on one line: a school year is not broken at its hyphen. */
+const keepYears = (html: string) =>
+  html.replace(/\b(\d{4}-\d{4})\b/g, '<span class="nowrap">$1</span>');
+
+function linesHtml(block: Extract<Block, { kind: 'lines' }>): string {
+  const classes = ['lines', block.align, block.style, block.newPage && 'new-page'].filter(Boolean);
+  const lines = block.lines.map((line) => keepYears(escape(line)));
+  return `<div class="${classes.join(' ')}">${lines.join('<br>')}</div>`;
+}
+
 function blockHtml(block: Block): string {
   switch (block.kind) {
     case 'heading':
       return `<h${block.level}>${escape(block.text)}</h${block.level}>`;
     case 'paragraph':
-      return `<p>${escape(block.text)}</p>`;
+      return `<p>${keepYears(escape(block.text))}</p>`;
     case 'bullets':
       return `<ul>${block.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul>`;
     case 'table':
       return tableHtml(block);
     case 'chart':
       return chartHtml(block);
+    case 'lines':
+      return linesHtml(block);
+    case 'signature':
+      return `<div class="signature"><span>${escape(block.position)}</span><span>${escape(block.name)}</span></div>`;
   }
 }
+
+const titleHtml = (briefing: Briefing) =>
+  `<h1 class="title">${escape(briefing.title)}</h1>
+<p class="subtitle">${escape(briefing.subtitle)}</p>`;
 
 export function briefingHtml(briefing: Briefing): string {
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><title>${escape(briefing.title)}</title>
 <style>${STYLE}</style></head>
 <body>
-<h1 class="title">${escape(briefing.title)}</h1>
-<p class="subtitle">${escape(briefing.subtitle)}</p>
+${briefing.official ? '' : titleHtml(briefing)}
 ${briefing.blocks.map(blockHtml).join('\n')}
 </body></html>`;
 }

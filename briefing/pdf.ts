@@ -1,7 +1,7 @@
 /**
  * PDF of a briefing, printed by Chromium from its print page: A4, the running head at the top
- * and «Стр. N из M» at the bottom of every page, no browser header or footer. One browser
- * serves a whole batch.
+ * (none on an official draft) and «Стр. N из M» at the bottom of every page, no browser header
+ * or footer. One browser serves a whole batch.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -47,7 +47,7 @@ export class PdfPrinter {
         printBackground: true,
         preferCSSPageSize: true,
         displayHeaderFooter: true,
-        headerTemplate: headerTemplate(briefing.runningHead),
+        headerTemplate: briefing.official ? '<span></span>' : headerTemplate(briefing.runningHead),
         footerTemplate: FOOTER_TEMPLATE,
         tagged: true,
         outline: true,

@@ -40,6 +40,7 @@ export const ACCESS = {
   'GET /api/compare/grid': 'staff',
   'GET /api/compare/grid/schools': 'staff',
   'GET /api/briefings/batch': 'staff',
+  'GET /api/briefings/decision': 'staff',
   'GET /api/clusters': 'staff',
   'GET /api/working-list': 'staff',
   'GET /api/import/history': 'staff',

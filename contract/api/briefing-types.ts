@@ -6,6 +6,8 @@ export interface BriefingOptions {
   year: number | null;
   /** schools with results in that year */
   schools: { school_id: string; short_name: string }[];
+  /** school years with a working list, newest first: the draft распоряжение (empty for a school user) */
+  listYears: number[];
   /** false when the server has no Chromium to print PDF */
   pdfAvailable: boolean;
 }

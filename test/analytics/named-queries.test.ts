@@ -151,6 +151,7 @@ describe('every statement binds and runs on the schema', () => {
       briefing_school_fg: { year: 2025, school_id: 'sch000001' },
       briefing_school_tasks: { year: 2025, school_id: 'sch000001' },
       briefing_schools: { year: 2025 },
+      decision_lists: { year: 2025 },
     };
     for (const name of QUERY_NAMES) {
       const sql = readFileSync(

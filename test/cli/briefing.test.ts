@@ -83,6 +83,38 @@ describe('npm run briefing', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('explains the draft order’s arguments that do not fit, and a year without a list, in Russian', () => {
+    const out = join(t.dir, 'нет.docx');
+    const cases: [string[], string][] = [
+      [
+        ['--kind', 'order'],
+        'Вид документа «order» не поддерживается: ожидалось district или decision.',
+      ],
+      [
+        ['--number', '338'],
+        'Параметр --number относится к проекту распоряжения: добавьте --kind decision.',
+      ],
+      [
+        ['--kind', 'decision', '--school', 'sch470101'],
+        'Проект распоряжения составляется по району: --school и --all-schools с --kind decision не указываются.',
+      ],
+      [
+        ['--kind', 'decision'],
+        'На 2025/26 учебный год рабочего списка нет: загрузите списки региона или комитета либо добавьте школы в разделе «Кластеры по годам». Списков нет ни на один год.',
+      ],
+      [
+        ['--kind', 'decision', '--deadline', 'завтра'],
+        'Поле «Срок внесения мероприятий в план работы ОО»: «завтра» — не дата; ожидалась дата вида 20.10.2025.',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const run = briefing('--year', '2025/26', ...args, '--out', out);
+      expect(run.status, args.join(' ')).toBe(1);
+      expect(run.stderr.trim()).toBe(message);
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('on a store that does not exist, says how to make one and creates no file', () => {
     const missing = join(t.dir, 'нет-хранилища.duckdb');
     const run = briefingWith(

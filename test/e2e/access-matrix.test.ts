@@ -101,6 +101,9 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/briefings/batch': {
     path: `/api/briefings/batch?year=${YEAR}&format=docx&schools=${OWN}`,
   },
+  'GET /api/briefings/decision': {
+    path: `/api/briefings/decision?year=${YEAR}&format=docx`,
+  },
   'GET /api/clusters': { path: '/api/clusters' },
   'GET /api/working-list': { path: `/api/working-list?year=${YEAR}` },
   // A school not on that list cannot be removed from it (409): nothing changes.

@@ -10,6 +10,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { yearText } from '../helpers/hand-format.ts';
+import { readDocx } from './documents.ts';
 import { formatSize } from '../../dashboard/src/lib/briefings.ts';
 import type { BriefingOptions } from '../../contract/api/briefing-types.ts';
 import { closeDashboard, openDashboard, SCREENSHOTS, type RunningServer } from './server.ts';
@@ -180,5 +181,50 @@ describe('«Справки» page', () => {
     const answer = await fetch(`${server.url}/api/briefings/file?year=2019&format=docx`);
     expect(answer.status).toBe(404);
     expect((await answer.json()).error).toMatch(/^За 2018\/19 учебный год результатов школ нет/);
+  });
+
+  it('makes the draft распоряжение with the fields typed on the page', async () => {
+    await page.goto(`${server.url}/briefings`);
+    await page.getByLabel('Проект распоряжения об утверждении списков школ').check();
+    await page.waitForURL(/kind=decision/);
+    // The years with a working list; the fields, each empty until typed.
+    const years = await page
+      .locator('#b-year option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(years).toEqual(['2026', '2025', '2024', '2023', '2022']);
+    await expect(page.locator('.summary').innerText()).resolves.toContain(
+      'Проект распоряжения об утверждении списков школ на 2025/26 учебный год по рабочему списку, DOCX.',
+    );
+    await page.getByLabel('Номер распоряжения').fill('338');
+    await page.getByLabel('Дата распоряжения').fill('2025-10-13');
+    await page.getByLabel('Контроль возложить на (должность и ФИО, кого?)').fill('Петрову П.П.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'briefings-decision.png'), fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+    expect(overflow).toBe(false);
+
+    const { download, data } = await generate();
+    expect(download.suggestedFilename()).toBe('Распоряжение_списки_2025-26.docx');
+    const { paragraphs, tables } = await readDocx(data);
+    expect(paragraphs).toContain('от 13.10.2025 № 338');
+    expect(paragraphs).toContain(
+      '4. Контроль за исполнением настоящего распоряжения возложить на Петрову П.П.',
+    );
+    // What was not typed is a line to fill.
+    expect(paragraphs).toContain('Срок — до __________.');
+    expect(tables.map((table) => table.at(-1)![1])).toEqual([
+      'Итого: 5 ОО',
+      'Итого: 3 ОО',
+      'Итого: 2 ОО',
+    ]);
+    await expect(resultLine()).resolves.toContain('Распоряжение_списки_2025-26.docx');
+
+    // A year without a list: said at once, nothing to generate.
+    await page.goto(`${server.url}/briefings?kind=decision&year=2019`);
+    await page
+      .locator('.empty-state', { hasText: 'На 2018/19 учебный год рабочего списка нет' })
+      .waitFor();
+    expect(await button().isDisabled()).toBe(true);
   });
 });

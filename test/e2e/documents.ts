@@ -19,10 +19,11 @@ const XML_ENTITIES: Record<string, string> = {
 /** Whitespace (incl. the no-break spaces of the briefings) as single spaces. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The text of the runs, a tab (the signature's «должность → имя») read as a space. */
 const runsText = (xml: string) =>
   squash(
-    [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
-      .map((m) => m[1]!)
+    [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
+      .map((m) => m[1] ?? ' ')
       .join('')
       .replace(/&(lt|gt|quot|apos|amp);/g, (e) => XML_ENTITIES[e]!),
   );

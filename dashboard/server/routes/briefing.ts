@@ -1,6 +1,7 @@
 /**
  * «Справки»: the years and schools a briefing can be made for, one briefing (district or
- * school) as DOCX or PDF, and a batch — the district and every chosen school — as one ZIP.
+ * school) as DOCX or PDF, a batch — the district and every chosen school — as one ZIP, and the
+ * draft распоряжение on the year's lists with the fields the user typed (staff only).
  */
 import { existsSync } from 'node:fs';
 import type { Context } from 'hono';
@@ -13,16 +14,19 @@ import {
   NoDataError,
   briefingSchools,
   briefingYears,
+  listYears,
   makeBatch,
   makeBriefing,
+  makeDecision,
   type BriefingFile,
 } from '../../../briefing/generate.ts';
 import { chromiumPath } from '../../../briefing/chromium.ts';
 import { PdfUnavailableError } from '../../../briefing/pdf.ts';
 import { UnknownSchoolError } from '../../../briefing/school.ts';
 import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
+import { parseDecisionFields } from '../../../contract/decision.ts';
 import { attachment } from '../attachment.ts';
-import { parseQuery, schoolId, year } from '../params.ts';
+import { badRequest, parseQuery, schoolId, year } from '../params.ts';
 import type { AccessControl, AppEnv } from '../auth/control.ts';
 import { ownSchool, refuseOtherSchool } from '../auth/scope.ts';
 
@@ -40,6 +44,8 @@ const batchQuery = z.object({
     .pipe(z.array(schoolId).min(1).max(500))
     .optional(),
 });
+
+const decisionQuery = z.object({ year, format });
 
 const BAD_QUERY =
   'Справка не сформирована: нужны учебный год (например, 2026), формат docx или pdf и, для справки по школе, логин школы.';
@@ -70,6 +76,8 @@ export function register(app: App, store: Store, access: AccessControl): void {
       years,
       year: chosen,
       schools: own === null ? schools : schools.filter((s) => s.school_id === own),
+      // the lists are the district's: a school user is offered no draft order
+      listYears: own === null ? (await listYears(store)).reverse() : [],
       pdfAvailable: existsSync(chromiumPath()),
     };
     return c.json(body);
@@ -85,6 +93,15 @@ export function register(app: App, store: Store, access: AccessControl): void {
     return send(c, access, () =>
       makeBriefing(store, query.year, query.school ?? null, query.format, { forSchool }),
     );
+  });
+
+  app.get('/api/briefings/decision', async (c) => {
+    const query = parseQuery(c, decisionQuery, BAD_QUERY);
+    if (query instanceof Response) return query;
+    const parsed = parseDecisionFields(c.req.query());
+    if ('error' in parsed)
+      return badRequest(c, `Проект распоряжения не сформирован. ${parsed.error}`);
+    return send(c, access, () => makeDecision(store, query.year, parsed.fields, query.format));
   });
 
   app.get('/api/briefings/batch', async (c) => {

@@ -1,9 +1,10 @@
 /** «Справки»: what the page's choices mean as an API request, and how its results are worded. */
 import type { BriefingOptions } from '../../../contract/api/briefing-types.ts';
+import type { DecisionFields } from '../../../contract/decision.ts';
 import { countRu, schoolYear } from '../../../contract/format.ts';
 import type { Choice } from './choices.ts';
 
-export type BriefingKind = 'district' | 'school' | 'all' | 'selected';
+export type BriefingKind = 'district' | 'school' | 'all' | 'selected' | 'decision';
 export type BriefingFormat = 'docx' | 'pdf';
 
 export const KINDS: readonly { value: BriefingKind; label: string }[] = [
@@ -11,6 +12,7 @@ export const KINDS: readonly { value: BriefingKind; label: string }[] = [
   { value: 'school', label: 'Справка по школе' },
   { value: 'all', label: 'Пакет: район и все школы (ZIP)' },
   { value: 'selected', label: 'Пакет: район и выбранные школы (ZIP)' },
+  { value: 'decision', label: 'Проект распоряжения об утверждении списков школ' },
 ];
 
 export const FORMATS: readonly { value: BriefingFormat; label: string; hint: string }[] = [
@@ -50,13 +52,23 @@ export interface BriefingChoice {
   schools: string[];
 }
 
-/** The API path and query of a choice. */
-export function briefingRequest(choice: BriefingChoice): {
+/** The API path and query of a choice; the draft order's fields go with it as typed. */
+export function briefingRequest(
+  choice: BriefingChoice,
+  fields: DecisionFields = {},
+): {
   path: string;
   query: Record<string, string | number>;
 } {
   const { year, format } = choice;
   switch (choice.kind) {
+    case 'decision': {
+      const filled = Object.entries(fields).filter(([, value]) => value?.trim());
+      return {
+        path: '/api/briefings/decision',
+        query: { year, format, ...(Object.fromEntries(filled) as Record<string, string>) },
+      };
+    }
     case 'district':
       return { path: '/api/briefings/file', query: { year, format } };
     case 'school':
@@ -76,6 +88,7 @@ export function fallbackFileName(choice: BriefingChoice): string {
   const year = schoolYear(choice.year).replace('/', '-');
   if (choice.kind === 'district') return `Справка_район_${year}.${choice.format}`;
   if (choice.kind === 'school') return `Справка_${choice.school}_${year}.${choice.format}`;
+  if (choice.kind === 'decision') return `Распоряжение_списки_${year}.${choice.format}`;
   return `Справки_${year}_${choice.format}.zip`;
 }
 
@@ -92,8 +105,14 @@ export function describeChoice(choice: BriefingChoice, schoolName: string, allCo
       return `Архив ZIP за ${year}: справка по району и ${countRu(allCount, SCHOOL_BRIEFINGS)} (все школы с результатами), ${format}.`;
     case 'selected':
       return `Архив ZIP за ${year}: справка по району и ${countRu(choice.schools.length, SCHOOL_BRIEFINGS)}, ${format}.`;
+    case 'decision':
+      return `Проект распоряжения об утверждении списков школ на ${year} по рабочему списку, ${format}. Незаполненные поля печатаются линией для заполнения от руки.`;
   }
 }
+
+/** The years a kind can be made for: with a working list for the draft order, else with results. */
+export const kindYears = (data: BriefingOptions, kind: BriefingKind) =>
+  kind === 'decision' ? data.listYears : data.years;
 
 const SCHOOL_BRIEFINGS: readonly [string, string, string] = [
   'справка по школе',
@@ -151,7 +170,7 @@ export function briefingState(
   const school = ownSchool ?? query.get('school') ?? schools[0]?.school_id ?? '';
   const ids = new Set(parseSchools(query.get('schools')));
   const selected = schools.filter((s) => ids.has(s.school_id)).map((s) => s.school_id);
-  const yearKnown = !!data && data.year !== null && data.years.includes(data.year);
+  const yearKnown = !!data && data.year !== null && kindYears(data, kind).includes(data.year);
   const choice =
     data?.year == null ? null : { year: data.year, kind, format, school, schools: selected };
   const documents =
@@ -175,13 +194,17 @@ export function briefingState(
   };
 }
 
-/** The year list: the years with results, and an asked year without them marked first. */
-export function briefingYearOptions(data: BriefingOptions, yearKnown: boolean): Choice[] {
+/** The year list: the kind's years, and an asked year without data marked first. */
+export function briefingYearOptions(
+  data: BriefingOptions,
+  yearKnown: boolean,
+  kind: BriefingKind = 'district',
+): Choice[] {
   return [
     ...(data.year !== null && !yearKnown
       ? [{ value: String(data.year), label: `${schoolYear(data.year)} (нет данных)` }]
       : []),
-    ...data.years.map((y) => ({ value: String(y), label: schoolYear(y) })),
+    ...kindYears(data, kind).map((y) => ({ value: String(y), label: schoolYear(y) })),
   ];
 }
 
@@ -203,6 +226,12 @@ export function briefingSchoolOptions(
 export const toggleSchool = (selected: readonly string[], id: string, on: boolean): string[] =>
   on ? [...selected, id] : selected.filter((s) => s !== id);
 
-/** The message shown when a справка fails: always beginning «Справка не сформирована». */
-export const failureText = (message: string) =>
-  /^Справка не сформирована/.test(message) ? message : `Справка не сформирована: ${message}`;
+/**
+ * The message shown when a document fails: always beginning «Справка не сформирована» (for the
+ * draft order «Проект распоряжения не сформирован»).
+ */
+export function failureText(message: string, kind: BriefingKind = 'district'): string {
+  const start =
+    kind === 'decision' ? 'Проект распоряжения не сформирован' : 'Справка не сформирована';
+  return message.startsWith(start) ? message : `${start}: ${message}`;
+}

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BriefingOptions } from '../../../../contract/api/briefing-types.ts';
 import {
+  briefingRequest,
   briefingSchoolOptions,
   briefingState,
+  describeChoice,
+  fallbackFileName,
   briefingYearOptions,
   failureText,
   toggleSchool,
@@ -16,6 +19,7 @@ const options = (over: Partial<BriefingOptions> = {}): BriefingOptions => ({
     { school_id: 'sch2', short_name: 'Школа № 2' },
     { school_id: 'sch3', short_name: 'Школа № 3' },
   ],
+  listYears: [2025, 2023],
   pdfAvailable: true,
   ...over,
 });
@@ -35,7 +39,31 @@ describe('briefingState', () => {
       blocked: false,
       choice: { year: 2025, kind: 'district', format: 'docx', school: 'sch1', schools: [] },
     });
-    expect(state.kinds.map((k) => k.value)).toEqual(['district', 'school', 'all', 'selected']);
+    expect(state.kinds.map((k) => k.value)).toEqual([
+      'district',
+      'school',
+      'all',
+      'selected',
+      'decision',
+    ]);
+  });
+
+  it('makes the draft order for a year with a working list, whatever its results', () => {
+    const state = briefingState(options({ year: 2023 }), query('kind=decision'), null);
+    expect(state).toMatchObject({
+      kind: 'decision',
+      yearKnown: true,
+      documents: 1,
+      blocked: false,
+    });
+    const noList = briefingState(options({ year: 2024 }), query('kind=decision'), null);
+    expect(noList.yearKnown).toBe(false);
+    expect(noList.blocked).toBe(true);
+    expect(briefingYearOptions(options({ year: 2024 }), false, 'decision')).toEqual([
+      { value: '2024', label: '2023/24 (нет данных)' },
+      { value: '2025', label: '2024/25' },
+      { value: '2023', label: '2022/23' },
+    ]);
   });
 
   it('keeps the chosen schools with results, in the list’s order', () => {
@@ -112,10 +140,30 @@ describe('briefing lists', () => {
     expect(toggleSchool(['sch1', 'sch3'], 'sch1', false)).toEqual(['sch3']);
   });
 
+  it('asks for the draft order with the filled fields only, and names its file', () => {
+    const choice = briefingState(options(), query('kind=decision&format=pdf'), null).choice!;
+    expect(
+      briefingRequest(choice, { number: '356', date: '2025-10-19', control: '  ', committee: '' }),
+    ).toEqual({
+      path: '/api/briefings/decision',
+      query: { year: 2025, format: 'pdf', number: '356', date: '2025-10-19' },
+    });
+    expect(fallbackFileName(choice)).toBe('Распоряжение_списки_2024-25.pdf');
+    expect(describeChoice(choice, '', 3)).toBe(
+      'Проект распоряжения об утверждении списков школ на 2024/25 учебный год по рабочему списку, PDF. Незаполненные поля печатаются линией для заполнения от руки.',
+    );
+  });
+
   it('words a failure once', () => {
     expect(failureText('сервер недоступен')).toBe('Справка не сформирована: сервер недоступен');
     expect(failureText('Справка не сформирована: нет данных')).toBe(
       'Справка не сформирована: нет данных',
+    );
+    expect(failureText('сервер недоступен', 'decision')).toBe(
+      'Проект распоряжения не сформирован: сервер недоступен',
+    );
+    expect(failureText('Проект распоряжения не сформирован. Поле «Дата»', 'decision')).toBe(
+      'Проект распоряжения не сформирован. Поле «Дата»',
     );
   });
 });
