@@ -55,7 +55,12 @@ import {
 } from './text.ts';
 import { FOCUS_COLUMNS, focusCells, teacherLatestYear } from './support.ts';
 import type { WorkingListRow } from '../contract/api/cluster-types.ts';
-import { AGREEMENT_TEXT, SOURCE_TEXT, entryText } from '../contract/working-list.ts';
+import {
+  AGREEMENT_TEXT,
+  SOURCE_TEXT,
+  entryShortText,
+  entrySourceText,
+} from '../contract/working-list.ts';
 
 export async function districtBriefing(store: Store, year: number): Promise<Briefing> {
   const context = await briefingContext(store, year);
@@ -278,10 +283,14 @@ function workingListSummary(
   doc.paragraph(
     `В рабочем списке кластеров ${context.yearText} учебного года — официальные списки региона и комитета и школы, добавленные решением комитета:`,
   );
+  // the schools of a cluster grouped by where they came from: the basis is written once
+  const bySource = (rows: WorkingListRow[]) =>
+    [...group(rows, (r) => entrySourceText({ ...r, reason: null }))]
+      .map(([source, of]) => `${of.map((r) => r.short_name).join(', ')} (${source})`)
+      .join('; ');
   doc.bullets(
     [...listed].map(
-      ([cluster, rows]) =>
-        `${cluster} — ${countRu(rows.length, SCHOOLS)}: ${rows.map((r) => `${r.short_name} (${r.source ? SOURCE_TEXT[r.source] : ''})`).join(', ')}`,
+      ([cluster, rows]) => `${cluster} — ${countRu(rows.length, SCHOOLS)}: ${bySource(rows)}`,
     ),
   );
 }
@@ -464,7 +473,9 @@ async function supportFocus(
   const risk = listed.filter((r) => !isLeaderCluster(r.cluster));
   const leaders = listed.filter((r) => isLeaderCluster(r.cluster));
   const suggested = rows.filter((r) => !r.in_list && !isLeaderCluster(r.cluster));
-  const schools = [...group(risk, (r) => r.school_id)];
+  const schools = [...group(risk, (r) => r.school_id)].sort(([, a], [, b]) =>
+    (a[0]!.short_name ?? '').localeCompare(b[0]!.short_name ?? '', 'ru'),
+  );
   const suggestions = suggested.length
     ? `Расчёт по методике предлагает также (в рабочем списке их нет, решение за комитетом): ${listRu(suggested.map((r) => `${r.short_name} — ${r.cluster}`))}.`
     : '';
@@ -484,7 +495,7 @@ async function supportFocus(
       school_id: schoolId,
     });
     if (focus!.partners.length === 0) withoutPartner.push(name);
-    cells.push(focusCells(name, entries.map(entryText), focus!));
+    cells.push(focusCells(name, entries.map(entryShortText), focus!));
   }
   doc.paragraph(
     `Предлагается сосредоточить адресную поддержку на ${countRu(schools.length, ['школе', 'школах', 'школах'])} рабочего списка кластеров риска: ${listRu(schools.map(([id, e]) => e[0]!.short_name ?? id))}.`,

@@ -47,3 +47,7 @@ export function entrySourceText(entry: ListEntry): string {
 
 /** «ШПУН (список региона, письмо … от …)» */
 export const entryText = (entry: ListEntry) => `${entry.cluster} (${entrySourceText(entry)})`;
+
+/** «ШПУН (список региона)»: where a table cell has no room for the basis. */
+export const entryShortText = (entry: ListEntry) =>
+  `${entry.cluster} (${entry.source ? SOURCE_TEXT[entry.source] : 'рабочий список'})`;
