@@ -19,6 +19,8 @@ export const QUERY_NAMES = [
   'list_decisions',
   'working_list_entry',
   'working_list_years',
+  'district_working_list',
+  'school_working_list',
   'risk_school_count',
   'school_card',
   'school_results',

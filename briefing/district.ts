@@ -15,7 +15,6 @@ import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import type {
   ClusterChange,
-  ClusterComparisonRow,
   MeasuredRow,
   RecurringTaskRow,
   SchoolFocus,
@@ -55,6 +54,13 @@ import {
   topicLabel,
 } from './text.ts';
 import { FOCUS_COLUMNS, focusCells, teacherLatestYear } from './support.ts';
+import type { WorkingListRow } from '../contract/api/cluster-types.ts';
+import {
+  AGREEMENT_TEXT,
+  SOURCE_TEXT,
+  entryShortText,
+  entrySourceText,
+} from '../contract/working-list.ts';
 
 export async function districtBriefing(store: Store, year: number): Promise<Briefing> {
   const context = await briefingContext(store, year);
@@ -74,10 +80,11 @@ export async function districtBriefing(store: Store, year: number): Promise<Brie
   keyIndicators(doc, context, shares);
   await fgTargets(doc, store, context);
   const changes = await runQuery<ClusterChange>(store, 'cluster_changes', { year, list_max: null });
-  await clusters(doc, store, context, changes);
+  const workingList = await runQuery<WorkingListRow>(store, 'working_list', { year });
+  clusters(doc, context, changes, workingList);
   await schoolChanges(doc, store, context);
   await recurringDeficits(doc, store, context);
-  await supportFocus(doc, store, context, changes);
+  await supportFocus(doc, store, context, workingList);
 
   doc.heading('Приложение. Все ключевые показатели района');
   doc.table({
@@ -198,17 +205,21 @@ async function fgTargets(doc: BriefingBuilder, store: Store, context: BriefingCo
   }
 }
 
-/** Section 4: the schools in each cluster with their reasons, the changes and the region's lists. */
-async function clusters(
+/**
+ * Section 4: the schools in each cluster by the calculation, with their reasons and the changes,
+ * each beside the committee's working list; then the cross-check of the two.
+ */
+function clusters(
   doc: BriefingBuilder,
-  store: Store,
   context: BriefingContext,
   changes: ClusterChange[],
+  workingList: WorkingListRow[],
 ) {
-  doc.heading('4. Кластеры риска');
-  const comparison = await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', {
-    year: context.year,
-  });
+  doc.heading('4. Кластеры: рабочий список и расчёт по методике');
+  workingListSummary(doc, context, workingList);
+  doc.heading('По расчёту по методике', 2);
+  const listEntry = (r: ClusterChange) =>
+    workingList.find((w) => w.in_list && w.cluster === r.cluster && w.school_id === r.school_id);
   const prevYear = schoolYear(context.year - 1);
   if (changes.length === 0)
     doc.paragraph(
@@ -238,27 +249,73 @@ async function clusters(
           { title: 'Школа', width: 20 },
           { title: 'С прошлого года', width: 13 },
           { title: 'Основание (по методике)', width: 53 },
-          { title: 'Список региона', width: 14 },
+          { title: 'В рабочем списке', width: 14 },
         ],
-        rows: now.map((r) => [
-          r.short_name,
-          r.change === 'новый' ? 'впервые' : 'остаётся',
-          r.explanation,
-          r.official == null ? 'не загружен' : r.official ? 'есть' : 'нет',
-        ]),
+        rows: now.map((r) => {
+          const entry = listEntry(r);
+          return [
+            r.short_name,
+            r.change === 'новый' ? 'впервые' : 'остаётся',
+            r.explanation,
+            entry?.source ? SOURCE_TEXT[entry.source] : 'нет',
+          ];
+        }),
       });
   }
-  const disagreements = comparison.filter((r) => r.agreement !== 'совпадает');
-  doc.heading('Расхождения с региональными списками', 2);
-  if (comparison.length === 0) {
-    doc.paragraph(`Региональные списки кластеров за ${context.yearText} учебный год не загружены.`);
-  } else if (disagreements.length === 0) {
-    doc.paragraph('Расчёт по методике совпадает с региональными списками по всем кластерам.');
+  workingListCheck(doc, context, workingList);
+}
+
+/** The committee's working list of the year: per cluster, its schools and where each came from. */
+function workingListSummary(
+  doc: BriefingBuilder,
+  context: BriefingContext,
+  workingList: WorkingListRow[],
+) {
+  doc.heading('Рабочий список комитета', 2);
+  const listed = group(
+    workingList.filter((r) => r.in_list),
+    (r) => r.cluster,
+  );
+  if (listed.size === 0) {
+    doc.paragraph(`Рабочего списка кластеров за ${context.yearText} учебный год нет.`);
+    return;
+  }
+  doc.paragraph(
+    `В рабочем списке кластеров ${context.yearText} учебного года — официальные списки региона и комитета и школы, добавленные решением комитета:`,
+  );
+  // the schools of a cluster grouped by where they came from: the basis is written once
+  const bySource = (rows: WorkingListRow[]) =>
+    [...group(rows, (r) => entrySourceText({ ...r, reason: null }))]
+      .map(([source, of]) => `${of.map((r) => r.short_name).join(', ')} (${source})`)
+      .join('; ');
+  doc.bullets(
+    [...listed].map(
+      ([cluster, rows]) => `${cluster} — ${countRu(rows.length, SCHOOLS)}: ${bySource(rows)}`,
+    ),
+  );
+}
+
+/** The working list beside the calculation: the pairs «школа — кластер» where they differ. */
+function workingListCheck(
+  doc: BriefingBuilder,
+  context: BriefingContext,
+  workingList: WorkingListRow[],
+) {
+  doc.heading('Сверка с рабочим списком кластеров', 2);
+  const differ = workingList.filter((r) => r.agreement !== 'совпадает');
+  if (!workingList.some((r) => r.in_list)) {
+    doc.paragraph(
+      `Рабочего списка кластеров за ${context.yearText} учебный год нет: ни официальные списки, ни решения комитета не загружены.`,
+    );
+  } else if (differ.length === 0) {
+    doc.paragraph('Расчёт по методике совпадает с рабочим списком по всем кластерам.');
   } else {
     doc.paragraph(
-      `Расчёт по методике и региональные списки расходятся для ${countRu(disagreements.length, ['пары', 'пар', 'пар'])} «школа — кластер»:`,
+      `Расчёт по методике и рабочий список расходятся для ${countRu(differ.length, ['пары', 'пар', 'пар'])} «школа — кластер»:`,
     );
-    doc.bullets(disagreements.map((r) => `${r.cluster}: ${r.short_name} — ${r.agreement}`));
+    doc.bullets(
+      differ.map((r) => `${r.cluster}: ${r.short_name} — ${AGREEMENT_TEXT[r.agreement]}`),
+    );
   }
 }
 
@@ -401,47 +458,56 @@ async function recurringDeficits(doc: BriefingBuilder, store: Store, context: Br
   });
 }
 
-/** Section 7: the risk schools with their network partner and their main deficits. */
+/**
+ * Section 7: the schools on the working list of a risk cluster (with where each entry came from),
+ * their network partner and their main deficits; then the calculation's suggestions not on it.
+ */
 async function supportFocus(
   doc: BriefingBuilder,
   store: Store,
   context: BriefingContext,
-  changes: ClusterChange[],
+  rows: WorkingListRow[],
 ) {
   doc.heading('7. Предлагаемый фокус адресной поддержки');
-  const risk = changes.filter((r) => r.this_year && !isLeaderCluster(r.cluster));
-  const leaders = changes.filter((r) => r.this_year && isLeaderCluster(r.cluster));
-  const schools = [...group(risk, (r) => r.school_id)];
+  const listed = rows.filter((r) => r.in_list);
+  const risk = listed.filter((r) => !isLeaderCluster(r.cluster));
+  const leaders = listed.filter((r) => isLeaderCluster(r.cluster));
+  const suggested = rows.filter((r) => !r.in_list && !isLeaderCluster(r.cluster));
+  const schools = [...group(risk, (r) => r.school_id)].sort(([, a], [, b]) =>
+    (a[0]!.short_name ?? '').localeCompare(b[0]!.short_name ?? '', 'ru'),
+  );
+  const suggestions = suggested.length
+    ? `Расчёт по методике предлагает также (в рабочем списке их нет, решение за комитетом): ${listRu(suggested.map((r) => `${r.short_name} — ${r.cluster}`))}.`
+    : '';
   if (schools.length === 0) {
-    doc.paragraph(`В ${context.yearText} учебном году ни одна школа не попала в кластеры риска.`);
+    doc.paragraph(
+      `В рабочем списке кластеров риска за ${context.yearText} учебный год школ нет.`,
+      suggestions,
+    );
     return;
   }
-  const rows: string[][] = [];
+  const cells: string[][] = [];
   const withoutPartner: string[] = [];
-  for (const [schoolId, flags] of schools) {
+  for (const [schoolId, entries] of schools) {
+    const name = entries[0]!.short_name ?? schoolId;
     const [focus] = await runQuery<SchoolFocus>(store, 'briefing_school_focus', {
       year: context.year,
       school_id: schoolId,
     });
-    if (focus!.partners.length === 0) withoutPartner.push(flags[0]!.short_name);
-    rows.push(
-      focusCells(
-        flags[0]!.short_name,
-        flags.map((f) => f.cluster),
-        focus!,
-      ),
-    );
+    if (focus!.partners.length === 0) withoutPartner.push(name);
+    cells.push(focusCells(name, entries.map(entryShortText), focus!));
   }
   doc.paragraph(
-    `Предлагается сосредоточить адресную поддержку на ${countRu(schools.length, ['школе', 'школах', 'школах'])} кластеров риска: ${listRu(schools.map(([, f]) => f[0]!.short_name))}.`,
-    'Для каждой указаны сетевой партнёр (наставник или подшефная школа по последнему загруженному списку пар), три задания ВПР с наибольшим отставанием от района и области компетенций, где больше всего педагогов школы испытывают затруднения.',
+    `Предлагается сосредоточить адресную поддержку на ${countRu(schools.length, ['школе', 'школах', 'школах'])} рабочего списка кластеров риска: ${listRu(schools.map(([id, e]) => e[0]!.short_name ?? id))}.`,
+    'У каждой указано, откуда она в списке, сетевой партнёр (наставник или подшефная школа по последнему загруженному списку пар), три задания ВПР с наибольшим отставанием от района и области компетенций, где больше всего педагогов школы испытывают затруднения.',
     withoutPartner.length
-      ? `Без сетевого партнёра: ${listRu(withoutPartner)}${leaders.length ? `; наставника можно подобрать среди школ-лидеров (${listRu(leaders.map((l) => l.short_name))})` : ''}.`
+      ? `Без сетевого партнёра: ${listRu(withoutPartner)}${leaders.length ? `; наставника можно подобрать среди школ-лидеров (${listRu(leaders.map((l) => l.short_name ?? l.school_id))})` : ''}.`
       : '',
+    suggestions,
   );
   doc.table({
     caption: `Фокус адресной поддержки, ${context.yearText} учебный год`,
     columns: FOCUS_COLUMNS,
-    rows,
+    rows: cells,
   });
 }

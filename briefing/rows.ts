@@ -83,7 +83,14 @@ export interface FocusTask {
 }
 
 export interface SchoolFocus {
-  partners: { short_name: string; role: string; kind: string; year: number }[];
+  partners: {
+    short_name: string;
+    role: string;
+    kind: string;
+    year: number;
+    /** the partner's clusters on the working list of the pair's year */
+    clusters: string[];
+  }[];
   tasks: FocusTask[];
   teacher_areas: {
     year: number;

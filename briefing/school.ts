@@ -8,9 +8,10 @@ import { fgTargetsSpec } from '../contract/charts/fg-targets.ts';
 import { isLeaderCluster } from '../contract/results.ts';
 import { CHART_WIDTH, drawChart } from './charts.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
+import type { SchoolClusterYear, WorkingListRow } from '../contract/api/cluster-types.ts';
+import { AGREEMENT_TEXT, entrySourceText, entryText } from '../contract/working-list.ts';
 import type {
   ClusterChange,
-  ClusterComparisonRow,
   SchoolFlag,
   SchoolTeacherRow,
   MeasuredRow,
@@ -228,14 +229,56 @@ async function fgTargets(
   });
 }
 
-/** Section 4: the clusters the school is in, with the reasons and what would clear each. */
+/** The school's clusters: on the working list of the year, and by the calculation. */
+interface SchoolClusters {
+  listed: string[];
+  computed: string[];
+}
+
+/**
+ * Section 4: the school on the working list of the year (where each entry came from and the
+ * calculation's cross-check), who it left since last year, then the computed flags with the
+ * reasons and what would clear each — the calculation's suggestion where the list lacks them.
+ */
 async function flags(
   doc: BriefingBuilder,
   store: Store,
   context: BriefingContext,
   schoolId: string,
-): Promise<string[]> {
-  doc.heading('4. Кластеры риска');
+): Promise<SchoolClusters> {
+  doc.heading('4. Кластеры: рабочий список и расчёт по методике');
+  const ids = { year: context.year, school_id: schoolId };
+  const list = await runQuery<WorkingListRow>(store, 'school_working_list', ids);
+  const listed = list.filter((r) => r.in_list);
+  const lastYear = (
+    await runQuery<SchoolClusterYear>(store, 'school_cluster_years', { school_id: schoolId })
+  ).filter((r) => r.year === context.year - 1);
+  const left = lastYear.filter((r) => !listed.some((l) => l.cluster === r.cluster));
+  doc.paragraph(
+    listed.length
+      ? `В рабочем списке кластеров ${context.yearText} учебного года школа есть: ${listRu(listed.map((r) => r.cluster))}.`
+      : `В рабочем списке кластеров ${context.yearText} учебного года школы нет.`,
+    left.length
+      ? `С прошлого года школа вышла из списка ${listRu(left.map((r) => r.cluster))}.`
+      : '',
+  );
+  if (listed.length)
+    doc.bullets(listed.map((r) => `${entryText(r)} — ${AGREEMENT_TEXT[r.agreement]}.`));
+  await computedFlags(doc, store, context, schoolId, listed);
+  return {
+    listed: listed.map((r) => r.cluster),
+    computed: list.filter((r) => r.computed).map((r) => r.cluster),
+  };
+}
+
+/** The flags the methodology's rules set for the school, each beside the working list. */
+async function computedFlags(
+  doc: BriefingBuilder,
+  store: Store,
+  context: BriefingContext,
+  schoolId: string,
+  listed: WorkingListRow[],
+) {
   const all = await runQuery<SchoolFlag>(store, 'risk_flags', {
     year: context.year,
     school_id: schoolId,
@@ -244,41 +287,28 @@ async function flags(
   const changes = (
     await runQuery<ClusterChange>(store, 'cluster_changes', { year: context.year, list_max: null })
   ).filter((r) => r.school_id === schoolId);
-  const official = (
-    await runQuery<ClusterComparisonRow>(store, 'cluster_comparison', { year: context.year })
-  ).filter((r) => r.school_id === schoolId);
   const triggered = all.filter((f) => f.triggered);
-  const removed = changes.filter((c) => c.change === 'снят').map((c) => c.cluster);
   doc.paragraph(
     triggered.length
-      ? `В ${context.yearText} учебном году школа входит в ${triggered.length === 1 ? 'кластер' : 'кластеры'} ${listRu(triggered.map((f) => f.cluster))}.`
-      : `В ${context.yearText} учебном году школа не входит ни в один кластер.`,
-    removed.length ? `С прошлого года школа вышла из ${listRu(removed)}.` : '',
+      ? `По расчёту по методике в ${context.yearText} учебном году школа попадает в ${triggered.length === 1 ? 'кластер' : 'кластеры'} ${listRu(triggered.map((f) => f.cluster))}.`
+      : `По расчёту по методике в ${context.yearText} учебном году школа не попадает ни в один кластер.`,
   );
   for (const f of triggered) {
     const change = changes.find((c) => c.cluster === f.cluster)?.change;
-    const region = official.find((o) => o.cluster === f.cluster);
+    const entry = listed.find((l) => l.cluster === f.cluster);
     doc.heading(`${f.cluster} — ${f.cluster_title}`, 2);
     doc.paragraph(
       isLeaderCluster(f.cluster) ? 'Это кластер школ-лидеров, а не риска.' : '',
       change === 'новый'
-        ? 'Школа попала в кластер впервые в этом году.'
-        : 'Школа в кластере с прошлого года.',
-      region
-        ? region.official
-          ? 'В региональном списке школа тоже есть.'
-          : 'В региональном списке школы нет.'
-        : '',
+        ? 'По расчёту школа попала в кластер впервые в этом году.'
+        : 'По расчёту школа в кластере с прошлого года.',
+      entry
+        ? `В рабочем списке школа тоже есть (${entrySourceText(entry)}).`
+        : 'В рабочем списке школы нет: это предложение расчёта, решение о включении за комитетом.',
     );
     doc.paragraph(`Основание: ${f.explanation}`);
     if (f.clears_when) doc.paragraph(`Чтобы выйти из кластера: ${f.clears_when}`);
   }
-  const onlyRegion = official.filter((o) => o.agreement === 'только в списке региона');
-  if (onlyRegion.length)
-    doc.paragraph(
-      `По расчёту школа не входит, но есть в региональном списке: ${listRu(onlyRegion.map((o) => o.cluster))}.`,
-    );
-  return triggered.map((f) => f.cluster);
 }
 
 function significantChanges(doc: BriefingBuilder, shares: SchoolShareRow[]) {
@@ -384,7 +414,7 @@ async function support(
   store: Store,
   context: BriefingContext,
   schoolId: string,
-  clusters: string[],
+  clusters: SchoolClusters,
   forSchool: boolean,
 ) {
   doc.heading('7. Предлагаемый фокус поддержки');
@@ -392,11 +422,17 @@ async function support(
     year: context.year,
     school_id: schoolId,
   });
-  const risk = clusters.filter((c) => !isLeaderCluster(c));
+  const risk = clusters.listed.filter((c) => !isLeaderCluster(c));
+  const suggested = clusters.computed.filter(
+    (c) => !isLeaderCluster(c) && !clusters.listed.includes(c),
+  );
   doc.paragraph(
     risk.length
-      ? `Школа входит в ${risk.length === 1 ? 'кластер' : 'кластеры'} риска ${listRu(risk)}: по методике ей нужна адресная поддержка.`
-      : 'Школа не входит в кластеры риска; дефициты ниже — для внутришкольного плана.',
+      ? `Школа в рабочем списке ${risk.length === 1 ? 'кластера' : 'кластеров'} риска ${listRu(risk)}: ей нужна адресная поддержка.`
+      : 'Школы нет в рабочем списке кластеров риска; дефициты ниже — для внутришкольного плана.',
+    suggested.length
+      ? `Расчёт по методике предлагает ${suggested.length === 1 ? 'кластер' : 'кластеры'} ${listRu(suggested)}; решение о включении в список за комитетом.`
+      : '',
   );
   doc.bullets([
     // A school's own copy names no other school, its network partner included.

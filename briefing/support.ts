@@ -19,7 +19,10 @@ export async function teacherLatestYear(store: Store, year: number): Promise<num
 export const partnersText = (focus: SchoolFocus) =>
   focus.partners.length
     ? focus.partners
-        .map((p) => `${p.short_name} (${p.role}, пары ${schoolYear(p.year)})`)
+        .map(
+          (p) =>
+            `${p.short_name} (${p.role}, пары ${schoolYear(p.year)}${p.clusters.length ? `; в рабочем списке: ${p.clusters.join(', ')}` : ''})`,
+        )
         .join('; ')
     : 'не назначен';
 
@@ -45,15 +48,15 @@ export const focusTeachersText = (focus: SchoolFocus) =>
 
 export const FOCUS_COLUMNS: TableColumn[] = [
   { title: 'Школа', width: 14 },
-  { title: 'Кластеры', width: 14 },
+  { title: 'В рабочем списке', width: 18 },
   { title: 'Сетевой партнёр', width: 16 },
-  { title: 'Задания ВПР с наибольшим отставанием от района', width: 34 },
+  { title: 'Задания ВПР с наибольшим отставанием от района', width: 30 },
   { title: 'Педагоги с затруднениями', width: 22 },
 ];
 
 export const focusCells = (name: string, clusters: string[], focus: SchoolFocus) => [
   name,
-  clusters.join(', '),
+  clusters.join('; '),
   partnersText(focus),
   focusTasksText(focus),
   focusTeachersText(focus),

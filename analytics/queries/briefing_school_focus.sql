@@ -1,5 +1,6 @@
 -- Справка, section 7 (адресная поддержка): for one school in a school year, its partners in the
--- network (pairs of the latest year up to it), its weakest insufficient ВПР tasks against the
+-- network (pairs of the latest year up to it, each partner with its clusters on the working list of
+-- the pair's year), its weakest insufficient ВПР tasks against the
 -- district, and the competence areas where most of its teachers have high or critical difficulty.
 WITH pairs AS (
   SELECT p.year,
@@ -31,7 +32,11 @@ areas AS (
   LIMIT 2
 )
 SELECT
-  (SELECT coalesce(list({'short_name': s.short_name, 'role': p.role, 'kind': p.kind, 'year': p.year}
+  (SELECT coalesce(list({'short_name': s.short_name, 'role': p.role, 'kind': p.kind, 'year': p.year,
+                         'clusters': coalesce((SELECT list(w.cluster ORDER BY w.cluster)
+                                               FROM working_list AS w
+                                               WHERE w.year = p.year
+                                                 AND w.school_id = p.partner_id), [])}
                         ORDER BY s.short_name), [])
    FROM pairs AS p JOIN school AS s ON s.school_id = p.partner_id) AS partners,
   (SELECT coalesce(list({'subject': subject, 'grade': grade, 'task': task, 'skill': skill,

@@ -1,5 +1,5 @@
--- Schools in at least one risk cluster in a year (a school in two clusters counts once); the
--- leaders' cluster is not a risk.
+-- Schools on the working list of a risk cluster in a year (a school in two clusters counts once);
+-- the leaders' cluster is not a risk.
 SELECT count(DISTINCT school_id)::INTEGER AS schools
-FROM risk_flags
-WHERE year = $year AND triggered AND cluster <> $leader_cluster;
+FROM working_list
+WHERE year = $year AND cluster <> $leader_cluster;

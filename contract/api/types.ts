@@ -1,5 +1,5 @@
 /** Row types shared by the server and the browser. Shares are in per cent (0–100). */
-import type { SchoolClusterYear } from './cluster-types.ts';
+import type { SchoolClusterYear, WorkingListRow } from './cluster-types.ts';
 import type { FgDistrictRow } from './fg-types.ts';
 export interface Health {
   ok: true;
@@ -117,15 +117,31 @@ export interface DistrictChange {
   change_significant: boolean;
 }
 
+/**
+ * A school on a cluster card of the district overview: on the year's working list (in_list), or
+ * only suggested by the calculation; each row carries its cluster's counts.
+ */
+export interface ClusterCardRow extends WorkingListRow {
+  /** on the cluster's working list the year before */
+  last_year: boolean;
+  /** schools on the cluster's working list this year (all, not only the rows sent) */
+  list_count: number;
+  /** schools the calculation suggests and the list does not have */
+  suggested_count: number;
+  /** schools on the cluster's list last year; null when last year has no working list */
+  last_year_count: number | null;
+  /** on the list last year, not this year */
+  left_names: string[];
+}
+
 export interface DistrictOverview {
   year: number;
   /** ФГ targets per direction, all grades pooled */
   fg: FgDistrictRow[];
-  /** up to 30 schools per cluster and list (flagged now, removed), with the counts of all */
-  clusters: ClusterChange[];
-  /** schools in at least one risk cluster this year */
+  /** the working list of the year by cluster, up to 30 schools per cluster and kind */
+  clusters: ClusterCardRow[];
+  /** schools on the working list of at least one risk cluster this year */
   riskSchools: number;
-  comparison: ClusterComparisonRow[];
   changes: DistrictChange[];
 }
 
@@ -145,7 +161,15 @@ export interface SchoolListRow extends SchoolListItem {
 export interface SchoolCard extends SchoolListItem {
   full_name: string;
   aliases: string[] | null;
-  partners: { school_id: string; short_name: string; role: string; kind: string; year: number }[];
+  partners: {
+    school_id: string;
+    short_name: string;
+    role: string;
+    kind: string;
+    year: number;
+    /** the partner's clusters on the working list of the pair's year */
+    clusters: string[];
+  }[];
 }
 
 export interface SchoolResultRow extends ResultIndicators {
@@ -246,6 +270,8 @@ export interface SchoolPage {
   custom: CustomIndicatorValue[];
   /** the school's clusters on the committee's working lists, by year */
   clusters: SchoolClusterYear[];
+  /** the school on the latest working list (year null: no list and no flags yet) */
+  workingList: { year: number | null; rows: WorkingListRow[] };
 }
 
 // Import reports and mappings are the importer's own types, shared as they are.

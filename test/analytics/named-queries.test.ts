@@ -104,6 +104,8 @@ describe('every statement binds and runs on the schema', () => {
       list_decisions: { year: 2025 },
       working_list_entry: { year: 2025, school_id: 'sch000001', cluster: 'ШПУН' },
       working_list_years: {},
+      district_working_list: { year: 2025, list_max: 30 },
+      school_working_list: { year: 2025, school_id: 'sch000001' },
       risk_school_count: { year: 2025, leader_cluster: 'ШЛ' },
       school_card: { school_id: 'sch000001' },
       school_results: { school_id: 'sch000001' },

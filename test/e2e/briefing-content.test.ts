@@ -218,12 +218,45 @@ describe('district briefing, 2025/26', () => {
     expect(pdf.text).toContain(squash(phrase));
   });
 
-  it('section 7 puts each risk school beside its network partner', async () => {
+  it('section 4 opens with the working list, the basis written once per cluster', () => {
+    // The demo's working list of 2025/26: the region's letter of 08.10.2025, nothing added.
+    const letter =
+      'список региона, письмо комитета общего и профессионального образования Ленинградской области от 08.10.2025 № 19-40102/2025';
+    for (const line of [
+      `ШЛ — 2 школы: Гимназия № 1, Лицей № 2 (${letter})`,
+      `ШПУН — 3 школы: Берёзовская СОШ, Луговская СОШ, Озёрная ООШ (${letter})`,
+      `ШФЗСОР — 5 школ: Берёзовская СОШ, Красноборская СОШ, Луговская СОШ, СОШ № 5, Сосновская СОШ (${letter})`,
+    ])
+      expect(docx.paragraphs).toContain(line);
+    expect(docx.paragraphs).toContain(
+      'ШПУН: Озёрная ООШ — по расчёту по методике признак не установлен',
+    );
+  });
+
+  it('section 7 puts each school of the working list beside its network partner', async () => {
     const table = docx.tables.find((tb) => tb[0]![2] === 'Сетевой партнёр')!;
+    // the working list's risk schools, Озёрная ООШ among them though the calculation does not flag it
+    expect(table.slice(1).map((r) => r[0])).toEqual([
+      'Берёзовская СОШ',
+      'Красноборская СОШ',
+      'Луговская СОШ',
+      'Озёрная ООШ',
+      'Сосновская СОШ',
+      'СОШ № 5',
+    ]);
     const lugovskaya = table.find((r) => r[0] === 'Луговская СОШ')!;
-    expect(lugovskaya[1]).toBe('ШНОР, ШПУН');
-    expect(lugovskaya[2]).toBe('Лицей № 2 (наставник, пары 2025/26)');
-    expect(table.some((r) => r[0] === 'Гимназия № 1')).toBe(false);
+    expect(lugovskaya[1]).toBe('ШПУН (список региона); ШФЗСОР (список региона)');
+    expect(lugovskaya[2]).toBe('Лицей № 2 (наставник, пары 2025/26; в рабочем списке: ШЛ)');
+    const ozernaya = table.find((r) => r[0] === 'Озёрная ООШ')!;
+    expect(ozernaya[1]).toBe('ШПУН (список региона)');
+    expect(ozernaya[2]).toBe('СОШ № 6 (наставник, пары 2025/26)');
+    const text = docx.paragraphs.join(' ');
+    expect(text).toContain(
+      'Предлагается сосредоточить адресную поддержку на 6 школах рабочего списка кластеров риска: Берёзовская СОШ, Красноборская СОШ, Луговская СОШ, Озёрная ООШ, Сосновская СОШ и СОШ № 5.',
+    );
+    expect(text).toContain(
+      'Расчёт по методике предлагает также (в рабочем списке их нет, решение за комитетом): Сосновская СОШ — Необъективность, Луговская СОШ — ШНОР, Красноборская СОШ — ШПУН, СОШ № 5 — ШПУН, Сосновская СОШ — ШПУН и Никольская СОШ — ШФЗСОР.',
+    );
   });
 
   it('the PDF repeats the header row of a table that runs over pages', () => {
@@ -274,7 +307,12 @@ describe('school briefing of Луговская СОШ, 2025/26', () => {
     );
     expect(flags.map((f) => f.cluster)).toEqual(['ШНОР', 'ШПУН']);
     const text = docx.paragraphs.join('\n');
-    expect(text).toContain('В 2025/26 учебном году школа входит в кластеры ШНОР и ШПУН.');
+    expect(text).toContain(
+      'В рабочем списке кластеров 2025/26 учебного года школа есть: ШПУН и ШФЗСОР.',
+    );
+    expect(text).toContain(
+      'По расчёту по методике в 2025/26 учебном году школа попадает в кластеры ШНОР и ШПУН.',
+    );
     for (const f of flags) {
       expect(docx.paragraphs).toContain(squash(`Основание: ${f.explanation}`));
       expect(docx.paragraphs).toContain(squash(`Чтобы выйти из кластера: ${f.clears_when}`));
@@ -312,8 +350,41 @@ describe('school briefing of Луговская СОШ, 2025/26', () => {
 
   it('proposes support with the network partner', () => {
     const text = docx.paragraphs.join('\n');
-    expect(text).toContain('Сетевой партнёр: Лицей № 2 (наставник, пары 2025/26).');
-    expect(text).toContain(`по методике ей нужна адресная поддержка`);
-    expect(pdf.text).toContain('Сетевой партнёр: Лицей № 2 (наставник, пары 2025/26).');
+    const partner = 'Сетевой партнёр: Лицей № 2 (наставник, пары 2025/26; в рабочем списке: ШЛ).';
+    expect(text).toContain(partner);
+    expect(text).toContain(
+      'Школа в рабочем списке кластеров риска ШПУН и ШФЗСОР: ей нужна адресная поддержка.',
+    );
+    expect(text).toContain(
+      'Расчёт по методике предлагает кластер ШНОР; решение о включении в список за комитетом.',
+    );
+    expect(pdf.text).toContain(squash(partner));
+  });
+});
+
+describe('school briefing of Озёрная ООШ, on the region’s ШПУН list and not flagged, 2025/26', () => {
+  let docx: DocxContent;
+
+  beforeAll(async () => {
+    docx = await readDocx((await makeBriefing(t.store, YEAR, 'sch470110', 'docx')).data);
+  });
+
+  it('names the list the school is on, its basis, and the calculation beside it', () => {
+    const section = between(docx.paragraphs, '4. Кластеры', /^5\. /);
+    expect(section).toEqual([
+      'В рабочем списке кластеров 2025/26 учебного года школа есть: ШПУН.',
+      'ШПУН (список региона, письмо комитета общего и профессионального образования Ленинградской области от 08.10.2025 № 19-40102/2025) — по расчёту по методике признак не установлен.',
+      'По расчёту по методике в 2025/26 учебном году школа не попадает ни в один кластер.',
+    ]);
+  });
+
+  it('proposes support as to a school of a risk list', () => {
+    const text = docx.paragraphs.join('\n');
+    expect(text).toContain(
+      'Школа в рабочем списке кластера риска ШПУН: ей нужна адресная поддержка.',
+    );
+    expect(text).toContain('Сетевой партнёр: СОШ № 6 (наставник, пары 2025/26).');
+    expect(text).not.toContain('не входит в кластеры риска');
+    expect(text).not.toContain('Школы нет в рабочем списке');
   });
 });

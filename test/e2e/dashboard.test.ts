@@ -201,9 +201,10 @@ describe('data upload page', () => {
     await page.goto(`${server.url}/?year=2026&procedure=ВПР&subject=Математика&grade=5`);
     const card = page.locator('.cluster-card[data-cluster="ШНСУ"]');
     await card.waitFor();
-    expect(await card.locator('.removed').innerText()).toBe(
-      'Только в списке региона: Луговская СОШ, Озёрная ООШ',
-    );
+    // a cluster the methodology does not compute: its schools on the working list, from the list
+    expect(await card.locator('li a').allInnerTexts()).toEqual(['Луговская СОШ', 'Озёрная ООШ']);
+    expect(await card.locator('li[data-agreement="нет правила в методике"]').count()).toBe(2);
+    expect(await card.locator('.cluster-count').innerText()).toBe('2 школы');
   });
 });
 

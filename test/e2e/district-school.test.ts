@@ -64,35 +64,123 @@ const unlabelledControls = () =>
 describe('district overview', () => {
   const url = (query: string) => `${server.url}/?${query}`;
 
-  it('lists every computed cluster with its schools, what is new since last year, and matches the flags API', async () => {
+  // The demo's working list of 2025/26, all from the region's letter of 08.10.2025 (found by
+  // query on working_list and written out): 2024/25 had the same ШЛ and ШПУН, and ШФЗСОР with
+  // Никольская СОШ instead of Сосновская СОШ. ШНОР and Необъективность only by the calculation.
+  const LISTED: Record<string, string[]> = {
+    Необъективность: [],
+    ШЛ: ['Гимназия № 1', 'Лицей № 2'],
+    ШНОР: [],
+    ШПУН: ['Берёзовская СОШ', 'Луговская СОШ', 'Озёрная ООШ'],
+    ШФЗСОР: ['Берёзовская СОШ', 'Красноборская СОШ', 'Луговская СОШ', 'СОШ № 5', 'Сосновская СОШ'],
+  };
+  /** flagged by the calculation, not on the list */
+  const SUGGESTED: Record<string, string[]> = {
+    Необъективность: ['Сосновская СОШ'],
+    ШЛ: [],
+    ШНОР: ['Луговская СОШ'],
+    ШПУН: ['Красноборская СОШ', 'СОШ № 5', 'Сосновская СОШ'],
+    ШФЗСОР: ['Никольская СОШ'],
+  };
+  /** on the list, not flagged by the calculation */
+  const NOT_COMPUTED = [
+    'ШЛ Лицей № 2',
+    'ШПУН Озёрная ООШ',
+    'ШФЗСОР Луговская СОШ',
+    'ШФЗСОР Сосновская СОШ',
+  ];
+
+  it('shows the working list by cluster, each school with its source, the calculation beside it and its suggestions apart', async () => {
     await page.goto(url('year=2026&procedure=ВПР&subject=Математика&grade=5'));
     await page.locator('.cluster-card').first().waitFor();
-    const now = await triggered('year=2026');
-    const before = await triggered('year=2025');
-    const clusters = [...new Set(now.map((f) => f.cluster))];
-    expect(clusters.length).toBeGreaterThanOrEqual(4);
-    for (const cluster of clusters) {
+    const cards = page.locator('.cluster-card');
+    expect(
+      await cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-cluster'))),
+    ).toEqual(Object.keys(LISTED));
+    const notComputed: string[] = [];
+    for (const [cluster, names] of Object.entries(LISTED)) {
       const card = page.locator(`.cluster-card[data-cluster="${cluster}"]`);
-      const schools = now.filter((f) => f.cluster === cluster);
-      expect(await card.locator('li').count(), cluster).toBe(schools.length);
-      for (const flag of schools) {
-        const item = card.locator(`li[data-school="${flag.school_id}"]`);
-        expect(await item.locator('a').innerText()).toBe(flag.short_name);
-        const wasFlagged = before.some(
-          (b) => b.cluster === cluster && b.school_id === flag.school_id,
-        );
-        expect(await item.locator('.tag.new').count(), `${cluster} ${flag.short_name}`).toBe(
-          wasFlagged ? 0 : 1,
-        );
-      }
-      const lastYear = before.filter((f) => f.cluster === cluster).length;
-      expect(await card.locator('.cluster-delta').innerText()).toContain(`(2024/25: ${lastYear})`);
+      expect(await card.locator('li a').allInnerTexts(), cluster).toEqual(names);
+      expect(await card.locator('li[data-source="регион"] .tag.source').allInnerTexts()).toEqual(
+        names.map(() => 'список региона'),
+      );
+      expect(await card.locator('.suggested a[data-school]').allInnerTexts(), cluster).toEqual(
+        SUGGESTED[cluster],
+      );
+      for (const name of await card.locator('li:has(.tag.warn) a').allInnerTexts())
+        notComputed.push(`${cluster} ${name}`);
     }
-    // The KPI counts schools in risk clusters (ШЛ is the leaders' list, not a risk).
-    const risk = new Set(now.filter((f) => f.cluster !== 'ШЛ').map((f) => f.school_id));
-    expect(await text('.kpi[aria-label="Школ в кластерах риска"] .kpi-value')).toBe(
-      intText(risk.size),
+    expect(notComputed).toEqual(NOT_COMPUTED);
+    expect(await text('.cluster-card[data-cluster="ШПУН"] .cluster-count')).toBe('3 школы');
+    expect(await text('.cluster-card[data-cluster="ШФЗСОР"] .cluster-count')).toBe('5 школ');
+    expect(await text('.cluster-card[data-cluster="ШНОР"] .cluster-count')).toBe('0 школ');
+    expect(await text('.cluster-card[data-cluster="ШФЗСОР"] .cluster-delta')).toBe(
+      'как в прошлом году (2024/25: 5)',
     );
+    const szsor = page.locator('.cluster-card[data-cluster="ШФЗСОР"]');
+    expect(await szsor.locator('li:has(.tag.new) a').allInnerTexts()).toEqual(['Сосновская СОШ']);
+    expect(await szsor.locator('.removed').innerText()).toBe('Вышли из списка: Никольская СОШ');
+    expect(
+      await page
+        .locator('.cluster-card[data-cluster="ШПУН"] .suggested a[href^="/clusters"]')
+        .getAttribute('href'),
+    ).toBe('/clusters?year=2026');
+    // 6 schools on a risk list (ШЛ is the leaders' list, not a risk).
+    expect(await text('.kpi[aria-label="Школ в кластерах риска"] .kpi-value')).toBe('6');
+    expect(await text('.kpi[aria-label="Школ в кластерах риска"] .kpi-detail')).toBe(
+      'ШЛ: 2 · ШПУН: 3 · ШФЗСОР: 5',
+    );
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#clusters').scrollIntoViewIfNeeded();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${width} px`).toBe(0);
+      await page.locator('.clusters').screenshot({
+        path: join(SCREENSHOTS, `district-clusters-${width}.png`),
+      });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('counts the working list in the overview API', async () => {
+    const overview = await api<{
+      riskSchools: number;
+      clusters: {
+        cluster: string;
+        short_name: string;
+        in_list: boolean;
+        list_count: number;
+        suggested_count: number;
+        last_year_count: number | null;
+        left_names: string[];
+      }[];
+    }>('/api/district/overview?year=2026');
+    expect(overview.riskSchools).toBe(6);
+    const counts = Object.fromEntries(
+      [...new Set(overview.clusters.map((r) => r.cluster))].map((cluster) => {
+        const row = overview.clusters.find((r) => r.cluster === cluster)!;
+        return [
+          cluster,
+          [row.list_count, row.suggested_count, row.last_year_count, row.left_names.join(', ')],
+        ];
+      }),
+    );
+    expect(counts).toEqual({
+      Необъективность: [0, 1, 0, ''],
+      ШЛ: [2, 0, 2, ''],
+      ШНОР: [0, 1, 0, ''],
+      ШПУН: [3, 3, 3, ''],
+      ШФЗСОР: [5, 1, 5, 'Никольская СОШ'],
+    });
+    const ozernaya = overview.clusters.find((r) => r.short_name === 'Озёрная ООШ')!;
+    expect(ozernaya).toMatchObject({
+      cluster: 'ШПУН',
+      in_list: true,
+      source: 'регион',
+      agreement: 'только в списке',
+    });
   });
 
   it('shows the ФГ targets met per direction as counted from the raw levels', async () => {
@@ -261,7 +349,7 @@ describe('district overview', () => {
   });
 
   it('opens a school from the cluster list', async () => {
-    await page.locator('.cluster-card[data-cluster="ШНОР"] li[data-school="sch470112"] a').click();
+    await page.locator('.cluster-card[data-cluster="ШПУН"] li[data-school="sch470112"] a').click();
     await page.waitForURL(/\/school\/sch470112$/);
     await page.locator('#school-title').waitFor();
     expect(await text('#school-title')).toBe('Луговская СОШ');
@@ -284,7 +372,51 @@ describe('school page', () => {
     }
   });
 
+  it('says which working list the school is on, with its basis, and marks the flags the list lacks as suggestions', async () => {
+    // Сосновская СОШ: on the region's ШФЗСОР list (not flagged by the calculation), and flagged
+    // for ШПУН and Необъективность, which the list does not have.
+    await page.goto(`${server.url}/school/sch470109`);
+    await page.locator('#working-list').waitFor();
+    expect(await text('#working-list')).toBe('Рабочий список кластеров, 2025/26');
+    expect(await page.locator('.school-working-list li').allInnerTexts()).toEqual([
+      'В рабочем списке: ШФЗСОР (список региона, письмо комитета общего и профессионального образования Ленинградской области от 08.10.2025 № 19-40102/2025) — по расчёту по методике признак не установлен.',
+    ]);
+    expect(await text('#list-suggested')).toBe(
+      'Расчёт по методике предлагает: Необъективность, ШПУН — в рабочем списке этого нет; решение за комитетом (страница «Кластеры по годам»).',
+    );
+    for (const cluster of ['Необъективность', 'ШПУН'])
+      expect(
+        await page.locator(`article.flag[data-cluster="${cluster}"] .suggestion`).innerText(),
+      ).toBe('Предложение расчёта: в рабочем списке 2025/26 школы в этом кластере нет.');
+    await page.goto(`${server.url}/school/sch470110`);
+    await page.locator('#working-list').waitFor();
+    expect(await page.locator('.school-working-list li').allInnerTexts()).toEqual([
+      'В рабочем списке: ШПУН (список региона, письмо комитета общего и профессионального образования Ленинградской области от 08.10.2025 № 19-40102/2025) — по расчёту по методике признак не установлен.',
+    ]);
+    expect(await page.locator('#list-suggested').count()).toBe(0);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${width} px`).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOTS, `school-working-list-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('names a partner with its clusters on the working list of the pair’s year', async () => {
+    await page.goto(`${server.url}/school/sch470102`);
+    await page.locator('#school-partners').waitFor();
+    expect(await text('#school-partners')).toBe(
+      'подшефная школа: Луговская СОШ (сетевое наставничество, 2025/26; в рабочем списке: ШПУН, ШФЗСОР)',
+    );
+  });
+
   it('names its network partner from the latest loaded pairs', async () => {
+    await page.goto(`${server.url}/school/sch470109`);
+    await page.locator('#school-partners').waitFor();
     const [pair] = await raw.store.all<{ partner: string; name: string; year: number }>(
       `SELECT p.mentor_school_id AS partner, s.short_name AS name, p.year
        FROM raw_network_pair p JOIN school s ON s.school_id = p.mentor_school_id

@@ -6,8 +6,9 @@ import { runQuery } from '../../../analytics/queries.ts';
 import { badRequest, grade, label, parseQuery, year } from '../params.ts';
 import { PAGE_HELP, pageParams, queryPage, type PageSpec, unknownSort } from '../table-page.ts';
 import type {
-  ClusterChange,
+  ClusterCardRow,
   DistrictChange,
+  DistrictOverview,
   DistrictResultRow,
   DistrictResults,
   KeyShareBand,
@@ -55,7 +56,7 @@ const benchmarkRows: PageSpec = {
   order: "CASE level WHEN 'district' THEN 1 WHEN 'region' THEN 2 ELSE 3 END",
 };
 const overviewQuery = z.object({ year });
-/** Schools listed per cluster card (flagged now, removed); the card counts all of them. */
+/** Schools listed per cluster card (on the working list, suggested); the card counts all of them. */
 const CLUSTER_LIST_MAX = 30;
 
 export function register(app: App, store: Store): void {
@@ -104,10 +105,12 @@ export function register(app: App, store: Store): void {
   app.get('/api/district/overview', async (c) => {
     const params = parseQuery(c, overviewQuery, 'Укажите учебный год: ?year=2026');
     if (params instanceof Response) return params;
-    const [fg, clusters, comparison, changes, [risk]] = await Promise.all([
+    const [fg, clusters, changes, [risk]] = await Promise.all([
       runQuery<FgDistrictRow>(store, 'fg_district', params),
-      runQuery<ClusterChange>(store, 'cluster_changes', { ...params, list_max: CLUSTER_LIST_MAX }),
-      runQuery(store, 'cluster_comparison', params),
+      runQuery<ClusterCardRow>(store, 'district_working_list', {
+        ...params,
+        list_max: CLUSTER_LIST_MAX,
+      }),
       runQuery<DistrictChange>(store, 'district_changes', params),
       runQuery<{ schools: number }>(store, 'risk_school_count', {
         ...params,
@@ -116,13 +119,13 @@ export function register(app: App, store: Store): void {
     ]);
     // All grades pooled, per direction.
     const pooled = fg.filter((r) => r.grade === null);
-    return c.json({
+    const body: DistrictOverview = {
       year: params.year,
       fg: pooled,
       clusters,
       riskSchools: risk?.schools ?? 0,
-      comparison,
       changes,
-    });
+    };
+    return c.json(body);
   });
 }

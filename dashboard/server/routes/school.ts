@@ -1,7 +1,7 @@
 /** The school pages: the list of schools and one school's card, flags and results. */
 import type { App } from '../auth/control.ts';
 import type { Store } from '../../../analytics/db.ts';
-import type { SchoolClusterYear } from '../../../contract/api/cluster-types.ts';
+import type { SchoolClusterYear, WorkingListRow } from '../../../contract/api/cluster-types.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { z } from 'zod';
 import { badRequest, parseQuery, schoolId } from '../params.ts';
@@ -69,7 +69,8 @@ export function register(app: App, store: Store): void {
     if (!school)
       return c.json({ error: `Школа с кодом «${c.req.param('id')}» не найдена в реестре.` }, 404);
     const params = { school_id: school.school_id };
-    const [results, flags, tasks, fg, teachers, custom, clusters] = await Promise.all([
+    const listYear = (await runQuery<{ year: number }>(store, 'working_list_years')).at(-1)?.year;
+    const [results, flags, tasks, fg, teachers, custom, clusters, listRows] = await Promise.all([
       runQuery<SchoolResultRow>(store, 'school_results', params),
       runQuery<SchoolFlag>(store, 'risk_flags', { ...params, year: null, cluster: null }),
       runQuery<SchoolTaskRow>(store, 'school_task_deficits', params),
@@ -77,9 +78,13 @@ export function register(app: App, store: Store): void {
       runQuery<SchoolTeacherRow>(store, 'school_teachers', params),
       runQuery<CustomIndicatorValue>(store, 'school_custom', params),
       runQuery<SchoolClusterYear>(store, 'school_cluster_years', params),
+      listYear === undefined
+        ? []
+        : runQuery<WorkingListRow>(store, 'school_working_list', { ...params, year: listYear }),
     ]);
+    const workingList = { year: listYear ?? null, rows: listRows };
     // A school user is not shown other schools, its network partners included.
     if (ownSchool(c)) school.partners = [];
-    return c.json({ school, results, flags, tasks, fg, teachers, custom, clusters });
+    return c.json({ school, results, flags, tasks, fg, teachers, custom, clusters, workingList });
   });
 }

@@ -3,7 +3,7 @@
  * reference lines. Plain functions: the view and its sections only draw what these return.
  */
 import type {
-  ClusterChange,
+  ClusterCardRow,
   DistrictChange,
   DistrictResultRow,
 } from '../../../contract/api/types.ts';
@@ -115,12 +115,44 @@ export function fgMetText(fg: readonly FgDistrictRow[], measure: 'low' | 'high')
 }
 
 /** «Р1: 4 · Р2: 2»: schools flagged this year per cluster (every row carries its counts), or «нет». */
-export function flaggedByCluster(clusters: readonly ClusterChange[]): string {
+export function listedByCluster(clusters: readonly ClusterCardRow[]): string {
   const byCluster = new Map<string, number>();
-  for (const c of clusters) if (c.now_count > 0) byCluster.set(c.cluster, c.now_count);
+  for (const c of clusters) if (c.list_count > 0) byCluster.set(c.cluster, c.list_count);
   return (
     [...byCluster].map(([cluster, count]) => `${cluster}: ${formatInt(count)}`).join(' · ') || 'нет'
   );
+}
+
+/** One cluster card of the overview: the working list's schools and the calculation's suggestions. */
+export interface ClusterCard {
+  cluster: string;
+  title: string;
+  listed: ClusterCardRow[];
+  suggested: ClusterCardRow[];
+  /** whole counts (the rows may be shortened) */
+  listCount: number;
+  suggestedCount: number;
+  lastYearCount: number | null;
+  leftNames: string[];
+}
+
+/** The overview's rows grouped into cluster cards, in the order the server sent them. */
+export function clusterCards(rows: readonly ClusterCardRow[]): ClusterCard[] {
+  const clusters = [...new Set(rows.map((r) => r.cluster))];
+  return clusters.map((cluster) => {
+    const of = rows.filter((r) => r.cluster === cluster);
+    const first = of[0]!;
+    return {
+      cluster,
+      title: first.cluster_title,
+      listed: of.filter((r) => r.in_list),
+      suggested: of.filter((r) => !r.in_list),
+      listCount: first.list_count,
+      suggestedCount: first.suggested_count,
+      lastYearCount: first.last_year_count,
+      leftNames: first.left_names,
+    };
+  });
 }
 
 /** The chart's reference lines: the district's and, when known, the region's key share. */

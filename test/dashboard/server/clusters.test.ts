@@ -2,7 +2,8 @@
  * The working list's routes on a small store: the region's lists of two years (Лесная ООШ in
  * ШНОР both years, СОШ № 1 in 2024/25 only), the history and span they make, and the committee's
  * decisions: administrators only, the page token required, each decision audited, a school
- * added or removed with its reason and shown with its source.
+ * added or removed with its reason and shown with its source; the district overview and the
+ * school page built from the working list (the store has no results: nothing is computed).
  */
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { useApp } from '../../helpers/app.ts';
 import { TestClient } from '../../helpers/client.ts';
 import { writeRegistryFile } from '../../helpers/fixtures.ts';
 import type { ClusterHistoryPage, WorkingListPage } from '../../../contract/api/cluster-types.ts';
+import type { DistrictOverview, SchoolPage } from '../../../contract/api/types.ts';
 
 const PASSWORD = 'пароль-списков-1';
 
@@ -22,7 +24,12 @@ async function writeFiles(dir: string): Promise<string[]> {
     ['2024/25', 'СОШ № 1', 'ШНОР'],
     ['2025/26', 'Лесная ООШ', 'ШНОР'],
   ]);
-  return [await writeRegistryFile(dir), lists];
+  const pairs = join(dir, 'Сетевые пары.csv');
+  writeCsv(pairs, [
+    ['Учебный год', 'ОО-наставник', 'Подшефная ОО', 'Форма взаимодействия'],
+    ['2025/26', 'Гимназия № 3', 'Лесная ООШ', 'наставничество'],
+  ]);
+  return [await writeRegistryFile(dir), lists, pairs];
 }
 
 const app = useApp(writeFiles, { network: true });
@@ -151,4 +158,56 @@ it('adds a school with its reason and removes it again, each decision audited', 
       'добавлена в ШНОР 2025/26: sch000003 — низкие результаты ВПР два года (основание: протокол совещания № 7)',
     ],
   ]);
+});
+
+it('builds the district overview and the school page from the working list', async () => {
+  const analyst = await signedIn('analyst', 'analyst');
+  const overview = (await (
+    await analyst.request('/api/district/overview?year=2026')
+  ).json()) as DistrictOverview;
+  // Лесная ООШ is on the region's ШНОР list both years; СОШ № 1 only in 2024/25.
+  expect(overview.riskSchools).toBe(1);
+  expect(
+    overview.clusters.map((r) => [
+      r.cluster,
+      r.short_name,
+      r.in_list,
+      r.source,
+      r.agreement,
+      r.last_year,
+      r.list_count,
+      r.suggested_count,
+      r.last_year_count,
+      r.left_names,
+    ]),
+  ).toEqual([
+    ['ШНОР', 'Лесная ООШ', true, 'регион', 'только в списке', true, 1, 0, 2, ['СОШ № 1']],
+  ]);
+  // 2024/25 has no list of the year before: no count to compare with.
+  const before = (await (
+    await analyst.request('/api/district/overview?year=2025')
+  ).json()) as DistrictOverview;
+  expect(before.clusters.map((r) => [r.short_name, r.list_count, r.last_year_count])).toEqual([
+    ['Лесная ООШ', 2, null],
+    ['СОШ № 1', 2, null],
+  ]);
+
+  const school = (await (await analyst.request('/api/schools/sch000002')).json()) as SchoolPage;
+  expect(school.workingList.year).toBe(2026);
+  expect(school.workingList.rows.map((r) => [r.cluster, r.in_list, r.source, r.agreement])).toEqual(
+    [['ШНОР', true, 'регион', 'только в списке']],
+  );
+  // The mentor's page names its подшефная школа with her cluster of the pair's year.
+  const mentor = (await (await analyst.request('/api/schools/sch000003')).json()) as SchoolPage;
+  expect(mentor.school.partners).toEqual([
+    {
+      school_id: 'sch000002',
+      short_name: 'Лесная ООШ',
+      role: 'подшефная школа',
+      kind: 'наставничество',
+      year: 2026,
+      clusters: ['ШНОР'],
+    },
+  ]);
+  expect(mentor.workingList.rows).toEqual([]);
 });

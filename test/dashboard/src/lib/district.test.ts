@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type {
-  ClusterChange,
+  ClusterCardRow,
   DistrictChange,
   DistrictResultRow,
 } from '../../../../contract/api/types.ts';
@@ -13,7 +13,8 @@ import {
   districtColumns,
   districtRowName,
   fgMetText,
-  flaggedByCluster,
+  clusterCards,
+  listedByCluster,
   keyChange,
   keyTooHigh,
   shownChanges,
@@ -153,15 +154,53 @@ describe('district overview texts', () => {
     expect(fgMetText(fg, 'high')).toBe('1 из 3');
   });
 
-  it('counts flagged schools per cluster once', () => {
+  it('counts the working list per cluster once', () => {
     const clusters = [
-      { cluster: 'Р1', now_count: 4 },
-      { cluster: 'Р1', now_count: 4 },
-      { cluster: 'Р2', now_count: 0 },
-      { cluster: 'Р3', now_count: 2 },
-    ] as ClusterChange[];
-    expect(flaggedByCluster(clusters)).toBe('Р1: 4 · Р3: 2');
-    expect(flaggedByCluster([])).toBe('нет');
+      { cluster: 'Р1', list_count: 4 },
+      { cluster: 'Р1', list_count: 4 },
+      { cluster: 'Р2', list_count: 0 },
+      { cluster: 'Р3', list_count: 2 },
+    ] as ClusterCardRow[];
+    expect(listedByCluster(clusters)).toBe('Р1: 4 · Р3: 2');
+    expect(listedByCluster([])).toBe('нет');
+  });
+
+  it('groups the working list and the suggestions into cluster cards', () => {
+    const row = (over: Partial<ClusterCardRow>) =>
+      ({
+        cluster: 'ШПУН',
+        cluster_title: 'признаки учебной неуспешности',
+        in_list: true,
+        list_count: 2,
+        suggested_count: 1,
+        last_year_count: null,
+        left_names: ['Лесная ООШ'],
+        ...over,
+      }) as ClusterCardRow;
+    const cards = clusterCards([
+      row({ school_id: 'a' }),
+      row({ school_id: 'b' }),
+      row({ school_id: 'c', in_list: false }),
+      row({
+        cluster: 'ШНСУ',
+        cluster_title: 'ШНСУ',
+        school_id: 'd',
+        list_count: 1,
+        suggested_count: 0,
+        left_names: [],
+      }),
+    ]);
+    expect(cards.map((c) => [c.cluster, c.listed.length, c.suggested.length])).toEqual([
+      ['ШПУН', 2, 1],
+      ['ШНСУ', 1, 0],
+    ]);
+    expect(cards[0]).toMatchObject({
+      title: 'признаки учебной неуспешности',
+      listCount: 2,
+      suggestedCount: 1,
+      lastYearCount: null,
+      leftNames: ['Лесная ООШ'],
+    });
   });
 
   it('words the chart’s reference lines', () => {
