@@ -1,11 +1,16 @@
 -- District page: every school's indicators for one procedure × year × subject × grade, and the
 -- district / region / RF rows; each school with last year's key share, its key share in every
--- year (the sparkline; the district and region rows have theirs too) and the risk clusters it is flagged in that year.
-WITH flags AS (
-  SELECT school_id, list(cluster ORDER BY cluster) AS clusters
-  FROM risk_flags
-  WHERE year = $year AND triggered
-  GROUP BY school_id
+-- year (the sparkline; the district and region rows have theirs too) and the clusters of the
+-- year's working list it is on, with the computed mark of non-objective results (a sign the
+-- methodology finds, never a list of its own).
+WITH listed AS (
+  SELECT school_id, cluster FROM working_list WHERE year = $year
+  UNION
+  SELECT school_id, cluster FROM risk_flags
+  WHERE year = $year AND triggered AND cluster = 'Необъективность'
+),
+flags AS (
+  SELECT school_id, list(cluster ORDER BY cluster) AS clusters FROM listed GROUP BY school_id
 )
 SELECT r.level, r.school_id, s.short_name, s.school_type, s.is_rural,
        r.participants_count, r.uspevaemost_pct, r.kachestvo_pct, r.avg_mark,

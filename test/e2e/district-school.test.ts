@@ -183,6 +183,28 @@ describe('district overview', () => {
     });
   });
 
+  it('names in the schools table and the school list the clusters of the working list, with the non-objectivity mark', async () => {
+    const clustersOf = (rows: { short_name: string | null; clusters: string[] }[]) =>
+      Object.fromEntries(
+        rows
+          .filter((r) => ['Озёрная ООШ', 'Сосновская СОШ', 'Луговская СОШ'].includes(r.short_name!))
+          .map((r) => [r.short_name, r.clusters.join(', ')]),
+      );
+    // The list's clusters (ШНОР and ШПУН suggested by the calculation for Луговская and
+    // Сосновская are not on it); Сосновская's non-objective results are marked beside them.
+    const expected = {
+      'Луговская СОШ': 'ШПУН, ШФЗСОР',
+      'Озёрная ООШ': 'ШПУН',
+      'Сосновская СОШ': 'Необъективность, ШФЗСОР',
+    };
+    const results = await api<{ rows: { short_name: string | null; clusters: string[] }[] }>(
+      '/api/district/results?year=2026&procedure=ВПР&subject=Математика&grade=5',
+    );
+    expect(clustersOf(results.rows)).toEqual(expected);
+    const list = await api<{ short_name: string; clusters: string[] }[]>('/api/schools');
+    expect(clustersOf(list)).toEqual(expected);
+  });
+
   it('shows the ФГ targets met per direction as counted from the raw levels', async () => {
     const rows = await raw.store.all<{ direction: string; n: number; low: number; high: number }>(
       `SELECT direction, count(*)::INTEGER AS n,
@@ -252,8 +274,12 @@ describe('district overview', () => {
     ).toContain(
       `2025/26 — ${shareText(district.n2, district.participants)} (n = ${intText(district.participants)})`,
     );
-    const flags = (await triggered('year=2026&school=sch470112')).map((f) => f.cluster).sort();
-    expect((await row.locator('.cluster-badge').allInnerTexts()).sort()).toEqual(flags);
+    // Луговская СОШ is on the working list as ШПУН and ШФЗСОР (the region's letter); the
+    // calculation's ШНОР is a suggestion the committee has not taken, so it has no badge here.
+    expect((await row.locator('.cluster-badge').allInnerTexts()).sort()).toEqual([
+      'ШПУН',
+      'ШФЗСОР',
+    ]);
     // Сосновская СОШ, flagged for signs of non-objective results in 2025/26, is marked where
     // the table ranks it, with the reason in words.
     const badge = page.locator('#district-schools tbody tr[data-key="sch470109"] .cluster-badge', {
