@@ -66,7 +66,9 @@ export interface OpenedFile {
   close(): void;
 }
 
-type Sent = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+/** A request as the caller gives it: the id is added when it is sent. */
+type WithoutId<R> = R extends unknown ? Omit<R, 'id'> : never;
+type Sent = WithoutId<Request>;
 
 export class FileWorker {
   private worker?: ChildProcess;

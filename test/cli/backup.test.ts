@@ -32,7 +32,7 @@ import { UserDirectory } from '../../dashboard/server/auth/users.ts';
 import { writeCsv } from '../../data/generator/files.ts';
 import { writeSynthetic } from '../../data/generator/synthetic.ts';
 import { importPaths } from '../../ingest/import.ts';
-import { SCHEMA_VERSION, ensureSchema } from '../../ingest/schema.ts';
+import { ensureSchema } from '../../ingest/schema.ts';
 import { loadOrCreateSalt } from '../../ingest/teacher-key.ts';
 import { VPR_TASK_HEADER } from '../helpers/fixtures.ts';
 
@@ -165,7 +165,7 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     expect(manifest).toMatchObject({
       product: 'monitoring-kachestva-obrazovaniya',
       version: '0.1.0',
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: 3, // 001-baseline, 002-official-list-basis, 003-committee-list-decisions
     });
     expect(manifest.files.map((f: { kind: string }) => f.kind)).toEqual([
       'store',
@@ -226,15 +226,12 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     const newer = join(dir, 'новее');
     cpSync(backup, newer, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(newer, 'manifest.json'), 'utf8'));
-    writeFileSync(
-      join(newer, 'manifest.json'),
-      JSON.stringify({ ...manifest, schemaVersion: SCHEMA_VERSION + 1 }),
-    );
+    writeFileSync(join(newer, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: 4 }));
     const before = folderState(join(dir, 'empty'));
     const result = run('cli/restore.ts', [newer], target);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `Копия в ${newer} сделана более новой версией программы (версия схемы данных ${SCHEMA_VERSION + 1}, эта версия знает версии до ${SCHEMA_VERSION}): обновите программу перед восстановлением. Текущие файлы не изменены.\n`,
+      `Копия в ${newer} сделана более новой версией программы (версия схемы данных 4, эта версия знает версии до 3): обновите программу перед восстановлением. Текущие файлы не изменены.\n`,
     );
     expect(folderState(join(dir, 'empty'))).toEqual(before);
   });

@@ -17,12 +17,7 @@ import { currentMethodology } from '../../analytics/methodology-store.ts';
 import { prepareStore } from '../../dashboard/server/bootstrap.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { writeVprCsv } from '../helpers/fixtures.ts';
-import {
-  SCHEMA_VERSION,
-  ensureSchema,
-  readMigrations,
-  MIGRATIONS_DIR,
-} from '../../ingest/schema.ts';
+import { ensureSchema, readMigrations, MIGRATIONS_DIR } from '../../ingest/schema.ts';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/store-15f8ca6/', import.meta.url));
 const DUMP = join(FIXTURE, 'dump');
@@ -124,7 +119,7 @@ it('is brought to the current schema version, every migration recorded', async (
   expect(await upgraded.all('SELECT version, name FROM schema_version ORDER BY version')).toEqual(
     names.map((name, i) => ({ version: i + 1, name })),
   );
-  expect(names).toHaveLength(SCHEMA_VERSION);
+  expect(names).toHaveLength(3);
 });
 
 it('has every table and column of the current schema, as a new store has them', async () => {
@@ -167,7 +162,7 @@ it('the next start has nothing to do', async () => {
   const lines: string[] = [];
   await prepareStore(upgraded, (line) => lines.push(line), join(dir, 'demo'));
   expect(lines).toEqual([]);
-  expect(await count(upgraded, 'schema_version')).toBe(SCHEMA_VERSION);
+  expect(await count(upgraded, 'schema_version')).toBe(3);
 });
 
 it('then imports as usual: a file it holds is unchanged, a new one is the next batch', async () => {
