@@ -165,7 +165,7 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     expect(manifest).toMatchObject({
       product: 'monitoring-kachestva-obrazovaniya',
       version: '0.1.0',
-      schemaVersion: 3, // 001-baseline, 002-official-list-basis, 003-committee-list-decisions
+      schemaVersion: 5, // 001-baseline … 003-committee-list-decisions, 004-roadmap, 005-network-pair-register
     });
     expect(manifest.files.map((f: { kind: string }) => f.kind)).toEqual([
       'store',
@@ -226,12 +226,12 @@ describe('npm run backup, then npm run restore into an empty place', () => {
     const newer = join(dir, 'новее');
     cpSync(backup, newer, { recursive: true });
     const manifest = JSON.parse(readFileSync(join(newer, 'manifest.json'), 'utf8'));
-    writeFileSync(join(newer, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: 4 }));
+    writeFileSync(join(newer, 'manifest.json'), JSON.stringify({ ...manifest, schemaVersion: 6 }));
     const before = folderState(join(dir, 'empty'));
     const result = run('cli/restore.ts', [newer], target);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      `Копия в ${newer} сделана более новой версией программы (версия схемы данных 4, эта версия знает версии до 3): обновите программу перед восстановлением. Текущие файлы не изменены.\n`,
+      `Копия в ${newer} сделана более новой версией программы (версия схемы данных 6, эта версия знает версии до 5): обновите программу перед восстановлением. Текущие файлы не изменены.\n`,
     );
     expect(folderState(join(dir, 'empty'))).toEqual(before);
   });

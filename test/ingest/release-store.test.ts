@@ -119,7 +119,7 @@ it('is brought to the current schema version, every migration recorded', async (
   expect(await upgraded.all('SELECT version, name FROM schema_version ORDER BY version')).toEqual(
     names.map((name, i) => ({ version: i + 1, name })),
   );
-  expect(names).toHaveLength(3);
+  expect(names).toHaveLength(5);
 });
 
 it('has every table and column of the current schema, as a new store has them', async () => {
@@ -151,7 +151,7 @@ it('rebuilt its models: they are what this version builds from the same files', 
 
 it('the start told of the upgrade and the rebuild, and did not load the demo again', async () => {
   expect(startLines).toEqual([
-    `Хранилище записано прежней версией программы: схема обновлена до версии 3 (миграции: 001-baseline, 002-official-list-basis, 003-committee-list-decisions).`,
+    `Хранилище записано прежней версией программы: схема обновлена до версии 5 (миграции: 001-baseline, 002-official-list-basis, 003-committee-list-decisions, 004-roadmap, 005-network-pair-register).`,
     'Показатели пересчитаны: изменились данные, модели или методика.',
   ]);
   expect(await upgraded.all('SELECT * FROM demo_load')).toEqual([{ finished: true }]);
@@ -162,7 +162,7 @@ it('the next start has nothing to do', async () => {
   const lines: string[] = [];
   await prepareStore(upgraded, (line) => lines.push(line), join(dir, 'demo'));
   expect(lines).toEqual([]);
-  expect(await count(upgraded, 'schema_version')).toBe(3);
+  expect(await count(upgraded, 'schema_version')).toBe(5);
 });
 
 it('then imports as usual: a file it holds is unchanged, a new one is the next batch', async () => {
