@@ -175,6 +175,59 @@ export const EXPORTS = {
       'exit_pct',
     ],
   },
+  effects: {
+    title: 'Результативность мер: школы рабочего списка до и после года поддержки, исход',
+    columns: [
+      'year',
+      'base_year',
+      'cluster',
+      'school_id',
+      'short_name',
+      'source',
+      'indicator',
+      'base_count',
+      'base_n',
+      'base_pct',
+      'measured_count',
+      'measured_n',
+      'measured_pct',
+      'change_pp',
+      'change_significant',
+      'verdict',
+      'later_years',
+      'mentors',
+      'outcome',
+      'outcome_basis',
+      'next_clusters',
+    ],
+  },
+  'pair-effects': {
+    title: 'Сетевые пары: подшефные школы до и после начала пары и школы без пары',
+    columns: [
+      'year',
+      'base_year',
+      'school_id',
+      'short_name',
+      'mentors',
+      'cluster',
+      'indicator',
+      'base_count',
+      'base_n',
+      'base_pct',
+      'measured_count',
+      'measured_n',
+      'measured_pct',
+      'change_pp',
+      'change_significant',
+      'verdict',
+      'peer_schools',
+      'peer_before_pct',
+      'peer_after_pct',
+      'peer_change_pp',
+      'peer_verdict',
+      'difference_pp',
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 export type ExportName = keyof typeof EXPORTS;
@@ -269,6 +322,26 @@ export const CAPTIONS: Record<string, string> = {
   left_count: 'Вышли',
   stayed: 'Остались',
   exit_pct: 'Доля вышедших, %',
+  base_year: 'Год до поддержки (базовый)',
+  indicator: 'Ключевой показатель',
+  base_count: 'До: случаев',
+  base_n: 'До: участников (n)',
+  base_pct: 'До, %',
+  measured_count: 'После: случаев',
+  measured_n: 'После: участников (n)',
+  measured_pct: 'После, %',
+  verdict: 'Итог изменения',
+  later_years: 'Следующие годы',
+  mentors: 'ОО-наставник',
+  outcome: 'Исход',
+  outcome_basis: 'Исход определён по',
+  next_clusters: 'Кластеры на следующий год',
+  peer_schools: 'Школ без пары для сравнения',
+  peer_before_pct: 'Школы без пары: до, %',
+  peer_after_pct: 'Школы без пары: после, %',
+  peer_change_pp: 'Школы без пары: изменение, п.п.',
+  peer_verdict: 'Школы без пары: итог изменения',
+  difference_pp: 'Разница изменений, п.п.',
 };
 
 const LEVELS: Record<string, string> = {
@@ -277,7 +350,7 @@ const LEVELS: Record<string, string> = {
   region: 'регион',
   country: 'РФ',
 };
-const YEAR_COLUMNS = new Set(['year', 'prev_year', 'previous_year']);
+const YEAR_COLUMNS = new Set(['year', 'prev_year', 'previous_year', 'base_year']);
 
 export type ExportValue = string | number | null;
 export interface ExportTable {

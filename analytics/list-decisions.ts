@@ -9,6 +9,7 @@ import { runQuery } from './queries.ts';
 import { refreshModels } from './rebuild.ts';
 import { runStatement } from './statements.ts';
 import { schoolYear } from '../contract/format.ts';
+import type { ProposalAccepted, ProposalRow } from '../contract/api/effects-types.ts';
 
 export interface ListDecision {
   year: number;
@@ -47,16 +48,60 @@ export async function recordListDecision(
   return store.transaction(async () => {
     const problem = await decisionProblem(store, d);
     if (problem) return problem;
-    await runStatement(store, 'insert_list_decision', {
-      year: d.year,
-      school_id: d.schoolId,
-      cluster: d.cluster,
-      action: d.action,
-      reason: d.reason,
-      basis: d.basis,
-      user: d.user,
-    });
+    await insertDecision(store, d);
     await refreshModels(store, { kind: 'tables', tables: ['committee_list_decision'] });
     return undefined;
+  });
+}
+
+const insertDecision = (store: Store, d: ListDecision) =>
+  runStatement(store, 'insert_list_decision', {
+    year: d.year,
+    school_id: d.schoolId,
+    cluster: d.cluster,
+    action: d.action,
+    reason: d.reason,
+    basis: d.basis,
+    user: d.user,
+  });
+
+/**
+ * Accepts the proposed correction of the list (queries/list_proposal.sql) into the working list
+ * of `year` + 1, as the committee's decisions in one transaction: a school to keep or to include
+ * that the next list lacks is added, a school to exclude that it has is removed; rows the next
+ * list already matches are left alone.
+ */
+export async function acceptListProposal(
+  store: Store,
+  year: number,
+  user: string,
+  basis: string | null,
+): Promise<ProposalAccepted> {
+  return store.transaction(async () => {
+    const rows = await runQuery<ProposalRow>(store, 'list_proposal', { year });
+    const next = year + 1;
+    const result: ProposalAccepted = { year: next, added: 0, removed: 0, unchanged: 0 };
+    for (const row of rows) {
+      const add = row.proposal !== 'исключить' && !row.in_next_list;
+      const remove = row.proposal === 'исключить' && row.in_next_list;
+      if (!add && !remove) {
+        result.unchanged++;
+        continue;
+      }
+      await insertDecision(store, {
+        year: next,
+        schoolId: row.school_id,
+        cluster: row.cluster,
+        action: add ? 'add' : 'remove',
+        reason: `корректировка по итогам ${schoolYear(year)}: ${row.reason}`,
+        basis,
+        user,
+      });
+      if (add) result.added++;
+      else result.removed++;
+    }
+    if (result.added + result.removed > 0)
+      await refreshModels(store, { kind: 'tables', tables: ['committee_list_decision'] });
+    return result;
   });
 }

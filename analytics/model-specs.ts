@@ -45,6 +45,7 @@ export const SOURCE_TABLES = [
   'methodology_cluster_rule',
   'raw_official_cluster',
   'committee_list_decision',
+  'raw_network_pair',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -182,6 +183,32 @@ export const MODELS: readonly ModelSpec[] = [
   },
   { name: 'working_list_check', dependsOn: ['working_list', 'risk_flags', 'school'] },
   { name: 'cluster_history', dependsOn: ['working_list'] },
+  // The effect of support: re-measurement of the listed schools and of network pairs' mentees.
+  { name: 'effect_scope', dependsOn: ['methodology_cluster_rule'] },
+  {
+    name: 'support_effects',
+    dependsOn: [
+      'working_list',
+      'effect_scope',
+      'stg_procedure_results',
+      'risk_flags',
+      'raw_network_pair',
+      'methodology_cluster_rule',
+      'methodology_setting',
+      'school',
+    ],
+  },
+  {
+    name: 'pair_effects',
+    dependsOn: [
+      'raw_network_pair',
+      'working_list',
+      'effect_scope',
+      'stg_procedure_results',
+      'methodology_setting',
+      'school',
+    ],
+  },
 ];
 
 /** The SQL of a model, from models/<name>.sql. */

@@ -60,6 +60,11 @@ export const QUERY_NAMES = [
   'briefing_years',
   'briefing_schools',
   'decision_lists',
+  'effect_years',
+  'support_effects',
+  'support_effect_summary',
+  'pair_effects',
+  'list_proposal',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -60,3 +60,23 @@ CREATE OR REPLACE MACRO wilson_high(p, n, z) AS
   CASE WHEN p >= 1 THEN 1.0::DOUBLE ELSE least(1.0::DOUBLE,
     (p + z * z / (2 * n::DOUBLE) + z * sqrt(p * (1 - p) / n + z * z / (4 * n::DOUBLE * n))) / (1 + z * z / n))
   END;
+-- Whether a share of a out of n differs from b out of m beyond chance: the two-proportion z-test
+-- with the pooled share (|z| > z_critical), as in trend_shares. False when a group is empty or the
+-- pooled share is 0 or 1 (nobody or everybody in both years: no variance, no change to test).
+CREATE OR REPLACE MACRO shares_differ(a, n, b, m, z_critical) AS coalesce(
+  (a + b) / (n + m)::DOUBLE > 0 AND (a + b) / (n + m)::DOUBLE < 1
+    AND abs((a / n::DOUBLE - b / m::DOUBLE)
+            / sqrt((a + b) / (n + m)::DOUBLE * (1 - (a + b) / (n + m)::DOUBLE)
+                   * (1 / n::DOUBLE + 1 / m::DOUBLE))) > z_critical,
+  false);
+-- The words for a change of a share where fewer is better («2», below the minimum), the same as
+-- the trends': a direction only for a significant change with n not below min_n in both years.
+CREATE OR REPLACE MACRO effect_verdict(before_n, after_n, change_pp, significant, min_n) AS
+  CASE
+    WHEN before_n IS NULL OR before_n = 0 THEN 'нет данных до начала'
+    WHEN after_n IS NULL OR after_n = 0 THEN 'нет повторного измерения'
+    WHEN before_n < min_n OR after_n < min_n THEN 'мало данных'
+    WHEN significant AND change_pp < 0 THEN 'улучшение'
+    WHEN significant AND change_pp > 0 THEN 'ухудшение'
+    ELSE 'без значимых изменений'
+  END;

@@ -113,6 +113,13 @@ const EXAMPLES: Record<RouteKey, Example> = {
     body: { year: YEAR, schoolId: OWN, cluster: 'ШНОР', action: 'remove', reason: 'проверка' },
     ok: 409,
   },
+  'GET /api/effects': { path: `/api/effects?year=${YEAR}` },
+  // A year with no working list: nothing to accept, nothing changes.
+  'POST /api/working-list/proposal': {
+    path: '/api/working-list/proposal',
+    method: 'POST',
+    body: { year: 2015 },
+  },
   'GET /api/import/history': { path: '/api/import/history' },
   'GET /api/templates': { path: '/api/templates' },
   'GET /api/templates/:id': { path: `/api/templates/${TEMPLATES[0]!.id}` },

@@ -1,0 +1,38 @@
+/**
+ * The sentences of the effect of support, as the committee writes them: whole schools, counts
+ * first («из 5 ШФЗСОР 2023/24: у 3 значимое улучшение, у 1 без значимых изменений, у 1
+ * ухудшение; вышли из списка 2»).
+ */
+import type { EffectSummaryRow } from './api/effects-types.ts';
+import { formatInt, formatPp, pluralRu, schoolYear } from './format.ts';
+
+/** «вышли из списка 2», «вышла из списка 1». */
+const countedVerb = (n: number, forms: [string, string, string], rest: string) =>
+  `${pluralRu(n, forms)} ${rest} ${formatInt(n)}`;
+
+/** The summary of one cluster's (or group's) schools by the change and the outcome. */
+export function effectSummarySentence(row: EffectSummaryRow, year: number): string {
+  const parts = [
+    row.improved > 0 && `у ${formatInt(row.improved)} значимое улучшение`,
+    row.unchanged > 0 && `у ${formatInt(row.unchanged)} без значимых изменений`,
+    row.worsened > 0 && `у ${formatInt(row.worsened)} ухудшение`,
+    row.not_measured > 0 && `у ${formatInt(row.not_measured)} изменение не измерено`,
+  ].filter(Boolean);
+  const outcomes = [
+    row.left_count > 0 && countedVerb(row.left_count, ['вышла', 'вышли', 'вышли'], 'из кластера'),
+    row.stayed > 0 && countedVerb(row.stayed, ['осталась', 'остались', 'остались'], 'в кластере'),
+    row.worse_cluster > 0 &&
+      countedVerb(row.worse_cluster, ['перешла', 'перешли', 'перешли'], 'в более тяжёлый кластер'),
+  ].filter(Boolean);
+  const who =
+    row.grouping === 'cluster'
+      ? `из ${formatInt(row.schools)} ${row.label} ${schoolYear(year)}`
+      : `${row.label}: из ${formatInt(row.schools)} ${pluralRu(row.schools, ['школы', 'школ', 'школ'])}`;
+  return `${who}: ${parts.join(', ')}${outcomes.length ? `; ${outcomes.join(', ')}` : ''}`;
+}
+
+/** «−20,0 п.п., значимо» / «+2,0 п.п., в пределах случайных колебаний». */
+export function changeText(changePp: number | null, significant: boolean | null): string {
+  if (changePp === null) return '—';
+  return `${formatPp(changePp)}, ${significant ? 'значимо' : 'в пределах случайных колебаний'}`;
+}
