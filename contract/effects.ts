@@ -4,7 +4,7 @@
  * ухудшение; вышли из списка 2»).
  */
 import type { EffectSummaryRow } from './api/effects-types.ts';
-import { formatInt, formatPp, pluralRu, schoolYear } from './format.ts';
+import { formatInt, pluralRu, schoolYear } from './format.ts';
 
 /** «вышли из списка 2», «вышла из списка 1». */
 const countedVerb = (n: number, forms: [string, string, string], rest: string) =>
@@ -29,10 +29,4 @@ export function effectSummarySentence(row: EffectSummaryRow, year: number): stri
       ? `из ${formatInt(row.schools)} ${row.label} ${schoolYear(year)}`
       : `${row.label}: из ${formatInt(row.schools)} ${pluralRu(row.schools, ['школы', 'школ', 'школ'])}`;
   return `${who}: ${parts.join(', ')}${outcomes.length ? `; ${outcomes.join(', ')}` : ''}`;
-}
-
-/** «−20,0 п.п., значимо» / «+2,0 п.п., в пределах случайных колебаний». */
-export function changeText(changePp: number | null, significant: boolean | null): string {
-  if (changePp === null) return '—';
-  return `${formatPp(changePp)}, ${significant ? 'значимо' : 'в пределах случайных колебаний'}`;
 }

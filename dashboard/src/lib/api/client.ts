@@ -1,4 +1,5 @@
 /** Typed client of the dashboard API. Errors carry the server's Russian message. */
+import type { EffectsPage, ProposalAccepted } from '../../../../contract/api/effects-types.ts';
 import type {
   CustomMapping,
   Health,
@@ -264,6 +265,11 @@ export const api = {
   workingList: (year?: string | number) => getApi<WorkingListPage>('/api/working-list', { year }),
   decideWorkingList: (decision: ListDecisionRequest) =>
     postJson<{ ok: true }>('/api/working-list', decision),
+  /** The effect of support on the working list of a year (the latest when none is given). */
+  effects: (year?: string | number) => getApi<EffectsPage>('/api/effects', { year }),
+  /** Accepts the proposed list drawn from `year`'s results into the working list of year + 1. */
+  acceptProposal: (year: number, basis: string | null) =>
+    postJson<ProposalAccepted>('/api/working-list/proposal', { year, basis }),
   /** A page of the school list, sorted and searched by the server. */
   schoolsPage: (page: PageRequest) =>
     getApi<{ rows: SchoolListRow[]; total: number }>('/api/schools', { ...page }),

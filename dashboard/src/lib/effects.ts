@@ -1,0 +1,163 @@
+/**
+ * «Результативность мер»: the effect of support on the working list's schools, the network pairs
+ * begun in the year against schools without a pair, and the proposed list of the next year — as
+ * tables with the n beside every share.
+ */
+import type {
+  EffectVerdict,
+  PairEffectRow,
+  ProposalRow,
+  SupportEffectRow,
+} from '../../../contract/api/effects-types.ts';
+import {
+  countRu,
+  formatPct,
+  formatPctN,
+  formatPp,
+  SCHOOLS,
+  schoolYear,
+} from '../../../contract/format.ts';
+import { ppColumn, type Column } from '../../../contract/table.ts';
+
+const DASH = '—';
+const pctN = (pct: number | null, n: number | null) => (n ? formatPctN(pct, n) : DASH);
+
+/** «значимое улучшение» and the other verdicts as a committee reads them. */
+export const VERDICT_TEXT: Record<EffectVerdict | 'нет школ для сравнения', string> = {
+  улучшение: 'значимое улучшение',
+  'без значимых изменений': 'без значимых изменений',
+  ухудшение: 'значимое ухудшение',
+  'мало данных': 'мало участников для вывода',
+  'нет данных до начала': 'нет результатов до начала поддержки',
+  'нет повторного измерения': 'нет повторного измерения',
+  'нет школ для сравнения': 'нет школ для сравнения',
+};
+
+const verdictTone = (verdict: string) =>
+  verdict === 'улучшение' ? 'better' : verdict === 'ухудшение' ? 'worse' : undefined;
+
+const OUTCOME_TEXT: Record<string, string> = {
+  вышла: 'вышла из кластера',
+  осталась: 'осталась в кластере',
+  хуже: 'перешла в более тяжёлый кластер',
+};
+
+/** «вышла из кластера (список 2026/27: —)», «осталась в кластере (по расчёту: ШПУН, ШФЗСОР)». */
+export function outcomeText(row: SupportEffectRow): string {
+  if (row.outcome === null) return 'ещё не измерено';
+  const where =
+    row.outcome_basis === 'список следующего года'
+      ? `список ${schoolYear(row.list_year + 1)}`
+      : `по расчёту на результатах ${schoolYear(row.list_year)}`;
+  const clusters = row.next_clusters?.length ? row.next_clusters.join(', ') : 'нет кластеров';
+  return `${OUTCOME_TEXT[row.outcome]} (${where}: ${clusters})`;
+}
+
+const laterText = (row: SupportEffectRow) =>
+  row.later.length
+    ? row.later.map((y) => `${schoolYear(y.year)}: ${formatPctN(y.pct, y.n)}`).join('; ')
+    : DASH;
+
+export function effectColumns(year: number): Column<SupportEffectRow>[] {
+  return [
+    { key: 'school', label: 'ОО', value: (r) => r.short_name, custom: true },
+    { key: 'cluster', label: 'Кластер', value: (r) => r.cluster },
+    {
+      key: 'base',
+      label: `${schoolYear(year - 1)} (до)`,
+      value: (r) => r.base_pct,
+      format: (r) => pctN(r.base_pct, r.base_n),
+      numeric: true,
+    },
+    {
+      key: 'measured',
+      label: `${schoolYear(year)} (год поддержки)`,
+      value: (r) => r.pct,
+      format: (r) => pctN(r.pct, r.n),
+      numeric: true,
+    },
+    ppColumn('change', 'Изменение', (r) => r.change_pp),
+    {
+      key: 'verdict',
+      label: 'Итог',
+      value: (r) => VERDICT_TEXT[r.verdict],
+      tone: (r) => verdictTone(r.verdict),
+    },
+    { key: 'later', label: 'Следующие годы', value: laterText },
+    { key: 'pair', label: 'Сетевая пара', value: (r) => r.mentors?.join(', ') ?? 'нет' },
+    { key: 'outcome', label: 'Исход', value: outcomeText },
+  ];
+}
+
+/** «2 школы: 21,6 % → 22,4 %»: the peers' pooled shares before and after. */
+const peersText = (r: PairEffectRow) =>
+  r.peer_schools === 0
+    ? VERDICT_TEXT['нет школ для сравнения']
+    : `${countRu(r.peer_schools, SCHOOLS)}: ${formatPct(r.peer_before_pct)} → ${formatPct(r.peer_after_pct)}`;
+
+export const pairColumns: Column<PairEffectRow>[] = [
+  { key: 'school', label: 'Подшефная ОО', value: (r) => r.short_name, custom: true },
+  { key: 'mentors', label: 'ОО-наставник', value: (r) => r.mentors.join(', ') },
+  { key: 'cluster', label: 'Кластер', value: (r) => r.cluster ?? 'вне списка' },
+  {
+    key: 'before',
+    label: 'До пары',
+    value: (r) => r.before_pct,
+    format: (r) => pctN(r.before_pct, r.before_n),
+    numeric: true,
+  },
+  {
+    key: 'after',
+    label: 'Первый год пары',
+    value: (r) => r.after_pct,
+    format: (r) => pctN(r.after_pct, r.after_n),
+    numeric: true,
+  },
+  ppColumn('change', 'Изменение', (r) => r.change_pp),
+  {
+    key: 'verdict',
+    label: 'Итог',
+    value: (r) => VERDICT_TEXT[r.verdict],
+    tone: (r) => verdictTone(r.verdict),
+  },
+  { key: 'peers', label: 'Школы без пары: до → после', value: peersText },
+  {
+    key: 'peer_change',
+    label: 'Школы без пары: изменение',
+    value: (r) => r.peer_change_pp,
+    format: (r) =>
+      r.peer_schools === 0
+        ? DASH
+        : `${formatPp(r.peer_change_pp)} (${VERDICT_TEXT[r.peer_verdict]})`,
+    numeric: true,
+  },
+  ppColumn('difference', 'Разница изменений', (r) => r.difference_pp),
+];
+
+const PROPOSAL_TEXT: Record<ProposalRow['proposal'], string> = {
+  исключить: 'исключить из списка',
+  оставить: 'оставить в списке',
+  включить: 'включить в список',
+};
+
+export function proposalColumns(next: number): Column<ProposalRow>[] {
+  return [
+    { key: 'cluster', label: 'Кластер', value: (r) => r.cluster },
+    { key: 'school', label: 'ОО', value: (r) => r.short_name, custom: true },
+    { key: 'proposal', label: 'Предложение', value: (r) => PROPOSAL_TEXT[r.proposal] },
+    { key: 'reason', label: 'Основание предложения', value: (r) => r.reason },
+    {
+      key: 'next',
+      label: `В рабочем списке ${schoolYear(next)}`,
+      value: (r) => (r.in_next_list ? 'уже есть' : 'нет'),
+    },
+  ];
+}
+
+/** «ШПУН — доля «2» …»: each cluster's key indicator, once, for the table's note. */
+export function indicatorNotes(rows: readonly SupportEffectRow[]): string[] {
+  const byCluster = new Map(rows.map((r) => [r.cluster, r.indicator_title]));
+  return [...byCluster].map(
+    ([cluster, title]) => `${cluster} — ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+  );
+}
