@@ -1,2 +1,4 @@
--- The school years of working lists whose effect can be shown (a risk cluster's list), newest first.
-SELECT DISTINCT list_year AS year FROM support_effects ORDER BY year DESC;
+-- The school years of risk clusters' working lists, newest first, and whether the support year's
+-- results are in (the re-measurement), so the page opens on the latest year with an effect.
+SELECT list_year AS year, bool_or(n IS NOT NULL) AS measured
+FROM support_effects GROUP BY list_year ORDER BY year DESC;

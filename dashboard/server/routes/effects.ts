@@ -3,7 +3,8 @@
  * indicator before and after the support year with the outcome, the summaries per cluster and
  * per form of support, the network pairs begun that year against schools without a pair, and the
  * proposed list of the next year; accepting that proposal into the next year's working list
- * (POST /api/working-list/proposal, admin).
+ * (POST /api/working-list/proposal, admin). The page opens on the latest list whose support year
+ * has results.
  */
 import { z } from 'zod';
 import type { AccessControl, App } from '../auth/control.ts';
@@ -25,8 +26,9 @@ const yearQuery = z.object({ year: year.optional() });
 const proposalBody = z.object({ year, basis: z.string().trim().max(300).nullish() });
 
 async function effectsPage(store: Store, wanted?: number): Promise<EffectsPage> {
-  const years = (await runQuery<{ year: number }>(store, 'effect_years')).map((r) => r.year);
-  const chosen = wanted ?? years[0] ?? null;
+  const listed = await runQuery<{ year: number; measured: boolean }>(store, 'effect_years');
+  const years = listed.map((r) => r.year);
+  const chosen = wanted ?? listed.find((r) => r.measured)?.year ?? years[0] ?? null;
   if (chosen === null)
     return { years, year: null, effects: [], summary: [], pairs: [], proposal: [] };
   const [effects, summary, pairs, proposal] = await Promise.all([

@@ -16,82 +16,20 @@
  * 10 = 63 of 410 (15,4 %), after 22 + 22 + 20 + 20 + 1 + 0 = 85 of 408 (20,8 %), +5,5 п.п.
  * (pooled 148/818, se 0,0269, z 2,03: significant); A's −20,0 against it is −25,5 п.п.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { writeCsv } from '../../../data/generator/files.ts';
 import { importPaths } from '../../../ingest/import.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import { acceptListProposal } from '../../../analytics/list-decisions.ts';
 import { effectSummarySentence } from '../../../contract/effects.ts';
 import type { EffectSummaryRow, ProposalRow } from '../../../contract/api/effects-types.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
+import { writeEffectFiles } from '../../helpers/effects-fixture.ts';
 
 let t: TempStore;
 
-const school = (login: string, short: string, type: string) => [
-  login,
-  `Муниципальное общеобразовательное учреждение «${short}»`,
-  short,
-  '',
-  type,
-  'городская',
-];
-/** ВПР 5th grade: `n2` marks «2» of `n`, the rest «3». */
-const vpr = (year: string, login: string, subject: string, n: number, n2: number) => [
-  year,
-  login,
-  '',
-  5,
-  subject,
-  n,
-  n2,
-  n - n2,
-  0,
-  0,
-];
-const both = (year: string, login: string, n: number, ru2: number, ma2: number) => [
-  vpr(year, login, 'Русский язык', n, ru2),
-  vpr(year, login, 'Математика', n, ma2),
-];
-
 beforeAll(async () => {
   t = await tempStore();
-  const registry = await writeRegistryFile(t.dir, [
-    school('sch000011', 'СОШ № 11', 'СОШ'),
-    school('sch000012', 'СОШ № 12', 'СОШ'),
-    school('sch000013', 'СОШ № 13', 'СОШ'),
-    school('sch000014', 'Малая ООШ', 'ООШ'),
-    school('sch000015', 'Гимназия № 15', 'гимназия'),
-  ]);
-  const marks = writeVprCsv(t.dir, [
-    ...both('2024/25', 'sch000011', 100, 30, 30),
-    ...both('2025/26', 'sch000011', 100, 10, 10),
-    ...both('2024/25', 'sch000012', 100, 20, 20),
-    ...both('2025/26', 'sch000012', 100, 22, 22),
-    ...both('2024/25', 'sch000013', 100, 10, 10),
-    ...both('2025/26', 'sch000013', 100, 20, 20),
-    ...both('2024/25', 'sch000014', 5, 2, 1),
-    ...both('2025/26', 'sch000014', 4, 1, 0),
-    ...both('2024/25', 'sch000015', 100, 5, 5),
-    ...both('2025/26', 'sch000015', 100, 5, 5),
-  ]);
-  const lists = join(t.dir, 'списки.csv');
-  writeCsv(lists, [
-    ['Учебный год', 'Наименование ОО', 'Кластер'],
-    ['2025/26', 'СОШ № 11', 'ШФЗСОР'],
-    ['2025/26', 'СОШ № 12', 'ШФЗСОР'],
-    ['2025/26', 'СОШ № 13', 'ШФЗСОР'],
-    ['2025/26', 'Малая ООШ', 'ШФЗСОР'],
-    ['2026/27', 'СОШ № 12', 'ШФЗСОР'],
-    ['2026/27', 'СОШ № 13', 'ШНОР'],
-  ]);
-  const pairs = join(t.dir, 'пары.csv');
-  writeCsv(pairs, [
-    ['Учебный год', 'ОО-наставник', 'Подшефная ОО', 'Форма взаимодействия'],
-    ['2025/26', 'Гимназия № 15', 'СОШ № 11', 'ресурсное (донорское)'],
-  ]);
-  const reports = await importPaths(t.store, [registry, marks, lists, pairs]);
+  const reports = await importPaths(t.store, await writeEffectFiles(t.dir));
   expect(reports.map((r) => r.outcome)).toEqual(['loaded', 'loaded', 'loaded', 'loaded']);
 });
 afterAll(() => t.dispose());
