@@ -46,6 +46,7 @@ export const SOURCE_TABLES = [
   'raw_official_cluster',
   'committee_list_decision',
   'raw_network_pair',
+  'roadmap_measure',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -209,6 +210,7 @@ export const MODELS: readonly ModelSpec[] = [
       'school',
     ],
   },
+  { name: 'roadmap_reach', dependsOn: ['roadmap_measure', 'working_list', 'support_effects'] },
 ];
 
 /** The SQL of a model, from models/<name>.sql. */

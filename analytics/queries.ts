@@ -65,6 +65,9 @@ export const QUERY_NAMES = [
   'support_effect_summary',
   'pair_effects',
   'list_proposal',
+  'roadmap_document',
+  'school_roadmap',
+  'briefing_pairs_year',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -1,8 +1,8 @@
 /**
  * The draft распоряжение approving the year's lists, in the form of the committee's own orders:
  * the letterhead, «РАСПОРЯЖЕНИЕ», the date and number, the title, the preamble built from the
- * year's working list, the numbered decisions, the signature, and one appendix per cluster with
- * the schools' full legal names, «Итого: N ОО» and the basis of the list. The authority, the
+ * year's working list, the numbered decisions, the signature, one appendix per cluster with
+ * the schools' full legal names, «Итого: N ОО» and the basis of the list, and the year's road map. The authority, the
  * date, the number, the deadline and the officials are the user's fields (contract/decision.ts);
  * an empty one is printed as a line to fill.
  */
@@ -10,6 +10,7 @@ import type { Store } from '../analytics/db.ts';
 import type { DecisionFields } from '../contract/decision.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import { basisLines, decisionLists, listSources, type ClusterList } from './decision-lists.ts';
+import { drawRoadmap, roadmapMeasures, type RoadmapMeasure } from './decision-roadmap.ts';
 import { briefingContext } from './sections.ts';
 import { capitalize, formatDate, listRu } from './text.ts';
 
@@ -82,11 +83,22 @@ function listAppendix(list: ClusterList, year: number): Appendix {
 }
 
 /**
- * The order's appendices in their order: the year's lists by cluster. The road map of support
- * joins them here once it is kept in the store.
+ * The order's appendices in their order: the year's lists by cluster, then the year's road map
+ * of support when one is kept.
  */
-export function decisionAppendices(lists: readonly ClusterList[], year: number): Appendix[] {
-  return lists.map((list) => listAppendix(list, year));
+export function decisionAppendices(
+  lists: readonly ClusterList[],
+  year: number,
+  roadmap: readonly RoadmapMeasure[] = [],
+): Appendix[] {
+  const appendices = lists.map((list) => listAppendix(list, year));
+  if (roadmap.length)
+    appendices.push({
+      subject:
+        'муниципальную дорожную карту реализации мер по адресной поддержке и методическому сопровождению школ',
+      draw: (doc) => drawRoadmap(doc, roadmap, spelledYear(year)),
+    });
+  return appendices;
 }
 
 /** «В целях …»: the year, what the lists rest on and how many schools each has. */
@@ -141,7 +153,7 @@ export async function decisionBriefing(
 ): Promise<Briefing> {
   const context = await briefingContext(store, year);
   const lists = await decisionLists(store, year);
-  const appendices = decisionAppendices(lists, year);
+  const appendices = decisionAppendices(lists, year, await roadmapMeasures(store, year));
   const title = `Об утверждении списков школ для адресной поддержки и методического сопровождения на ${spelledYear(year)} учебный год`;
   const doc = new BriefingBuilder();
   doc.paragraph(

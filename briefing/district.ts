@@ -3,6 +3,7 @@
  * template sentences over the figures of the named queries — the same figures the dashboard
  * shows for the same year.
  */
+import { districtEffects } from './effects.ts';
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
 import type { FgDistrictRow, FgSchoolRow } from '../contract/api/fg-types.ts';
@@ -62,7 +63,12 @@ import {
   entrySourceText,
 } from '../contract/working-list.ts';
 
-export async function districtBriefing(store: Store, year: number): Promise<Briefing> {
+/** `today` (ISO date) decides which road-map measures are overdue. */
+export async function districtBriefing(
+  store: Store,
+  year: number,
+  today = new Date().toISOString().slice(0, 10),
+): Promise<Briefing> {
   const context = await briefingContext(store, year);
   const doc = new BriefingBuilder();
   doc.paragraph(demoWarning(context));
@@ -85,6 +91,7 @@ export async function districtBriefing(store: Store, year: number): Promise<Brie
   await schoolChanges(doc, store, context);
   await recurringDeficits(doc, store, context);
   await supportFocus(doc, store, context, workingList);
+  await districtEffects(doc, store, context, 8, today);
 
   doc.heading('Приложение. Все ключевые показатели района');
   doc.table({

@@ -25,6 +25,7 @@ export type Block =
       /** none when empty (an appendix's table is titled by the lines above it) */
       caption: string;
       columns: TableColumn[];
+      /** a row of one cell spans the whole table in bold: a section's heading (a road map's) */
       rows: string[][];
       /** rows drawn in bold after the body: the district, the region */
       totals?: string[][];

@@ -57,11 +57,13 @@ function cell(
   text: string,
   width: number,
   column: TableColumn,
-  kind: 'head' | 'body' | 'total',
+  kind: 'head' | 'body' | 'total' | 'span',
   bodyText = false,
+  columnSpan?: number,
 ) {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
+    columnSpan,
     verticalAlign: VerticalAlign.CENTER,
     shading:
       kind === 'head' && !bodyText
@@ -85,13 +87,16 @@ function cell(
 
 function table(block: Extract<Block, { kind: 'table' }>) {
   const widths = block.columns.map((c) => Math.round((TEXT_WIDTH * c.width) / 100));
+  const span = (text: string) =>
+    cell(text, TEXT_WIDTH, block.columns[0]!, 'span', block.bodyText, widths.length);
   const row = (cells: string[], kind: 'head' | 'body' | 'total') =>
     new TableRow({
       tableHeader: kind === 'head',
       cantSplit: true,
-      children: cells.map((text, i) =>
-        cell(text, widths[i]!, block.columns[i]!, kind, block.bodyText),
-      ),
+      children:
+        cells.length === 1 && widths.length > 1
+          ? [span(cells[0]!)]
+          : cells.map((text, i) => cell(text, widths[i]!, block.columns[i]!, kind, block.bodyText)),
     });
   return [
     ...(block.caption ? [caption(block.caption)] : []),

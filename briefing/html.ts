@@ -37,6 +37,7 @@ figure { margin: 0; break-inside: avoid; }
 figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 .legend { text-align: center; font-size: 10pt; margin: 0 0 3pt; }
 .legend span { margin: 0 8pt; white-space: nowrap; }
+tr.span td { font-weight: bold; }
 .lines { margin: 0 0 12pt; }
 .lines.center { text-align: center; }
 .lines.right { text-align: right; margin-left: 50%; }
@@ -50,12 +51,16 @@ figure svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 function tableHtml(block: Extract<Block, { kind: 'table' }>): string {
   const cols = block.columns.map((c) => `<col style="width:${c.width}%">`).join('');
   const head = block.columns.map((c) => `<th>${escape(c.title)}</th>`).join('');
+  const span = block.columns.length;
   const row = (cells: string[], cls = '') =>
-    `<tr${cls ? ` class="${cls}"` : ''}>${cells
-      .map(
-        (text, i) => `<td${block.columns[i]?.numeric ? ' class="num"' : ''}>${escape(text)}</td>`,
-      )
-      .join('')}</tr>`;
+    cells.length === 1 && span > 1
+      ? `<tr class="span"><td colspan="${span}">${escape(cells[0]!)}</td></tr>`
+      : `<tr${cls ? ` class="${cls}"` : ''}>${cells
+          .map(
+            (text, i) =>
+              `<td${block.columns[i]?.numeric ? ' class="num"' : ''}>${escape(text)}</td>`,
+          )
+          .join('')}</tr>`;
   const body = [
     ...block.rows.map((r) => row(r)),
     ...(block.totals ?? []).map((r) => row(r, 'total')),

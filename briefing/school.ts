@@ -1,6 +1,6 @@
 /**
- * The briefing of one school for one school year: the district briefing's seven sections told
- * for the school, each figure beside the district's.
+ * The briefing of one school for one school year: the district briefing's sections told for the
+ * school, each figure beside the district's, and the measures that served it with their effect.
  */
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
@@ -31,6 +31,7 @@ import {
   significantSummary,
   type BriefingContext,
 } from './sections.ts';
+import { schoolEffects } from './effects.ts';
 import { focusTasksText, focusTeachersText, partnersText, teacherLatestYear } from './support.ts';
 import {
   INDICATORS,
@@ -115,6 +116,7 @@ export async function schoolBriefing(
   significantChanges(doc, shares);
   await deficits(doc, store, context, schoolId);
   await support(doc, store, context, schoolId, clusters, forSchool);
+  await schoolEffects(doc, store, context, schoolId, { number: 8, forSchool });
 
   return {
     fileStem: `Справка_${school.short_name}_${context.yearText.replace('/', '-')}`,

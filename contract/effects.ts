@@ -3,7 +3,7 @@
  * first («из 5 ШФЗСОР 2023/24: у 3 значимое улучшение, у 1 без значимых изменений, у 1
  * ухудшение; вышли из списка 2»).
  */
-import type { EffectSummaryRow } from './api/effects-types.ts';
+import type { EffectSummaryRow, EffectVerdict, SupportEffectRow } from './api/effects-types.ts';
 import { formatInt, pluralRu, schoolYear } from './format.ts';
 
 /** «вышли из списка 2», «вышла из списка 1». */
@@ -29,4 +29,32 @@ export function effectSummarySentence(row: EffectSummaryRow, year: number): stri
       ? `из ${formatInt(row.schools)} ${row.label} ${schoolYear(year)}`
       : `${row.label}: из ${formatInt(row.schools)} ${pluralRu(row.schools, ['школы', 'школ', 'школ'])}`;
   return `${who}: ${parts.join(', ')}${outcomes.length ? `; ${outcomes.join(', ')}` : ''}`;
+}
+
+/** «значимое улучшение» and the other verdicts as a committee reads them. */
+export const VERDICT_TEXT: Record<EffectVerdict | 'нет школ для сравнения', string> = {
+  улучшение: 'значимое улучшение',
+  'без значимых изменений': 'без значимых изменений',
+  ухудшение: 'значимое ухудшение',
+  'мало данных': 'мало участников для вывода',
+  'нет данных до начала': 'нет результатов до начала поддержки',
+  'нет повторного измерения': 'нет повторного измерения',
+  'нет школ для сравнения': 'нет школ для сравнения',
+};
+
+const OUTCOME_TEXT: Record<string, string> = {
+  вышла: 'вышла из кластера',
+  осталась: 'осталась в кластере',
+  хуже: 'перешла в более тяжёлый кластер',
+};
+
+/** «вышла из кластера (список 2026/27: —)», «осталась в кластере (по расчёту: ШПУН, ШФЗСОР)». */
+export function outcomeText(row: SupportEffectRow): string {
+  if (row.outcome === null) return 'ещё не измерено';
+  const where =
+    row.outcome_basis === 'список следующего года'
+      ? `список ${schoolYear(row.list_year + 1)}`
+      : `по расчёту на результатах ${schoolYear(row.list_year)}`;
+  const clusters = row.next_clusters?.length ? row.next_clusters.join(', ') : 'нет кластеров';
+  return `${OUTCOME_TEXT[row.outcome]} (${where}: ${clusters})`;
 }

@@ -1,14 +1,20 @@
--- The effect of support on the working list of $year summed up per cluster, and per form of
--- support (with a network pair or without): whole schools by the change of the key indicator and
--- by the outcome. The counts of each row add up to its schools.
+-- The effect of support on the working list of $year summed up per cluster, per form of support
+-- (with a network pair or without) and per section of the road map (the schools a done measure
+-- of the section reached): whole schools by the change of the key indicator and by the outcome.
+-- The counts of each row add up to its schools; a school in two clusters counts in each.
 WITH effects AS (
-  SELECT cluster, has_pair, verdict, outcome FROM support_effects WHERE list_year = $year
+  SELECT school_id, cluster, has_pair, verdict, outcome FROM support_effects WHERE list_year = $year
+),
+reached AS (
+  SELECT DISTINCT section, school_id FROM roadmap_reach WHERE year = $year AND status = 'выполнено'
 ),
 groups AS (
   SELECT 'cluster' AS grouping, cluster AS label, * FROM effects
   UNION ALL
   SELECT 'support', CASE WHEN has_pair THEN 'с сетевой парой' ELSE 'без сетевой пары' END, *
   FROM effects
+  UNION ALL
+  SELECT 'section', r.section, e.* FROM effects AS e JOIN reached AS r USING (school_id)
 )
 SELECT grouping, label,
   count(*)::INTEGER AS schools,

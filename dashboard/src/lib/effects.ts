@@ -4,7 +4,6 @@
  * tables with the n beside every share.
  */
 import type {
-  EffectVerdict,
   PairEffectRow,
   ProposalRow,
   SupportEffectRow,
@@ -18,40 +17,13 @@ import {
   schoolYear,
 } from '../../../contract/format.ts';
 import { ppColumn, type Column } from '../../../contract/table.ts';
+import { outcomeText, VERDICT_TEXT } from '../../../contract/effects.ts';
 
 const DASH = '—';
 const pctN = (pct: number | null, n: number | null) => (n ? formatPctN(pct, n) : DASH);
 
-/** «значимое улучшение» and the other verdicts as a committee reads them. */
-export const VERDICT_TEXT: Record<EffectVerdict | 'нет школ для сравнения', string> = {
-  улучшение: 'значимое улучшение',
-  'без значимых изменений': 'без значимых изменений',
-  ухудшение: 'значимое ухудшение',
-  'мало данных': 'мало участников для вывода',
-  'нет данных до начала': 'нет результатов до начала поддержки',
-  'нет повторного измерения': 'нет повторного измерения',
-  'нет школ для сравнения': 'нет школ для сравнения',
-};
-
 const verdictTone = (verdict: string) =>
   verdict === 'улучшение' ? 'better' : verdict === 'ухудшение' ? 'worse' : undefined;
-
-const OUTCOME_TEXT: Record<string, string> = {
-  вышла: 'вышла из кластера',
-  осталась: 'осталась в кластере',
-  хуже: 'перешла в более тяжёлый кластер',
-};
-
-/** «вышла из кластера (список 2026/27: —)», «осталась в кластере (по расчёту: ШПУН, ШФЗСОР)». */
-export function outcomeText(row: SupportEffectRow): string {
-  if (row.outcome === null) return 'ещё не измерено';
-  const where =
-    row.outcome_basis === 'список следующего года'
-      ? `список ${schoolYear(row.list_year + 1)}`
-      : `по расчёту на результатах ${schoolYear(row.list_year)}`;
-  const clusters = row.next_clusters?.length ? row.next_clusters.join(', ') : 'нет кластеров';
-  return `${OUTCOME_TEXT[row.outcome]} (${where}: ${clusters})`;
-}
 
 const laterText = (row: SupportEffectRow) =>
   row.later.length
