@@ -27,6 +27,8 @@ import {
 } from './text.ts';
 
 const MEASURES = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
+/** «у 1 мероприятия», «у 5 мероприятий» */
+const OF_MEASURES = ['мероприятия', 'мероприятий', 'мероприятий'] as const;
 const PAIRS = ['пара', 'пары', 'пар'] as const;
 const DASH = '—';
 
@@ -64,7 +66,7 @@ export function roadmapSentence(measures: readonly RoadmapMeasure[], year: numbe
   if (measures.length === 0) return `Дорожная карта на ${schoolYear(year)} не загружена.`;
   const c = roadmapCounts(measures, today);
   const overdue = c.overdue.length
-    ? `; срок прошёл, а отметки о выполнении нет — у ${countRu(c.overdue.length, MEASURES)}: ${listRu(c.overdue.map((m) => `«${m.title}» (срок ${formatDate(m.deadline)})`))}`
+    ? `; срок прошёл, а отметки о выполнении нет — у ${countRu(c.overdue.length, OF_MEASURES)}: ${listRu(c.overdue.map((m) => `«${m.title}» (срок ${formatDate(m.deadline)})`))}`
     : '; просроченных мероприятий нет';
   return `Дорожная карта ${schoolYear(year)}: ${countRu(c.total, MEASURES)}, выполнено ${c.done}, перенесено ${c.moved}, не выполнено ${c.notDone}, запланировано ${c.planned}${overdue}.`;
 }
