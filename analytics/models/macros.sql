@@ -80,3 +80,10 @@ CREATE OR REPLACE MACRO effect_verdict(before_n, after_n, change_pp, significant
     WHEN significant AND change_pp > 0 THEN 'ухудшение'
     ELSE 'без значимых изменений'
   END;
+-- Whether a procedure's result (stg_procedure_results) counts in a key indicator of the effect of
+-- support (effect_scope): one of its kinds, its subjects (all when NULL) and, for ВПР, its
+-- grades (all when NULL).
+CREATE OR REPLACE MACRO in_effect_scope(kind, subject, grade, kinds, subjects, grades) AS
+  list_contains(kinds, kind)
+  AND (subjects IS NULL OR list_contains(subjects, subject))
+  AND (kind <> 'ВПР' OR grades IS NULL OR list_contains(grades, grade));

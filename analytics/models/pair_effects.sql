@@ -64,9 +64,7 @@ measured AS (
     ON x.mentee_id = c.school_id AND x.began = c.began
   JOIN stg_procedure_results AS p
     ON p.school_id = x.school_id AND p.year IN (c.began - 1, c.began)
-   AND list_contains(c.kinds, p.kind)
-   AND (c.subjects IS NULL OR list_contains(c.subjects, p.subject))
-   AND (p.kind <> 'ВПР' OR c.grades IS NULL OR list_contains(c.grades, p.grade))
+   AND in_effect_scope(p.kind, p.subject, p.grade, c.kinds, c.subjects, c.grades)
   GROUP BY ALL
 ),
 -- Each school's two years; a peer without results in one of them is left out of the group.

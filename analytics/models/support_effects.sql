@@ -32,9 +32,7 @@ series AS (
   FROM scoped AS c
   JOIN stg_procedure_results AS p
     ON p.school_id = c.school_id AND p.year >= c.list_year - 1
-   AND list_contains(c.kinds, p.kind)
-   AND (c.subjects IS NULL OR list_contains(c.subjects, p.subject))
-   AND (p.kind <> 'ВПР' OR c.grades IS NULL OR list_contains(c.grades, p.grade))
+   AND in_effect_scope(p.kind, p.subject, p.grade, c.kinds, c.subjects, c.grades)
   GROUP BY ALL
 ),
 series_list AS (

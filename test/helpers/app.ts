@@ -9,6 +9,8 @@ import { UserDirectory } from '../../dashboard/server/auth/users.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { writeRegistryFile, writeVprCsv } from './fixtures.ts';
 import { tempStore, type TempStore } from './store.ts';
+import { TestClient } from './client.ts';
+import type { Role } from '../../contract/access/roles.ts';
 
 type App = ReturnType<typeof createApp>;
 type RequestInput = Parameters<App['request']>[0];
@@ -62,6 +64,19 @@ export function useApp(
     },
     get access(): AccessControl {
       return access!;
+    },
+    /**
+     * A client signed in as `login` with `role` (the user is added on first use, a school user
+     * with `school`); throws when the sign-in fails.
+     */
+    async signIn(login: string, role: Role, school?: string): Promise<TestClient> {
+      const password = `пароль-${login}-1`;
+      if (!access!.users.find(login))
+        await access!.users.add({ login, role, password, ...(school ? { school } : {}) });
+      const client = new TestClient(app!);
+      const response = await client.login(login, password);
+      if (response.status !== 200) throw new Error(`${login}: вход не удался (${response.status})`);
+      return client;
     },
   };
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { writeCsv } from '../../data/generator/files.ts';
-import { writeRegistryFile, writeVprCsv } from './fixtures.ts';
+import { vprFailRow, writeRegistryFile, writeVprCsv } from './fixtures.ts';
 
 const school = (login: string, short: string, type: string) => [
   login,
@@ -15,19 +15,7 @@ const school = (login: string, short: string, type: string) => [
   type,
   'городская',
 ];
-/** ВПР 5th grade: `n2` marks «2» of `n`, the rest «3». */
-const vpr = (year: string, login: string, subject: string, n: number, n2: number) => [
-  year,
-  login,
-  '',
-  5,
-  subject,
-  n,
-  n2,
-  n - n2,
-  0,
-  0,
-];
+const vpr = vprFailRow;
 const both = (year: string, login: string, n: number, ru2: number, ma2: number) => [
   vpr(year, login, 'Русский язык', n, ru2),
   vpr(year, login, 'Математика', n, ma2),

@@ -41,6 +41,20 @@ export async function writeRegistryFile(
   return path;
 }
 
+/** A ВПР template row of the 5th grade with `n2` marks «2» out of `n`; the rest are «3». */
+export const vprFailRow = (year: string, login: string, subject: string, n: number, n2: number) => [
+  year,
+  login,
+  '',
+  5,
+  subject,
+  n,
+  n2,
+  n - n2,
+  0,
+  0,
+];
+
 /**
  * Two schools where weighting matters: СОШ № 1 has 10 pupils, 5 of them «2» (50 %);
  * Гимназия № 3 has 90 pupils, 9 of them «2» (10 %). District: 14 / 100 = 14 %, not 30 %.

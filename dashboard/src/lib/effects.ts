@@ -22,6 +22,14 @@ import { outcomeText, VERDICT_TEXT } from '../../../contract/effects.ts';
 const DASH = '—';
 const pctN = (pct: number | null, n: number | null) => (n ? formatPctN(pct, n) : DASH);
 
+/** A share with its n, «30,0 % (n = 200)»; sorts by the share. */
+const pctNColumn = <T>(
+  key: string,
+  label: string,
+  pct: (row: T) => number | null,
+  n: (row: T) => number | null,
+): Column<T> => ({ key, label, value: pct, format: (r) => pctN(pct(r), n(r)), numeric: true });
+
 const verdictTone = (verdict: string) =>
   verdict === 'улучшение' ? 'better' : verdict === 'ухудшение' ? 'worse' : undefined;
 
@@ -34,20 +42,18 @@ export function effectColumns(year: number): Column<SupportEffectRow>[] {
   return [
     { key: 'school', label: 'ОО', value: (r) => r.short_name, custom: true },
     { key: 'cluster', label: 'Кластер', value: (r) => r.cluster },
-    {
-      key: 'base',
-      label: `${schoolYear(year - 1)} (до)`,
-      value: (r) => r.base_pct,
-      format: (r) => pctN(r.base_pct, r.base_n),
-      numeric: true,
-    },
-    {
-      key: 'measured',
-      label: `${schoolYear(year)} (год поддержки)`,
-      value: (r) => r.pct,
-      format: (r) => pctN(r.pct, r.n),
-      numeric: true,
-    },
+    pctNColumn(
+      'base',
+      `${schoolYear(year - 1)} (до)`,
+      (r) => r.base_pct,
+      (r) => r.base_n,
+    ),
+    pctNColumn(
+      'measured',
+      `${schoolYear(year)} (год поддержки)`,
+      (r) => r.pct,
+      (r) => r.n,
+    ),
     ppColumn('change', 'Изменение', (r) => r.change_pp),
     {
       key: 'verdict',
@@ -71,20 +77,18 @@ export const pairColumns: Column<PairEffectRow>[] = [
   { key: 'school', label: 'Подшефная ОО', value: (r) => r.short_name, custom: true },
   { key: 'mentors', label: 'ОО-наставник', value: (r) => r.mentors.join(', ') },
   { key: 'cluster', label: 'Кластер', value: (r) => r.cluster ?? 'вне списка' },
-  {
-    key: 'before',
-    label: 'До пары',
-    value: (r) => r.before_pct,
-    format: (r) => pctN(r.before_pct, r.before_n),
-    numeric: true,
-  },
-  {
-    key: 'after',
-    label: 'Первый год пары',
-    value: (r) => r.after_pct,
-    format: (r) => pctN(r.after_pct, r.after_n),
-    numeric: true,
-  },
+  pctNColumn(
+    'before',
+    'До пары',
+    (r) => r.before_pct,
+    (r) => r.before_n,
+  ),
+  pctNColumn(
+    'after',
+    'Первый год пары',
+    (r) => r.after_pct,
+    (r) => r.after_n,
+  ),
   ppColumn('change', 'Изменение', (r) => r.change_pp),
   {
     key: 'verdict',

@@ -7,23 +7,11 @@ import { buildModels } from '../../../analytics/models.ts';
 import { type ClusterRule } from '../../../contract/methodology.ts';
 import { loadMethodology } from '../../../analytics/methodology-file.ts';
 import { tempStore, type TempStore } from '../../helpers/store.ts';
-import { writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
+import { vprFailRow, writeRegistryFile, writeVprCsv } from '../../helpers/fixtures.ts';
 
 let t: TempStore;
 
-/** A ВПР row with `n2` marks «2» out of `n`; the rest are «3». */
-const vpr = (year: string, login: string, subject: string, n: number, n2: number) => [
-  year,
-  login,
-  '',
-  5,
-  subject,
-  n,
-  n2,
-  n - n2,
-  0,
-  0,
-];
+const vpr = vprFailRow;
 
 beforeAll(async () => {
   t = await tempStore();

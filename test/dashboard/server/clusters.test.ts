@@ -9,12 +9,9 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { writeCsv } from '../../../data/generator/files.ts';
 import { useApp } from '../../helpers/app.ts';
-import { TestClient } from '../../helpers/client.ts';
 import { writeRegistryFile } from '../../helpers/fixtures.ts';
 import type { ClusterHistoryPage, WorkingListPage } from '../../../contract/api/cluster-types.ts';
 import type { DistrictOverview, SchoolPage } from '../../../contract/api/types.ts';
-
-const PASSWORD = 'пароль-списков-1';
 
 async function writeFiles(dir: string): Promise<string[]> {
   const lists = join(dir, 'списки.csv');
@@ -34,18 +31,8 @@ async function writeFiles(dir: string): Promise<string[]> {
 
 const app = useApp(writeFiles, { network: true });
 
-async function signedIn(login: string, role: 'admin' | 'analyst' | 'school') {
-  if (!app.access.users.find(login))
-    await app.access.users.add({
-      login,
-      role,
-      password: PASSWORD,
-      ...(role === 'school' ? { school: 'sch000002' } : {}),
-    });
-  const client = new TestClient(app.app);
-  expect((await client.login(login, PASSWORD)).status).toBe(200);
-  return client;
-}
+const signedIn = (login: string, role: 'admin' | 'analyst' | 'school') =>
+  app.signIn(login, role, role === 'school' ? 'sch000002' : undefined);
 
 const DECISION = {
   year: 2026,

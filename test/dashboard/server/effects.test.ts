@@ -6,25 +6,13 @@
  */
 import { expect, it } from 'vitest';
 import { useApp } from '../../helpers/app.ts';
-import { TestClient } from '../../helpers/client.ts';
 import { writeEffectFiles } from '../../helpers/effects-fixture.ts';
 import type { EffectsPage } from '../../../contract/api/effects-types.ts';
 
-const PASSWORD = 'пароль-эффекта-1';
 const app = useApp(writeEffectFiles, { network: true });
 
-async function signedIn(login: string, role: 'admin' | 'analyst' | 'school') {
-  if (!app.access.users.find(login))
-    await app.access.users.add({
-      login,
-      role,
-      password: PASSWORD,
-      ...(role === 'school' ? { school: 'sch000011' } : {}),
-    });
-  const client = new TestClient(app.app);
-  expect((await client.login(login, PASSWORD)).status).toBe(200);
-  return client;
-}
+const signedIn = (login: string, role: 'admin' | 'analyst' | 'school') =>
+  app.signIn(login, role, role === 'school' ? 'sch000011' : undefined);
 
 it('shows staff the list of 2025/26 before and after, the summary, the pair and the proposal', async () => {
   const analyst = await signedIn('analyst', 'analyst');
