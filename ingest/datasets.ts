@@ -150,7 +150,15 @@ export interface NetworkPairRow {
   year: number;
   mentorSchoolId: string;
   menteeSchoolId: string;
+  /** the form of interaction as written */
   kind: string | null;
+  /** the form normalised: «ресурсное (донорское)», «паритетное», else as written */
+  form: string | null;
+  /** the contract, agreement or order as written */
+  contract: string | null;
+  contractNumber: string | null;
+  /** ISO date */
+  contractDate: string | null;
 }
 
 /** Who approved a list: the region's committee (a letter, an order) or the municipal committee. */
@@ -206,6 +214,8 @@ export interface TableTarget<Row> {
   table: string;
   /** the values of one or more table rows, in column order between batch_id and scope */
   records(row: Row): unknown[][];
+  /** the values of columns a later migration added after scope, the same for each record */
+  afterScope?(row: Row): unknown[];
 }
 
 export interface DatasetSpec<Row> {
@@ -428,12 +438,14 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
   },
   network_pairs: {
     title: 'Сетевые пары',
-    tables: oneTable('raw_network_pair', (r) => [
-      r.year,
-      r.mentorSchoolId,
-      r.menteeSchoolId,
-      r.kind,
-    ]),
+    tables: [
+      {
+        table: 'raw_network_pair',
+        records: (r) => [[r.year, r.mentorSchoolId, r.menteeSchoolId, r.kind]],
+        // migration 005 added these after scope
+        afterScope: (r) => [r.form, r.contract, r.contractNumber, r.contractDate],
+      },
+    ],
     scope: (r) => String(r.year),
     scopeTitle: 'учебный год',
   },

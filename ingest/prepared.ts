@@ -41,7 +41,9 @@ export function prepareRows(parsed: ParsedRows, withRecords = true): Prepared {
     tables: spec.tables.map((target) => ({
       table: target.table,
       records: rows.flatMap((row, i) =>
-        target.records(row).map((values) => [...values, scopes[i]]),
+        target
+          .records(row)
+          .map((values) => [...values, scopes[i], ...(target.afterScope?.(row) ?? [])]),
       ),
     })),
   };

@@ -8,6 +8,13 @@ import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
 import { YEAR } from './columns.ts';
+import {
+  EXPECTED_DATE,
+  contractDateText,
+  contractNumber,
+  pairForm,
+  parseRuDate,
+} from './pair-contract.ts';
 
 /** A school cell: «(login) name», a login or a name. */
 function schoolCell<K extends string>(row: RowReader<K>, key: K): string | undefined {
@@ -34,16 +41,61 @@ const pairColumns = [
     names: ['Форма взаимодействия', 'Тип', 'Вид сопровождения', 'Форма сопровождения'],
     required: false,
   },
+  {
+    key: 'contract',
+    names: ['Договор (соглашение, приказ)', 'Договор', 'Соглашение', 'Договор (соглашение)'],
+    required: false,
+  },
+  { key: 'contractNumber', names: ['Номер договора', '№ договора'], required: false },
+  { key: 'contractDate', names: ['Дата договора'], required: false },
 ] as const satisfies readonly ColumnSpec[];
+
+type PairKey = (typeof pairColumns)[number]['key'];
+type Contract = Pick<NetworkPairRow, 'contract' | 'contractNumber' | 'contractDate'>;
+
+/**
+ * The contract of a row: as written, with its number and date from their own columns or, when
+ * those are empty, from the text («Договор № 01 /2023 от 03.10.2023 года…» → «01/2023»,
+ * 2023-10-03). Undefined, with an error, when a date is not a date.
+ */
+function readContract(row: RowReader<PairKey>): Contract | undefined {
+  const contract = row.text('contract') ?? null;
+  const number = row.text('contractNumber') ?? (contract ? contractNumber(contract) : undefined);
+  const dateCell = row.text('contractDate');
+  const [dateText, column, expected] =
+    dateCell !== undefined
+      ? [dateCell, 'contractDate' as const, EXPECTED_DATE]
+      : [
+          contract ? contractDateText(contract) : undefined,
+          'contract' as const,
+          `дата договора после «от» в виде ДД.ММ.ГГГГ, например «Договор № 01/2023 от 03.10.2023»`,
+        ];
+  const date = dateText === undefined ? null : parseRuDate(dateText);
+  if (date === undefined) {
+    row.error(row.caption(column), dateText, expected);
+    return undefined;
+  }
+  return { contract, contractNumber: number ?? null, contractDate: date };
+}
 
 export const networkPairsFormat: Format = {
   id: 'network_pairs',
   title: 'Сетевые пары (шаблон)',
   dataset: 'network_pairs',
   columns: pairColumns,
-  example: ['2025/26', 'Гимназия № 1', 'Берёзовская СОШ', 'сетевое наставничество'],
+  example: [
+    '2025/26',
+    'Гимназия № 1',
+    'Берёзовская СОШ',
+    'Ресурсное (донорское) взаимодействие',
+    'Договор № 01/2025 от 03.10.2025 года о сетевом взаимодействии и сотрудничестве',
+    '01/2025',
+    '03.10.2025',
+  ],
   notes: [
-    'Одна строка — одна пара школ в одном учебном году. Школы указываются логином, наименованием или в виде «(логин) наименование».',
+    'Одна строка — одна пара школ в одном учебном году. Школы указываются логином, наименованием или в виде «(логин) наименование». Школа не может быть наставником самой себе.',
+    'Форма взаимодействия хранится как написана и как форма реестра: текст о ресурсном или донорском взаимодействии («Ресурсное (донорское) взаимодействие, где одна из школ…», «донорское») — «ресурсное (донорское)», о паритетном — «паритетное», иной текст — как написан.',
+    'Договор (соглашение, приказ) хранится как написан. Номер и дата — из столбцов «Номер договора» и «Дата договора» (ДД.ММ.ГГГГ), а если их нет или они пусты — из текста договора: «Договор № 01 /2023 от 03.10.2023 года…» — номер «01/2023», дата 03.10.2023.',
   ],
   detect: (sheet) => findHeader(sheet, pairColumns) !== undefined,
   parse(context) {
@@ -59,11 +111,16 @@ export const networkPairsFormat: Format = {
         row.error(row.caption('mentee'), mentee, 'другая школа, не сама школа-наставник');
         return;
       }
+      const contract = readContract(row);
+      if (contract === undefined) return;
+      const kind = row.text('kind') ?? null;
       rows.push({
         year,
         mentorSchoolId: mentor,
         menteeSchoolId: mentee,
-        kind: row.text('kind') ?? null,
+        kind,
+        form: kind === null ? null : pairForm(kind),
+        ...contract,
       });
       keys.push({ row: row.number, key: `${year}|${mentor}|${mentee}` });
     });
