@@ -45,6 +45,7 @@ export const SOURCE_TABLES = [
   'methodology_cluster_rule',
   'raw_official_cluster',
   'committee_list_decision',
+  'raw_network_pair',
 ] as const;
 
 export const MODELS: readonly ModelSpec[] = [
@@ -182,6 +183,8 @@ export const MODELS: readonly ModelSpec[] = [
   },
   { name: 'working_list_check', dependsOn: ['working_list', 'risk_flags', 'school'] },
   { name: 'cluster_history', dependsOn: ['working_list'] },
+  // The register of network pairs, each school with its clusters of the pair's year.
+  { name: 'network_pairs', dependsOn: ['raw_network_pair', 'working_list', 'school'] },
 ];
 
 /** The SQL of a model, from models/<name>.sql. */

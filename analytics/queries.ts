@@ -60,6 +60,9 @@ export const QUERY_NAMES = [
   'briefing_years',
   'briefing_schools',
   'decision_lists',
+  'pairs',
+  'pair_years',
+  'school_pairs',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

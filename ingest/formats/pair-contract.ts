@@ -5,8 +5,7 @@
  * file gives no columns for them.
  */
 
-export const RESOURCE_FORM = 'ресурсное (донорское)';
-export const PARITY_FORM = 'паритетное';
+import { PARITY_FORM, RESOURCE_FORM } from '../../contract/api/pairs-types.ts';
 
 /**
  * «Ресурсное (донорское) взаимодействие, где одна из школ…», «донорское» → «ресурсное
