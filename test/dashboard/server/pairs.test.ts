@@ -21,6 +21,7 @@ import {
   type SchoolPairRow,
 } from '../../../contract/api/pairs-types.ts';
 import type { SchoolPage } from '../../../contract/api/types.ts';
+import { exportTable } from '../../../analytics/export.ts';
 
 async function writeFiles(dir: string): Promise<string[]> {
   const others = join(dir, 'пары других лет.csv');
@@ -198,4 +199,37 @@ it('shows a school’s whole history of pairs, in both roles', async () => {
     [2025, 'подшефная школа', 'Лицей г. Отрадное', [], 'наставничество', null, 2025],
     [2024, 'подшефная школа', 'Шлиссельбургская СОШ № 1', [], 'ресурсное (донорское)', '5', 2024],
   ]);
+});
+
+it('exports the register of a year as npm run export -- pairs writes it', async () => {
+  const table = await exportTable(app.store, 'pairs', { year: 2024 });
+  expect(table.captions).toEqual([
+    'Учебный год',
+    'Логин ОО-наставника',
+    'ОО-наставник',
+    'Логин подшефной ОО',
+    'Подшефная ОО',
+    'Кластер подшефной в рабочем списке',
+    'Форма взаимодействия',
+    'Форма взаимодействия (как в файле)',
+    'Договор (соглашение, приказ)',
+    'Номер договора',
+    'Дата договора',
+    'Пара с учебного года',
+    'Лет без перерыва',
+  ]);
+  expect(table.rows.length).toBe(7);
+  const putilovskaya = table.rows.find((r) => r[4] === 'Путиловская ООШ')!;
+  expect([0, 2, 5, 6, 9, 10, 11, 12].map((i) => putilovskaya[i])).toEqual([
+    '2023/24',
+    'Приладожская СОШ',
+    'ШФЗСОР',
+    'ресурсное (донорское)',
+    '01/2023',
+    '03.10.2023',
+    '2022/23',
+    2,
+  ]);
+  // the district's register: a school's own export would name other schools
+  expect((await exportTable(app.store, 'pairs', { school: 'sch02' })).rows).toEqual([]);
 });
