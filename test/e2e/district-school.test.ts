@@ -461,6 +461,18 @@ describe('school page', () => {
       '№ 02/2021 от 07.10.2021',
       '2021/22 (первый год)',
     ]);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#school-partners').waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${width} px`).toBe(0);
+      await page.locator('#school-partners').screenshot({
+        path: join(SCREENSHOTS, `school-pairs-${width}.png`),
+      });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
   it('names its network partner from the loaded pairs, as подшефная школа', async () => {
