@@ -37,11 +37,12 @@ beforeAll(async () => {
     `INSERT INTO import_batch VALUES (1, 'official_clusters', 'official_clusters', 'списки.xlsx',
        'x', '2021', 3, false, 'тест', TIMESTAMP '2020-10-20 10:00:00')`,
   );
-  for (const [school, cluster] of [
+  const listed: [string, string][] = [
     ['sch000002', 'ШНОР'],
     ['sch000002', 'ШФЗСОР'],
     ['sch000001', 'ШЛ'],
-  ])
+  ];
+  for (const [school, cluster] of listed)
     await t.store.run(
       `INSERT INTO raw_official_cluster
          (batch_id, year, school_id, cluster, label, scope, basis, source)
