@@ -8,16 +8,10 @@ import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
 import { YEAR } from './columns.ts';
-import {
-  EXPECTED_DATE,
-  contractDateText,
-  contractNumber,
-  pairForm,
-  parseRuDate,
-} from './pair-contract.ts';
+import { PAIR_DETAIL_COLUMNS, pairDetails } from './pair-row.ts';
 
 /** A school cell: «(login) name», a login or a name. */
-function schoolCell<K extends string>(row: RowReader<K>, key: K): string | undefined {
+export function schoolCell<K extends string>(row: RowReader<K>, key: K): string | undefined {
   const text = row.get(key, textCell, EXPECTED.text);
   if (text === undefined) return undefined;
   const { login, name } = splitLoginCell(text);
@@ -36,47 +30,8 @@ const pairColumns = [
     names: ['Подшефная ОО', 'Подшефная школа', 'Школа-партнёр', 'Сопровождаемая ОО'],
     required: true,
   },
-  {
-    key: 'kind',
-    names: ['Форма взаимодействия', 'Тип', 'Вид сопровождения', 'Форма сопровождения'],
-    required: false,
-  },
-  {
-    key: 'contract',
-    names: ['Договор (соглашение, приказ)', 'Договор', 'Соглашение', 'Договор (соглашение)'],
-    required: false,
-  },
-  { key: 'contractNumber', names: ['Номер договора', '№ договора'], required: false },
-  { key: 'contractDate', names: ['Дата договора'], required: false },
+  ...PAIR_DETAIL_COLUMNS,
 ] as const satisfies readonly ColumnSpec[];
-
-type PairKey = (typeof pairColumns)[number]['key'];
-type Contract = Pick<NetworkPairRow, 'contract' | 'contractNumber' | 'contractDate'>;
-
-/**
- * The contract of a row: as written, with its number and date from their own columns or, when
- * those are empty, from the text («Договор № 01 /2023 от 03.10.2023 года…» → «01/2023»,
- * 2023-10-03). Undefined, with an error, when a date is not a date.
- */
-function readContract(row: RowReader<PairKey>): Contract | undefined {
-  const contract = row.text('contract') ?? null;
-  const number = row.text('contractNumber') ?? (contract ? contractNumber(contract) : undefined);
-  const dateCell = row.text('contractDate');
-  const [dateText, column, expected] =
-    dateCell !== undefined
-      ? [dateCell, 'contractDate' as const, EXPECTED_DATE]
-      : [
-          contract ? contractDateText(contract) : undefined,
-          'contract' as const,
-          `дата договора после «от» в виде ДД.ММ.ГГГГ, например «Договор № 01/2023 от 03.10.2023»`,
-        ];
-  const date = dateText === undefined ? null : parseRuDate(dateText);
-  if (date === undefined) {
-    row.error(row.caption(column), dateText, expected);
-    return undefined;
-  }
-  return { contract, contractNumber: number ?? null, contractDate: date };
-}
 
 export const networkPairsFormat: Format = {
   id: 'network_pairs',
@@ -111,17 +66,9 @@ export const networkPairsFormat: Format = {
         row.error(row.caption('mentee'), mentee, 'другая школа, не сама школа-наставник');
         return;
       }
-      const contract = readContract(row);
-      if (contract === undefined) return;
-      const kind = row.text('kind') ?? null;
-      rows.push({
-        year,
-        mentorSchoolId: mentor,
-        menteeSchoolId: mentee,
-        kind,
-        form: kind === null ? null : pairForm(kind),
-        ...contract,
-      });
+      const details = pairDetails(row);
+      if (details === undefined) return;
+      rows.push({ year, mentorSchoolId: mentor, menteeSchoolId: mentee, ...details });
       keys.push({ row: row.number, key: `${year}|${mentor}|${mentee}` });
     });
     checkDuplicates(keys, 'учебный год и пара школ', context);

@@ -4,6 +4,7 @@
  * number and date columns; a bad date and a school paired with itself refused.
  */
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeCsv, type CellValue } from '../../data/generator/files.ts';
 import { importPaths } from '../../ingest/import.ts';
@@ -160,5 +161,90 @@ describe('reading a form and a contract', () => {
     expect(parseRuDate('03.10.2023')).toBe('2023-10-03');
     expect(parseRuDate('2023-10-03')).toBe('2023-10-03');
     expect(parseRuDate('29.02.2023')).toBeUndefined();
+  });
+});
+
+describe('the seed’s own listing typed as a table', () => {
+  const FORM_R =
+    'Ресурсное (донорское) взаимодействие, где одна из школ, имеет наиболее сильные позиции';
+  const FORM_P =
+    'Паритетное взаимодействие, обмен ресурсами и услугами многосторонний, взаимовыгодный.';
+  async function listing(title: string[], rows: CellValue[][]): Promise<string> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Пары');
+    for (const line of title) sheet.addRow([line]);
+    sheet.addRow([
+      '№ п/п',
+      'Группы школ партнеров',
+      'Форма взаимодействия',
+      'Договор (соглашение, приказ)',
+    ]);
+    rows.forEach((row) => sheet.addRow(row));
+    const path = join(t.dir, `список-${++fileNumber}.xlsx`);
+    await workbook.xlsx.writeFile(path);
+    return path;
+  }
+
+  it('reads «ОО-наставник – ОО» in one cell, the year from the title', async () => {
+    const path = await listing(
+      ['В 2023-2024 учебном году в районе были сформированы 7 сетевых пар (групп ОО)'],
+      [
+        [
+          1,
+          'МКОУ «Приладожская СОШ» - МКОУ «Путиловская ООШ»;',
+          FORM_R,
+          'Договор № 01 /2023 от 03.10.2023 года о сетевом взаимодействии и сотрудничестве (рамочный);',
+        ],
+        [
+          2,
+          'МБОУ «Шлиссельбургская СОШ № 1 с углубленным изучением отдельных предметов» – МКОУ «Шумская СОШ»',
+          FORM_R,
+          'Договор № 01 от 09.10.2023 года',
+        ],
+        [
+          7,
+          '7. МКОУ «Синявинская СОШ» — МКОУ «Суховская ООШ»;',
+          FORM_P,
+          'Договор № 49 от 01.10.2023 года',
+        ],
+      ],
+    );
+    const [report] = await importPaths(t.store, [path]);
+    expect(report!.problems).toEqual([]);
+    expect(report!.outcome).toBe('loaded');
+    expect(
+      (await stored()).map((r) => [
+        r.year,
+        r.mentor,
+        r.mentee,
+        r.form,
+        r.contract_number,
+        r.contract_date,
+      ]),
+    ).toEqual([
+      [2024, 'sch10', 'sch11', 'паритетное', '49', '2023-10-01'],
+      [2024, 'sch01', 'sch02', 'ресурсное (донорское)', '01/2023', '2023-10-03'],
+      [2024, 'sch03', 'sch04', 'ресурсное (донорское)', '01', '2023-10-09'],
+    ]);
+  });
+
+  it('takes the year given at the import, and refuses a cell that is not two schools', async () => {
+    const path = await listing([], [[1, 'МКОУ «Приладожская СОШ»', FORM_R, '']]);
+    const [refused] = await importPaths(t.store, [path], { year: '2023/24' });
+    expect(refused!.outcome).toBe('rejected');
+    expect(refused!.problems.map((p) => describeProblem(p)).join('\n')).toMatch(
+      /строка 2, столбец «Группы школ партнеров»; значение «МКОУ «Приладожская СОШ»»; ожидалось: две школы через тире/,
+    );
+    const noYear = await listing([], [[1, 'Синявинская СОШ - Суховская ООШ', FORM_P, '']]);
+    const [withoutYear] = await importPaths(t.store, [noYear]);
+    expect(withoutYear!.outcome).toBe('rejected');
+    expect(withoutYear!.problems.map((p) => describeProblem(p)).join('\n')).toMatch(
+      /не указан учебный год сетевых пар/,
+    );
+    const [loaded] = await importPaths(t.store, [noYear], { year: '2024/25' });
+    expect(loaded!.outcome).toBe('loaded');
+    expect((await stored()).map((r) => [r.year, r.mentor, r.mentee, r.form])).toEqual([
+      [2025, 'sch10', 'sch11', 'паритетное'],
+    ]);
   });
 });
