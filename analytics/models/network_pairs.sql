@@ -23,7 +23,14 @@ clusters AS (
 )
 SELECT r.year, r.mentor_school_id, mentor.short_name AS mentor_name,
   r.mentee_school_id, mentee.short_name AS mentee_name,
-  r.kind, r.form, r.contract, r.contract_number, r.contract_date,
+  r.kind,
+  -- rows loaded before the register (schema 4 and earlier) have no form: read it from `kind` by
+  -- the reader's rule (ingest/formats/pair-contract.ts, pairForm)
+  coalesce(r.form,
+    CASE WHEN regexp_matches(lower(r.kind), '^ресурсн|донорск') THEN 'ресурсное (донорское)'
+         WHEN regexp_matches(lower(r.kind), '^паритетн') THEN 'паритетное'
+         ELSE r.kind END) AS form,
+  r.contract, r.contract_number, r.contract_date,
   r.began, (r.year - r.began + 1)::INTEGER AS years_running,
   coalesce(ce.clusters, []::VARCHAR[]) AS mentee_clusters,
   coalesce(cm.clusters, []::VARCHAR[]) AS mentor_clusters
