@@ -4,11 +4,20 @@
  */
 import {
   DuckDBDataChunk,
+  DuckDBTypeId,
   DuckDBInstance,
+  dateValue,
   type DuckDBConnection,
+  type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 import { chmodSync, existsSync } from 'node:fs';
+
+/** An ISO date («2023-10-03») appended to a DATE column as DuckDB's date; other values as given. */
+function appendable(type: DuckDBType, value: DuckDBValue): DuckDBValue {
+  if (type.typeId !== DuckDBTypeId.DATE || typeof value !== 'string') return value;
+  return dateValue(Math.round(Date.parse(`${value}T00:00:00Z`) / 86_400_000));
+}
 
 /** DuckDB's vector size: the rows of one appended chunk. */
 const CHUNK_ROWS = 2048;
@@ -169,7 +178,7 @@ export class Store {
           types.map((_, column) =>
             column < lead
               ? slice.map(() => leading[column]!)
-              : slice.map((row) => row[column - lead] ?? null),
+              : slice.map((row) => appendable(types[column]!, row[column - lead] ?? null)),
           ),
         );
         appender.appendDataChunk(chunk);

@@ -228,6 +228,24 @@ export const EXPORTS = {
       'difference_pp',
     ],
   },
+  pairs: {
+    title: 'Сетевые пары по учебным годам: наставник, подшефная школа, форма, договор',
+    columns: [
+      'year',
+      'mentor_school_id',
+      'mentor_name',
+      'mentee_school_id',
+      'mentee_name',
+      'mentee_clusters',
+      'form',
+      'kind',
+      'contract',
+      'contract_number',
+      'contract_date',
+      'began',
+      'years_running',
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 export type ExportName = keyof typeof EXPORTS;
@@ -342,6 +360,18 @@ export const CAPTIONS: Record<string, string> = {
   peer_change_pp: 'Школы без пары: изменение, п.п.',
   peer_verdict: 'Школы без пары: итог изменения',
   difference_pp: 'Разница изменений, п.п.',
+  mentor_school_id: 'Логин ОО-наставника',
+  mentor_name: 'ОО-наставник',
+  mentee_school_id: 'Логин подшефной ОО',
+  mentee_name: 'Подшефная ОО',
+  mentee_clusters: 'Кластер подшефной в рабочем списке',
+  form: 'Форма взаимодействия',
+  kind: 'Форма взаимодействия (как в файле)',
+  contract: 'Договор (соглашение, приказ)',
+  contract_number: 'Номер договора',
+  contract_date: 'Дата договора',
+  began: 'Пара с учебного года',
+  years_running: 'Лет без перерыва',
 };
 
 const LEVELS: Record<string, string> = {
@@ -350,7 +380,7 @@ const LEVELS: Record<string, string> = {
   region: 'регион',
   country: 'РФ',
 };
-const YEAR_COLUMNS = new Set(['year', 'prev_year', 'previous_year', 'base_year']);
+const YEAR_COLUMNS = new Set(['year', 'prev_year', 'previous_year', 'base_year', 'began']);
 
 export type ExportValue = string | number | null;
 export interface ExportTable {

@@ -184,6 +184,8 @@ export const MODELS: readonly ModelSpec[] = [
   },
   { name: 'working_list_check', dependsOn: ['working_list', 'risk_flags', 'school'] },
   { name: 'cluster_history', dependsOn: ['working_list'] },
+  // The register of network pairs, each school with its clusters of the pair's year.
+  { name: 'network_pairs', dependsOn: ['raw_network_pair', 'working_list', 'school'] },
   // The effect of support: re-measurement of the listed schools and of network pairs' mentees.
   { name: 'effect_scope', dependsOn: ['methodology_cluster_rule'] },
   {
@@ -193,7 +195,7 @@ export const MODELS: readonly ModelSpec[] = [
       'effect_scope',
       'stg_procedure_results',
       'risk_flags',
-      'raw_network_pair',
+      'network_pairs',
       'methodology_cluster_rule',
       'methodology_setting',
       'school',
@@ -202,7 +204,7 @@ export const MODELS: readonly ModelSpec[] = [
   {
     name: 'pair_effects',
     dependsOn: [
-      'raw_network_pair',
+      'network_pairs',
       'working_list',
       'effect_scope',
       'stg_procedure_results',

@@ -68,6 +68,9 @@ export const QUERY_NAMES = [
   'roadmap_document',
   'school_roadmap',
   'briefing_pairs_year',
+  'pairs',
+  'pair_years',
+  'school_pairs',
 ] as const;
 
 export type QueryName = (typeof QUERY_NAMES)[number];

@@ -150,7 +150,15 @@ export interface NetworkPairRow {
   year: number;
   mentorSchoolId: string;
   menteeSchoolId: string;
+  /** the form of interaction as written */
   kind: string | null;
+  /** the form normalised: «ресурсное (донорское)», «паритетное», else as written */
+  form: string | null;
+  /** the contract, agreement or order as written */
+  contract: string | null;
+  contractNumber: string | null;
+  /** ISO date */
+  contractDate: string | null;
 }
 
 /** Who approved a list: the region's committee (a letter, an order) or the municipal committee. */
@@ -433,6 +441,10 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
       r.mentorSchoolId,
       r.menteeSchoolId,
       r.kind,
+      r.form,
+      r.contract,
+      r.contractNumber,
+      r.contractDate,
     ]),
     scope: (r) => String(r.year),
     scopeTitle: 'учебный год',

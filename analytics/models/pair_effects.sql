@@ -1,6 +1,6 @@
 -- Network pairs before and after (docs/methodology.md, «Результативность мер»): one row per
--- mentee school and school year its support by a mentor began (a pair's first year of an unbroken
--- run; a mentee with two mentors from the same year is one row). The key indicator of the
+-- mentee school and school year its support by a mentor began (network_pairs.began: a pair's first
+-- year of an unbroken run; a mentee with two mentors from the same year is one row). The key indicator of the
 -- mentee's cluster in that year's working list (effect_scope; the first risk cluster by code, or
 -- the default indicator when it is on no list) the year before the pair began (before_year) and
 -- in its first year (after_year), with the same significance test and words as everywhere; beside
@@ -8,25 +8,15 @@
 -- same cluster's list, or, for a mentee on no list, the district's schools in no pair —, their
 -- counts pooled, and the difference of the two changes.
 CREATE OR REPLACE TABLE pair_effects AS
-WITH pair_years AS (
-  SELECT DISTINCT year, mentor_school_id, mentee_school_id FROM raw_network_pair
-),
-runs AS (
-  SELECT *, year - row_number() OVER (PARTITION BY mentor_school_id, mentee_school_id ORDER BY year)
-    AS run
-  FROM pair_years
-),
-began AS (
-  SELECT mentee_school_id AS school_id, min(year) AS began, list(DISTINCT mentor_school_id) AS mentor_ids
-  FROM runs GROUP BY mentee_school_id, mentor_school_id, run
-),
-mentee AS (
-  SELECT school_id, began, list(DISTINCT m ORDER BY m) AS mentor_ids
-  FROM (SELECT school_id, began, unnest(mentor_ids) AS m FROM began) GROUP BY ALL
+WITH mentee AS (
+  SELECT mentee_school_id AS school_id, began, list(DISTINCT mentor_name ORDER BY mentor_name)
+    AS mentors
+  FROM network_pairs WHERE year = began
+  GROUP BY ALL
 ),
 in_pair AS (
-  SELECT year, mentor_school_id AS school_id FROM pair_years
-  UNION SELECT year, mentee_school_id FROM pair_years
+  SELECT year, mentor_school_id AS school_id FROM network_pairs
+  UNION SELECT year, mentee_school_id FROM network_pairs
 ),
 risk_list AS (
   SELECT w.year, w.school_id, w.cluster FROM working_list AS w
@@ -93,10 +83,7 @@ tested AS (
   FROM sides AS d CROSS JOIN methodology_setting AS s
 )
 SELECT c.school_id, sc.short_name, c.began, c.began - 1 AS before_year, c.began AS after_year,
-  c.mentor_ids,
-  (SELECT list(coalesce(m.short_name, id) ORDER BY m.short_name)
-   FROM unnest(c.mentor_ids) AS u(id) LEFT JOIN school AS m ON m.school_id = u.id) AS mentors,
-  c.cluster, c.indicator_title,
+  c.mentors, c.cluster, c.indicator_title,
   t.before_count, t.before_n, t.before_pct, t.after_count, t.after_n, t.after_pct, t.change_pp,
   t.significant,
   effect_verdict(t.before_n, t.after_n, t.change_pp, t.significant, t.min_n) AS verdict,

@@ -73,10 +73,9 @@ computed AS (
 list_years AS (SELECT DISTINCT year FROM working_list),
 result_years AS (SELECT DISTINCT year FROM stg_procedure_results),
 mentees AS (
-  SELECT p.year, p.mentee_school_id AS school_id,
-    list(DISTINCT coalesce(s.short_name, p.mentor_school_id)) AS mentors
-  FROM raw_network_pair AS p LEFT JOIN school AS s ON s.school_id = p.mentor_school_id
-  GROUP BY ALL
+  SELECT year, mentee_school_id AS school_id,
+    list(DISTINCT mentor_name ORDER BY mentor_name) AS mentors
+  FROM network_pairs GROUP BY ALL
 ),
 placed AS (
   SELECT t.*, me.mentors,

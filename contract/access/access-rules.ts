@@ -44,6 +44,7 @@ export const ACCESS = {
   'GET /api/clusters': 'staff',
   'GET /api/working-list': 'staff',
   'GET /api/effects': 'staff',
+  'GET /api/pairs': 'staff',
   'GET /api/import/history': 'staff',
   'GET /api/templates': 'staff',
   'GET /api/templates/:id': 'staff',

@@ -1,4 +1,5 @@
 /** Row types shared by the server and the browser. Shares are in per cent (0–100). */
+import type { SchoolPairRow } from './pairs-types.ts';
 import type { SchoolClusterYear, WorkingListRow } from './cluster-types.ts';
 import type { FgDistrictRow } from './fg-types.ts';
 export interface Health {
@@ -161,15 +162,8 @@ export interface SchoolListRow extends SchoolListItem {
 export interface SchoolCard extends SchoolListItem {
   full_name: string;
   aliases: string[] | null;
-  partners: {
-    school_id: string;
-    short_name: string;
-    role: string;
-    kind: string;
-    year: number;
-    /** the partner's clusters on the working list of the pair's year */
-    clusters: string[];
-  }[];
+  /** the school's whole history of network pairs, both roles, newest year first */
+  partners: SchoolPairRow[];
 }
 
 export interface SchoolResultRow extends ResultIndicators {

@@ -22,6 +22,7 @@ import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as briefingRoutes from './routes/briefing.ts';
 import * as clusterRoutes from './routes/clusters.ts';
+import * as pairsRoutes from './routes/pairs.ts';
 import * as effectRoutes from './routes/effects.ts';
 import * as staticRoutes from './routes/static.ts';
 import type { AccessControl, App, AppEnv } from './auth/control.ts';
@@ -89,7 +90,14 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
   methodologyRoutes.register(app, store, queued, access);
   clusterRoutes.register(app, store, queued, access);
   effectRoutes.register(app, store, queued, access);
-  for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
+  for (const routes of [
+    districtRoutes,
+    schoolRoutes,
+    fgRoutes,
+    deficitsRoutes,
+    compareRoutes,
+    pairsRoutes,
+  ])
     routes.register(app, store);
   briefingRoutes.register(app, store, access);
   staticRoutes.register(app, distDir);

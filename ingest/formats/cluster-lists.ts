@@ -94,7 +94,7 @@ function tableEnd(sheet: Sheet, header: Header, limit: number): { end: number; t
 }
 
 /** A list's given year, checked once; undefined (with an error) when it does not read. */
-function givenYear(context: ParseContext): number | undefined {
+export function givenYear(context: ParseContext): number | undefined {
   const text = context.given?.year;
   if (text === undefined) return undefined;
   const parsed = schoolYearCell.safeParse(text);

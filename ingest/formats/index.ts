@@ -14,6 +14,7 @@ import { giaParticipantsFormat, giaSchoolsFormat } from './gia.ts';
 import { fgLevelsFormat, fgParticipantsFormat } from './fg.ts';
 import { teacherDiagFormat } from './teachers.ts';
 import { networkPairsFormat, officialClustersFormat, officialListsFormat } from './network.ts';
+import { networkListingFormat } from './network-listing.ts';
 import { gradingScaleFormat } from './grading-scale.ts';
 
 export const FORMATS: readonly Format[] = [
@@ -32,6 +33,7 @@ export const FORMATS: readonly Format[] = [
   fgParticipantsFormat,
   teacherDiagFormat,
   networkPairsFormat,
+  networkListingFormat,
   officialClustersFormat,
   officialListsFormat,
 ];

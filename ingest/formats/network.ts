@@ -8,9 +8,10 @@ import type { Format } from './format.ts';
 import { checkDuplicates } from './rows.ts';
 import { readRows, type RowReader } from './row-reader.ts';
 import { YEAR } from './columns.ts';
+import { PAIR_DETAIL_COLUMNS, pairDetails } from './pair-row.ts';
 
 /** A school cell: «(login) name», a login or a name. */
-function schoolCell<K extends string>(row: RowReader<K>, key: K): string | undefined {
+export function schoolCell<K extends string>(row: RowReader<K>, key: K): string | undefined {
   const text = row.get(key, textCell, EXPECTED.text);
   if (text === undefined) return undefined;
   const { login, name } = splitLoginCell(text);
@@ -29,11 +30,7 @@ const pairColumns = [
     names: ['Подшефная ОО', 'Подшефная школа', 'Школа-партнёр', 'Сопровождаемая ОО'],
     required: true,
   },
-  {
-    key: 'kind',
-    names: ['Форма взаимодействия', 'Тип', 'Вид сопровождения', 'Форма сопровождения'],
-    required: false,
-  },
+  ...PAIR_DETAIL_COLUMNS,
 ] as const satisfies readonly ColumnSpec[];
 
 export const networkPairsFormat: Format = {
@@ -41,9 +38,19 @@ export const networkPairsFormat: Format = {
   title: 'Сетевые пары (шаблон)',
   dataset: 'network_pairs',
   columns: pairColumns,
-  example: ['2025/26', 'Гимназия № 1', 'Берёзовская СОШ', 'сетевое наставничество'],
+  example: [
+    '2025/26',
+    'Гимназия № 1',
+    'Берёзовская СОШ',
+    'Ресурсное (донорское) взаимодействие',
+    'Договор № 01/2025 от 03.10.2025 года о сетевом взаимодействии и сотрудничестве',
+    '01/2025',
+    '03.10.2025',
+  ],
   notes: [
-    'Одна строка — одна пара школ в одном учебном году. Школы указываются логином, наименованием или в виде «(логин) наименование».',
+    'Одна строка — одна пара школ в одном учебном году. Школы указываются логином, наименованием или в виде «(логин) наименование». Школа не может быть наставником самой себе.',
+    'Форма взаимодействия хранится как написана и как форма реестра: текст о ресурсном или донорском взаимодействии («Ресурсное (донорское) взаимодействие, где одна из школ…», «донорское») — «ресурсное (донорское)», о паритетном — «паритетное», иной текст — как написан.',
+    'Договор (соглашение, приказ) хранится как написан. Номер и дата — из столбцов «Номер договора» и «Дата договора» (ДД.ММ.ГГГГ), а если их нет или они пусты — из текста договора: «Договор № 01 /2023 от 03.10.2023 года…» — номер «01/2023», дата 03.10.2023.',
   ],
   detect: (sheet) => findHeader(sheet, pairColumns) !== undefined,
   parse(context) {
@@ -59,12 +66,9 @@ export const networkPairsFormat: Format = {
         row.error(row.caption('mentee'), mentee, 'другая школа, не сама школа-наставник');
         return;
       }
-      rows.push({
-        year,
-        mentorSchoolId: mentor,
-        menteeSchoolId: mentee,
-        kind: row.text('kind') ?? null,
-      });
+      const details = pairDetails(row);
+      if (details === undefined) return;
+      rows.push({ year, mentorSchoolId: mentor, menteeSchoolId: mentee, ...details });
       keys.push({ row: row.number, key: `${year}|${mentor}|${mentee}` });
     });
     checkDuplicates(keys, 'учебный год и пара школ', context);

@@ -106,6 +106,7 @@ const EXAMPLES: Record<RouteKey, Example> = {
   },
   'GET /api/clusters': { path: '/api/clusters' },
   'GET /api/working-list': { path: `/api/working-list?year=${YEAR}` },
+  'GET /api/pairs': { path: `/api/pairs?year=${YEAR}` },
   // A school not on that list cannot be removed from it (409): nothing changes.
   'POST /api/working-list': {
     path: '/api/working-list',

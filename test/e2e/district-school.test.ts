@@ -432,27 +432,63 @@ describe('school page', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
   });
 
-  it('names a partner with its clusters on the working list of the pair’s year', async () => {
+  it('shows the school’s whole history of pairs, each partner with its clusters of the year', async () => {
+    // Лицей № 2 (data/generator/write-network.ts): Озёрная ООШ 2021/22–2022/23, СОШ № 5
+    // 2021/22–2023/24, Луговская СОШ from 2022/23 on (contract 1 of the mentor's year, 13 October)
     await page.goto(`${server.url}/school/sch470102`);
-    await page.locator('#school-partners').waitFor();
-    expect(await text('#school-partners')).toBe(
-      'подшефная школа: Луговская СОШ (сетевое наставничество, 2025/26; в рабочем списке: ШПУН, ШФЗСОР)',
-    );
+    const row = '#school-partners tr[data-key="2026|наставник|sch470112"]';
+    await page.locator(row).waitFor();
+    const cells = (selector: string) =>
+      page
+        .locator(`${selector} > :is(th, td)`)
+        .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).innerText));
+    expect(await cells(row)).toEqual([
+      '2025/26',
+      'наставник',
+      'Луговская СОШ',
+      'ШПУН, ШФЗСОР',
+      'ресурсное (донорское)',
+      '№ 01/2025 от 13.10.2025',
+      '2022/23 (4-й год)',
+    ]);
+    expect(await page.locator('#school-partners tbody tr').count()).toBe(9);
+    expect(await cells('#school-partners tr[data-key="2022|наставник|sch470110"]')).toEqual([
+      '2021/22',
+      'наставник',
+      'Озёрная ООШ',
+      'ШНОР',
+      'ресурсное (донорское)',
+      '№ 02/2021 от 07.10.2021',
+      '2021/22 (первый год)',
+    ]);
+    for (const width of [390, 1366]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.locator('#school-partners').waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow, `${width} px`).toBe(0);
+      await page.locator('#school-partners').screenshot({
+        path: join(SCREENSHOTS, `school-pairs-${width}.png`),
+      });
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
   });
 
-  it('names its network partner from the latest loaded pairs', async () => {
+  it('names its network partner from the loaded pairs, as подшефная школа', async () => {
     await page.goto(`${server.url}/school/sch470109`);
-    await page.locator('#school-partners').waitFor();
+    await page.locator('#school-partners tbody tr').first().waitFor();
     const [pair] = await raw.store.all<{ partner: string; name: string; year: number }>(
       `SELECT p.mentor_school_id AS partner, s.short_name AS name, p.year
        FROM raw_network_pair p JOIN school s ON s.school_id = p.mentor_school_id
        WHERE p.mentee_school_id = 'sch470109' ORDER BY p.year DESC LIMIT 1`,
     );
     expect(pair).toBeDefined();
-    const partners = page.locator('#school-partners');
-    expect(await partners.innerText()).toContain(`наставник: ${pair!.name}`);
-    expect(await partners.innerText()).toContain(yearText(pair!.year));
-    expect(await partners.locator('a').getAttribute('href')).toBe(`/school/${pair!.partner}`);
+    const first = page.locator('#school-partners tbody tr').first();
+    expect(await first.innerText()).toContain(yearText(pair!.year));
+    expect(await first.innerText()).toContain('подшефная школа');
+    expect(await first.innerText()).toContain(pair!.name);
+    expect(await first.locator('a').getAttribute('href')).toBe(`/school/${pair!.partner}`);
   });
 
   it('shows teacher deficits per area as counted from the raw diagnostics', async () => {

@@ -17,6 +17,7 @@ import type {
   SchoolTaskRow,
   SchoolTeacherRow,
 } from '../../../contract/api/types.ts';
+import type { SchoolPairRow } from '../../../contract/api/pairs-types.ts';
 
 const RURAL = "CASE WHEN is_rural THEN 'сельская' WHEN NOT is_rural THEN 'городская' END";
 /** The school list's columns as the server sorts and searches them (a country's 40 000 schools). */
@@ -63,12 +64,17 @@ export function register(app: App, store: Store): void {
     const refused = refuseOtherSchool(c, c.req.param('id'));
     if (refused) return refused;
     const id = schoolId.safeParse(c.req.param('id'));
-    const [school] = id.success
-      ? await runQuery<SchoolCard>(store, 'school_card', { school_id: id.data })
+    const [card] = id.success
+      ? await runQuery<Omit<SchoolCard, 'partners'>>(store, 'school_card', { school_id: id.data })
       : [];
-    if (!school)
+    if (!card)
       return c.json({ error: `Школа с кодом «${c.req.param('id')}» не найдена в реестре.` }, 404);
-    const params = { school_id: school.school_id };
+    const params = { school_id: card.school_id };
+    // A school user is not shown other schools, its network partners included.
+    const partners = ownSchool(c)
+      ? []
+      : await runQuery<SchoolPairRow>(store, 'school_pairs', params);
+    const school: SchoolCard = { ...card, partners };
     const listYear = (await runQuery<{ year: number }>(store, 'working_list_years')).at(-1)?.year;
     const [results, flags, tasks, fg, teachers, custom, clusters, listRows] = await Promise.all([
       runQuery<SchoolResultRow>(store, 'school_results', params),
@@ -83,8 +89,6 @@ export function register(app: App, store: Store): void {
         : runQuery<WorkingListRow>(store, 'school_working_list', { ...params, year: listYear }),
     ]);
     const workingList = { year: listYear ?? null, rows: listRows };
-    // A school user is not shown other schools, its network partners included.
-    if (ownSchool(c)) school.partners = [];
     return c.json({ school, results, flags, tasks, fg, teachers, custom, clusters, workingList });
   });
 }

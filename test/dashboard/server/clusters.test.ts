@@ -188,12 +188,18 @@ it('builds the district overview and the school page from the working list', asy
   const mentor = (await (await analyst.request('/api/schools/sch000003')).json()) as SchoolPage;
   expect(mentor.school.partners).toEqual([
     {
-      school_id: 'sch000002',
-      short_name: 'Лесная ООШ',
-      role: 'подшефная школа',
-      kind: 'наставничество',
       year: 2026,
-      clusters: ['ШНОР'],
+      role: 'наставник',
+      partner_id: 'sch000002',
+      partner_name: 'Лесная ООШ',
+      partner_clusters: ['ШНОР'],
+      kind: 'наставничество',
+      form: 'наставничество',
+      contract: null,
+      contract_number: null,
+      contract_date: null,
+      began: 2026,
+      years_running: 1,
     },
   ]);
   expect(mentor.workingList.rows).toEqual([]);
