@@ -22,6 +22,7 @@ import * as deficitsRoutes from './routes/deficits.ts';
 import * as compareRoutes from './routes/compare.ts';
 import * as briefingRoutes from './routes/briefing.ts';
 import * as clusterRoutes from './routes/clusters.ts';
+import * as roadmapRoutes from './routes/roadmap.ts';
 import * as staticRoutes from './routes/static.ts';
 import type { AccessControl, App, AppEnv } from './auth/control.ts';
 import { guard } from './auth/guard.ts';
@@ -87,6 +88,7 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
   exportRoutes.register(app, store, access);
   methodologyRoutes.register(app, store, queued, access);
   clusterRoutes.register(app, store, queued, access);
+  roadmapRoutes.register(app, store, queued, access);
   for (const routes of [districtRoutes, schoolRoutes, fgRoutes, deficitsRoutes, compareRoutes])
     routes.register(app, store);
   briefingRoutes.register(app, store, access);
