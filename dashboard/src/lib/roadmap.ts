@@ -60,6 +60,15 @@ export function deadlineNote(m: Pick<RoadmapMeasure, 'term' | 'deadline'>): stri
   return m.term?.includes(shown) ? null : `до ${shown}`;
 }
 
+/** The ISO date of «06.12.2026» (day and month may have one digit); null for anything else. */
+export function isoOfRuDate(text: string): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : null;
+}
+
 /** The measures under their sections, in the document's order. */
 export function bySection(
   measures: RoadmapMeasure[],

@@ -3,6 +3,7 @@ import type { RoadmapMeasure } from '../../../../contract/api/roadmap-types.ts';
 import {
   bySection,
   deadlineNote,
+  isoOfRuDate,
   measuresCount,
   offeredYears,
   overdueText,
@@ -103,6 +104,13 @@ describe('a measure in words', () => {
     );
     expect(deadlineNote(measure({ term: 'до 20.10.2025', deadline: '2025-10-20' }))).toBeNull();
     expect(deadlineNote(measure({ term: 'в течение года' }))).toBeNull();
+  });
+
+  it('reads a date typed the Russian way', () => {
+    expect(isoOfRuDate(' 06.12.2026 ')).toBe('2026-12-06');
+    expect(isoOfRuDate('6.9.2026')).toBe('2026-09-06');
+    expect(isoOfRuDate('31.02.2026')).toBeNull();
+    expect(isoOfRuDate('2026-12-06')).toBeNull();
   });
 
   it('groups the measures under their sections in the document’s order', () => {
