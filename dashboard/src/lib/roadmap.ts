@@ -88,10 +88,10 @@ export const schoolYearOf = (iso: string) => {
   return m >= 9 ? y + 1 : y;
 };
 
-/** The years with a road map, and the current and the next school year to start one. */
-export function offeredYears(years: number[], today: string) {
+/** The years with a road map, the current and the next school year to start one, and the shown one. */
+export function offeredYears(years: number[], today: string, shown?: number) {
   const current = schoolYearOf(today);
-  return [...new Set([...years, current, current + 1])]
+  return [...new Set([...years, current, current + 1, ...(shown ? [shown] : [])])]
     .sort((a, b) => a - b)
     .map((y) => ({
       value: String(y),
