@@ -27,6 +27,12 @@ export const STATEMENT_NAMES = [
   'stored_tables',
   'table_rows',
   'insert_list_decision',
+  'roadmap_section_end',
+  'shift_roadmap_positions',
+  'insert_roadmap_measure',
+  'update_roadmap_measure',
+  'set_roadmap_status',
+  'delete_roadmap_measure',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

@@ -186,7 +186,7 @@ export async function schoolEffects(
   const year = context.year;
   doc.heading(`${number}. Меры поддержки и их результат`);
   const [measures, effects, pairs] = await Promise.all([
-    runQuery<SchoolMeasure>(store, 'school_roadmap', { year, school_id: schoolId }),
+    runQuery<SchoolMeasure>(store, 'briefing_school_roadmap', { year, school_id: schoolId }),
     runQuery<SupportEffectRow>(store, 'support_effects', { year, school: schoolId }),
     runQuery<PairEffectRow>(store, 'pair_effects', { year, school: schoolId }),
   ]);

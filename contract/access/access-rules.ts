@@ -4,7 +4,8 @@
  *
  * - public: no sign-in (the session and sign-in themselves);
  * - all: every signed-in role; a school user gets only their own school (the route narrows it);
- * - staff: администратор and аналитик (everything read-only, briefings, exports);
+ * - staff: администратор and аналитик (everything read-only, briefings, exports; and the road map
+ *   of measures, which the methodological service — analysts — keeps);
  * - admin: администратор only (imports, methodology, users, the audit log, backups).
  */
 import type { Role } from './roles.ts';
@@ -30,6 +31,9 @@ export const ACCESS = {
   'POST /api/download': 'all',
   'GET /api/briefings/options': 'all',
   'GET /api/briefings/file': 'all',
+  'GET /api/roadmap': 'all',
+  'GET /api/roadmap/years': 'all',
+  'GET /api/schools/:id/roadmap': 'all',
   'GET /api/district/filters': 'staff',
   'GET /api/district/results': 'staff',
   'GET /api/district/distribution': 'staff',
@@ -49,6 +53,10 @@ export const ACCESS = {
   'GET /api/templates': 'staff',
   'GET /api/templates/:id': 'staff',
   'POST /api/methodology/preview': 'staff',
+  'POST /api/roadmap': 'staff',
+  'PUT /api/roadmap/:id': 'staff',
+  'POST /api/roadmap/:id/status': 'staff',
+  'DELETE /api/roadmap/:id': 'staff',
   'POST /api/import': 'admin',
   'GET /api/import/progress': 'admin',
   'POST /api/import/cancel': 'admin',

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = {
   mapping: 'Сопоставление столбцов',
   methodology: 'Изменение методики',
   list_decision: 'Решение по рабочему списку',
+  roadmap: 'Дорожная карта',
   briefing: 'Справка',
   export: 'Выгрузка',
   user_add: 'Добавлен пользователь',

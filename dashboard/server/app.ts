@@ -24,6 +24,7 @@ import * as briefingRoutes from './routes/briefing.ts';
 import * as clusterRoutes from './routes/clusters.ts';
 import * as pairsRoutes from './routes/pairs.ts';
 import * as effectRoutes from './routes/effects.ts';
+import * as roadmapRoutes from './routes/roadmap.ts';
 import * as staticRoutes from './routes/static.ts';
 import type { AccessControl, App, AppEnv } from './auth/control.ts';
 import { guard } from './auth/guard.ts';
@@ -90,6 +91,7 @@ export function createApp({ store, distDir, access }: AppOptions): Hono<AppEnv> 
   methodologyRoutes.register(app, store, queued, access);
   clusterRoutes.register(app, store, queued, access);
   effectRoutes.register(app, store, queued, access);
+  roadmapRoutes.register(app, store, queued, access);
   for (const routes of [
     districtRoutes,
     schoolRoutes,

@@ -32,7 +32,7 @@ const PASSWORD = 'пароль-для-матрицы';
 
 interface Example {
   path: string;
-  method?: 'POST';
+  method?: 'POST' | 'PUT' | 'DELETE';
   /** a JSON body, or a function giving it once the store is open */
   body?: unknown;
   /** raw bytes for the upload routes */
@@ -77,6 +77,9 @@ const EXAMPLES: Record<RouteKey, Example> = {
   'GET /api/briefings/file': {
     path: `/api/briefings/file?year=${YEAR}&format=docx&school=${OWN}`,
   },
+  'GET /api/roadmap': { path: '/api/roadmap' },
+  'GET /api/roadmap/years': { path: '/api/roadmap/years' },
+  'GET /api/schools/:id/roadmap': { path: `/api/schools/${OWN}/roadmap` },
   'GET /api/district/filters': { path: '/api/district/filters' },
   'GET /api/district/results': {
     path: `/api/district/results?year=${YEAR}&procedure=${encodeURIComponent('ВПР')}&subject=${encodeURIComponent('Математика')}&grade=5`,
@@ -129,6 +132,16 @@ const EXAMPLES: Record<RouteKey, Example> = {
     method: 'POST',
     body: () => methodology,
   },
+  // Bad input on purpose (no title; an id no measure has): allowed roles reach the check, nothing changes.
+  'POST /api/roadmap': { path: '/api/roadmap', method: 'POST', body: { year: YEAR }, ok: 400 },
+  'PUT /api/roadmap/:id': { path: '/api/roadmap/2147483647', method: 'PUT', body: {}, ok: 400 },
+  'POST /api/roadmap/:id/status': {
+    path: '/api/roadmap/2147483647/status',
+    method: 'POST',
+    body: { status: 'выполнено' },
+    ok: 404,
+  },
+  'DELETE /api/roadmap/:id': { path: '/api/roadmap/2147483647', method: 'DELETE', ok: 404 },
   // A file no format knows: the import answers with its report (rejected), nothing is stored.
   'POST /api/import': { path: '/api/import?dryRun=true', method: 'POST', bytes: 'a;b\n1;2\n' },
   // Nothing is being imported: { running: false }.
@@ -174,17 +187,21 @@ async function signedIn(viewer: Viewer): Promise<TestClient> {
 
 async function call(viewer: Viewer, example: Example): Promise<Response> {
   const client = example.fresh ? await signedIn(viewer) : clients[viewer];
-  if (example.method !== 'POST') return client.request(example.path);
+  if (example.method === undefined || example.method === 'DELETE')
+    return client.request(example.path, { method: example.method });
   if (example.bytes !== undefined)
     return client.request(example.path, {
       method: 'POST',
       body: example.bytes,
       headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'file.csv' },
     });
-  return client.post(
-    example.path,
-    typeof example.body === 'function' ? (example.body as () => unknown)() : example.body,
-  );
+  return client.request(example.path, {
+    method: example.method,
+    body: JSON.stringify(
+      typeof example.body === 'function' ? (example.body as () => unknown)() : example.body,
+    ),
+    headers: { 'content-type': 'application/json' },
+  });
 }
 
 beforeAll(async () => {
@@ -286,6 +303,7 @@ describe('a school user', () => {
     for (const { id } of others)
       for (const path of [
         `/api/schools/${id}`,
+        `/api/schools/${id}/roadmap`,
         `/api/flags?school=${id}`,
         `/api/exports/indicators?school=${id}`,
         `/api/exports/flags?format=csv&school=${id}`,
@@ -302,6 +320,9 @@ describe('a school user', () => {
   });
 
   it('gets its own school everywhere, and nothing of another school through any parameter', async () => {
+    const roadmapYears: number[] = await (
+      await clients.school.request('/api/roadmap/years')
+    ).json();
     const paths = [
       '/api/session',
       '/api/health',
@@ -314,6 +335,9 @@ describe('a school user', () => {
       '/api/exports',
       '/api/deficits/options',
       '/api/briefings/options',
+      '/api/roadmap',
+      ...roadmapYears.map((y) => `/api/roadmap?year=${y}`),
+      `/api/schools/${OWN}/roadmap`,
       `/api/briefings/file?year=${YEAR}&format=docx&school=${OWN}`,
       ...Object.keys(EXPORTS).flatMap((name) =>
         ['json', 'csv', 'xlsx'].flatMap((format) => [

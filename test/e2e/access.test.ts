@@ -118,7 +118,9 @@ describe('access control', () => {
       'Школы',
       'Сравнение лет',
       'Кластеры по годам',
+      'Дорожная карта',
       'Сетевые пары',
+      'Результативность мер',
       'Функциональная грамотность',
       'Дефициты',
       'Справки',
@@ -260,6 +262,7 @@ describe('access control', () => {
     const nav = await navTitles(page);
     expect(nav).toContain('Район');
     expect(nav).toContain('Сравнение лет');
+    expect(nav).toContain('Дорожная карта');
     expect(nav).not.toContain('Загрузка данных');
     expect(nav).not.toContain('Журнал');
     // A page whose token the server no longer knows (it restarted): the token is fetched again

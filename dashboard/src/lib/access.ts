@@ -21,6 +21,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/school', title: 'Школы', roles: STAFF },
   { path: '/compare', title: 'Сравнение лет', roles: STAFF },
   { path: '/clusters', title: 'Кластеры по годам', roles: STAFF },
+  { path: '/roadmap', title: 'Дорожная карта', roles: STAFF },
   { path: '/pairs', title: 'Сетевые пары', roles: STAFF },
   { path: '/effects', title: 'Результативность мер', roles: STAFF },
   { path: '/fg', title: 'Функциональная грамотность', roles: ALL },

@@ -222,6 +222,15 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
   });
 }
 
+/** A state-changing JSON request (POST, PUT, DELETE) with the page's token; the answer's JSON. */
+export function sendJson<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown) {
+  return getJson<T>(path, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
 /** GET of any API path with query parameters (undefined ones left out). */
 export function getApi<T>(path: string, query: Record<string, string | number | undefined> = {}) {
   return getJson<T>(withQuery(path, query));

@@ -1,0 +1,2 @@
+-- The school years with a road map, ascending.
+SELECT DISTINCT year FROM roadmap_measure ORDER BY year;
