@@ -167,6 +167,28 @@ export interface OfficialClusterRow {
   source: ListSource;
 }
 
+/** One measure of a road map (ingest/formats/roadmap.ts), for the table roadmap_measure. */
+export interface RoadmapRow {
+  year: number;
+  section: string;
+  /** the measure's place in the document, from 1 */
+  position: number;
+  number: string | null;
+  title: string;
+  term: string | null;
+  /** ISO date */
+  deadline: string | null;
+  responsibleMunicipal: string | null;
+  responsibleSchool: string | null;
+  expectedResult: string | null;
+  confirmingDocument: string | null;
+  serves: 'list' | 'cluster' | 'schools';
+  servesCluster: string | null;
+  servesSchools: string[];
+  /** the measure's first row in the file, as a spreadsheet numbers it */
+  sourceRow: number;
+}
+
 export interface CustomIndicatorRow {
   setName: string;
   year: number;
@@ -191,6 +213,7 @@ export interface DatasetRows {
   network_pairs: NetworkPairRow;
   official_clusters: OfficialClusterRow;
   custom_indicators: CustomIndicatorRow;
+  roadmap: RoadmapRow;
 }
 
 export type Dataset = keyof DatasetRows;
@@ -198,7 +221,8 @@ export type Dataset = keyof DatasetRows;
 const sameDatasets: [Dataset, ContractDataset] extends [ContractDataset, Dataset] ? true : never =
   true;
 void sameDatasets;
-export type ResultDataset = Exclude<Dataset, 'registry'>;
+/** Datasets whose rows go to a raw table by scope; the registry and the road map load their own way. */
+export type ResultDataset = Exclude<Dataset, 'registry' | 'roadmap'>;
 
 export type ParsedRows = { [K in Dataset]: { dataset: K; rows: DatasetRows[K][] } }[Dataset];
 
@@ -465,7 +489,11 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
 };
 
 export const datasetTitle = (dataset: Dataset) =>
-  dataset === 'registry' ? 'Реестр ОО' : DATASETS[dataset].title;
+  dataset === 'registry'
+    ? 'Реестр ОО'
+    : dataset === 'roadmap'
+      ? 'Дорожная карта'
+      : DATASETS[dataset].title;
 
 /** Years present in the rows, for the import log. */
 export function yearsOf(parsed: ParsedRows): number[] {

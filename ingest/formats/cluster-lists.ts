@@ -60,13 +60,13 @@ interface TableFacts {
   basis: string | null;
 }
 
-const cellText = (cell: Cell | undefined) =>
+export const cellText = (cell: Cell | undefined) =>
   cell === null || cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim();
 
 const isTotal = (cell: Cell | undefined) => /^(итого|всего)/.test(normaliseHeader(cellText(cell)));
 
 /** The text lines of rows [from, to), for the title above a table. */
-function textLines(sheet: Sheet, from: number, to: number): string[] {
+export function textLines(sheet: Sheet, from: number, to: number): string[] {
   const lines: string[] = [];
   for (let index = from; index < to; index++) {
     const text = (sheet.rows[index] ?? []).map(cellText).filter(Boolean).join(' ');
@@ -94,7 +94,7 @@ function tableEnd(sheet: Sheet, header: Header, limit: number): { end: number; t
 }
 
 /** A list's given year, checked once; undefined (with an error) when it does not read. */
-function givenYear(context: ParseContext): number | undefined {
+export function givenYear(context: ParseContext): number | undefined {
   const text = context.given?.year;
   if (text === undefined) return undefined;
   const parsed = schoolYearCell.safeParse(text);
@@ -108,7 +108,7 @@ function givenYear(context: ParseContext): number | undefined {
   return undefined;
 }
 
-const showYear = (year: number) => `${year - 1}/${String(year).slice(2)}`;
+export const showYear = (year: number) => `${year - 1}/${String(year).slice(2)}`;
 
 /** The year of a table without a year column: the one given at the import, else its title's. */
 function tableYear(

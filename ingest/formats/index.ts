@@ -15,6 +15,7 @@ import { fgLevelsFormat, fgParticipantsFormat } from './fg.ts';
 import { teacherDiagFormat } from './teachers.ts';
 import { networkPairsFormat, officialClustersFormat, officialListsFormat } from './network.ts';
 import { gradingScaleFormat } from './grading-scale.ts';
+import { roadmapFormat } from './roadmap.ts';
 
 export const FORMATS: readonly Format[] = [
   registryFormat,
@@ -32,6 +33,7 @@ export const FORMATS: readonly Format[] = [
   fgParticipantsFormat,
   teacherDiagFormat,
   networkPairsFormat,
+  roadmapFormat,
   officialClustersFormat,
   officialListsFormat,
 ];
