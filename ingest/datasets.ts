@@ -185,6 +185,12 @@ export interface RoadmapRow {
   serves: 'list' | 'cluster' | 'schools';
   servesCluster: string | null;
   servesSchools: string[];
+  /** the status the file gives (its «Статус», «Дата статуса», «Отметка» columns), if any */
+  given?: {
+    status: 'запланировано' | 'выполнено' | 'перенесено' | 'не выполнено';
+    on: string | null;
+    note: string | null;
+  };
   /** the measure's first row in the file, as a spreadsheet numbers it */
   sourceRow: number;
 }

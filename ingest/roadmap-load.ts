@@ -27,6 +27,8 @@ export interface RoadmapLoad {
   carried: number;
   /** measures added on the page, left as they were */
   kept: number;
+  /** measures whose status the file gives (its «Статус» columns) */
+  fromFile: number;
 }
 
 /** Text as two versions of a road map are compared: case, ё, quotes, spaces and dashes folded. */
@@ -68,6 +70,7 @@ export async function writeRoadmap(
     replaced: 0,
     carried: 0,
     kept: 0,
+    fromFile: 0,
   };
   summary.sections = new Set(rows.map((r) => r.section)).size;
   for (const year of new Set(rows.map((r) => r.year))) {
@@ -80,7 +83,8 @@ export async function writeRoadmap(
     await runStatement(store, 'roadmap_delete_imported', { year });
     for (const row of rows.filter((r) => r.year === year)) {
       const previous = earlier.get(measureKey(row.section, row.title))?.shift();
-      if (previous && carriesStatus(previous)) summary.carried++;
+      if (row.given) summary.fromFile++;
+      else if (previous && carriesStatus(previous)) summary.carried++;
       await insertMeasure(store, batchId, row, previous, user);
     }
   }
@@ -111,9 +115,9 @@ function insertMeasure(
     serves: row.serves,
     cluster: row.servesCluster,
     schools: row.serves === 'schools' ? JSON.stringify(row.servesSchools) : null,
-    status: previous?.status ?? 'запланировано',
-    status_on: previous?.status_on ?? null,
-    note: previous?.status_note ?? null,
+    status: row.given?.status ?? previous?.status ?? 'запланировано',
+    status_on: row.given ? row.given.on : (previous?.status_on ?? null),
+    note: row.given ? row.given.note : (previous?.status_note ?? null),
     batch: batchId,
     source_row: row.sourceRow,
     user,
@@ -127,6 +131,7 @@ export function roadmapLoadText(load: RoadmapLoad): string {
     parts.push(
       `прежняя редакция заменена (мероприятий в ней: ${load.replaced}); статус, его дата и отметка перенесены у совпавших по разделу и названию: ${load.carried}`,
     );
+  if (load.fromFile > 0) parts.push(`статус указан в файле: ${load.fromFile}`);
   if (load.kept > 0) parts.push(`мероприятия, добавленные на странице, сохранены: ${load.kept}`);
   return parts.join('; ');
 }

@@ -7,7 +7,26 @@ import type { RoadmapRow } from '../datasets.ts';
 import type { ParseContext } from './context.ts';
 
 /** The road map's text columns (all but «№ п/п»). */
-export type TextKey = 'title' | 'term' | 'municipal' | 'school' | 'result' | 'document';
+export type TextKey =
+  | 'title'
+  | 'term'
+  | 'municipal'
+  | 'school'
+  | 'result'
+  | 'document'
+  | 'status'
+  | 'statusOn'
+  | 'note';
+
+/** The columns that describe the measure itself, where a cluster may be named. */
+const MEASURE_KEYS: readonly TextKey[] = [
+  'title',
+  'term',
+  'municipal',
+  'school',
+  'result',
+  'document',
+];
 
 /** A measure as its rows give it, before its deadline and whom it serves are read. */
 export interface MeasureDraft {
@@ -51,7 +70,7 @@ function namedSchools(context: ParseContext, draft: MeasureDraft): string[] {
 export function servesOf(context: ParseContext, draft: MeasureDraft): Serves {
   const schools = namedSchools(context, draft);
   if (schools.length > 0) return { serves: 'schools', servesCluster: null, servesSchools: schools };
-  const text = Object.values(draft.texts).join(' ');
+  const text = MEASURE_KEYS.map((key) => draft.texts[key] ?? '').join(' ');
   const clusters = context.reference.clusterNames.codesIn(text);
   if (clusters.length === 1)
     return { serves: 'cluster', servesCluster: clusters[0]!, servesSchools: [] };

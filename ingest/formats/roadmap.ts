@@ -15,6 +15,7 @@ import type { Format } from './format.ts';
 import { cellText, givenYear, showYear, textLines } from './cluster-lists.ts';
 import { schoolYearsIn } from './list-title.ts';
 import { isBlankRow } from './rows.ts';
+import { fileStatus, STATUS_COLUMNS } from './roadmap-status.ts';
 import { servesOf, type MeasureDraft, type TextKey } from './roadmap-serves.ts';
 
 export const ROADMAP_COLUMNS = [
@@ -70,6 +71,7 @@ export const ROADMAP_COLUMNS = [
     names: ['Подтверждающий документ', 'Подтверждающие документы', 'Форма отчетности'],
     required: false,
   },
+  ...STATUS_COLUMNS,
 ] as const satisfies readonly ColumnSpec[];
 
 type Key = (typeof ROADMAP_COLUMNS)[number]['key'];
@@ -81,6 +83,9 @@ const TEXT_KEYS: readonly TextKey[] = [
   'school',
   'result',
   'document',
+  'status',
+  'statusOn',
+  'note',
 ];
 
 const ROW_NUMBER = /^\d+(\.\d+)*\.?$/;
@@ -260,6 +265,10 @@ function measureRow(
     });
     return undefined;
   }
+  const caption = (key: Key) =>
+    cellText((context.sheet.rows[header.rowIndex] ?? [])[header.columns.get(key)!]);
+  const given = fileStatus(context, draft, caption);
+  if (given === null) return undefined;
   const deadline = texts.term ? termDeadline(texts.term, year) : null;
   if (deadline) checkDeadline(context, header, draft, deadline, year);
   return {
@@ -275,6 +284,7 @@ function measureRow(
     expectedResult: texts.result ?? null,
     confirmingDocument: texts.document ?? null,
     ...servesOf(context, draft),
+    ...(given && { given }),
     sourceRow: draft.row,
   };
 }
@@ -313,7 +323,8 @@ export const roadmapFormat: Format = {
     'Срок хранится как написан («15.08. – 15.09.», «Октябрь 2023 г», «в течение года»), а из него — последняя названная дата: число без года относится к учебному году (сентябрь–декабрь — первый календарный год, январь–август — второй), месяц — к его последнему дню, «в течение года» — к 31 августа. Срок вне учебного года загружается с предупреждением.',
     'Кому адресовано мероприятие: школы реестра, названные в столбце ответственных на институциональном уровне («МКОУ «Шумская СОШ» МБОУ «ОСШ №3» …»); иначе один кластер, названный в мероприятии (ШФСОР, ШФЗР, ШЛ… по таблице названий методики); иначе весь рабочий список.',
     'Учебный год: --year 2023/24 в командной строке, поле «Учебный год списка» на странице загрузки или строки заголовка. Без года файл не загружается.',
-    'Повторная загрузка за тот же год — новая редакция: загруженные ранее мероприятия года заменяются; у мероприятия с тем же разделом и названием сохраняются статус, его дата и отметка; мероприятия, добавленные на странице, остаются.',
+    'Справа могут быть столбцы «Статус» (запланировано, выполнено, перенесено, не выполнено), «Дата статуса» (ДД.ММ.ГГГГ) и «Отметка», как их пишет выгрузка дорожной карты: выгруженный, отмеченный и загруженный снова файл сохраняет отметки.',
+    'Повторная загрузка за тот же год — новая редакция: загруженные ранее мероприятия года заменяются; у мероприятия с тем же разделом и названием сохраняются статус, его дата и отметка; мероприятия, добавленные на странице, остаются. Статус, указанный в файле, заменяет прежний.',
   ],
   detect: (sheet) => findHeader(sheet, ROADMAP_COLUMNS) !== undefined,
   parse: parseRoadmap,

@@ -285,9 +285,16 @@ describe('the seed road map', () => {
     const again = await importOne(path);
     expect(texts(again)).toBe('');
     expect(again.outcome).toBe('replaced');
+    // The file's «Статус» columns give every measure its status: the marked one stays done.
     expect(again.summary).toBe(
-      'загружено мероприятий: 33 в разделах: 6; прежняя редакция заменена (мероприятий в ней: 33); статус, его дата и отметка перенесены у совпавших по разделу и названию: 1',
+      'загружено мероприятий: 33 в разделах: 6; прежняя редакция заменена (мероприятий в ней: 33); статус, его дата и отметка перенесены у совпавших по разделу и названию: 0; статус указан в файле: 33',
     );
+    const reloaded = await measures();
+    expect(
+      reloaded
+        .filter((m) => m.status !== 'запланировано')
+        .map((m) => [m.term, m.status, m.status_on, m.status_note]),
+    ).toEqual([['15.09.', 'выполнено', '2023-09-15', 'проведено']]);
     expect(termsBySection(await measures())).toEqual(SEED_TERMS);
   });
 
@@ -426,6 +433,43 @@ describe('a road map the reader refuses, leaving the store as it was', () => {
     expect(texts(report)).toBe(
       `файл «дорожная карта ${fileNumber}.xlsx», лист «Приложение 1», строка 10, столбец «Направления деятельности, наименование мероприятия (краткое содержание)»; значение «(пусто)»; ожидалось: наименование мероприятия № 2.: у строки есть срок «Октябрь 2023 г», но нет мероприятия`,
     );
+    expect(await contentHash(t.store)).toBe(before);
+  });
+
+  it('a status that is not one of the four, and a status date that does not read', async () => {
+    const before = await contentHash(t.store);
+    const path = join(t.dir, 'статусы.xlsx');
+    const workbook = newWorkbook();
+    addRoadmapSheet(
+      workbook,
+      'Приложение 1',
+      SEED_ROADMAP_TITLE,
+      [
+        { section: 'Организационное обеспечение' },
+        ['1.', 'Совещание', '15.09.', 'МИМС', null, null, null, 'сделано', null, null],
+        ['2.', 'Семинар', 'Май 2024', 'МИМС', null, null, null, 'Выполнено', '31.05.24', null],
+        [
+          '3.',
+          'Круглый стол',
+          'Май 2024',
+          'МИМС',
+          null,
+          null,
+          null,
+          'Выполнено',
+          '30.05.2024',
+          'ок',
+        ],
+      ],
+      true,
+    );
+    await writeXlsx(path, workbook);
+    const report = await importOne(path, { year: '2023/24' });
+    expect(report.outcome).toBe('rejected');
+    expect(texts(report).split('\n')).toEqual([
+      'файл «статусы.xlsx», лист «Приложение 1», строка 9, столбец «Статус»; значение «сделано»; ожидалось: статус: запланировано, выполнено, перенесено, не выполнено',
+      'файл «статусы.xlsx», лист «Приложение 1», строка 10, столбец «Дата статуса»; значение «31.05.24»; ожидалось: дата ДД.ММ.ГГГГ, например 15.03.2025',
+    ]);
     expect(await contentHash(t.store)).toBe(before);
   });
 
