@@ -96,12 +96,14 @@ const cellAt = (cells: readonly Cell[], header: Header, key: Key) => {
   return column === undefined ? '' : cellText(cells[column]);
 };
 
-/** The header again (a page's repeated header) or the column numbers «1 2 3 … 7» under it. */
-function isRepeatedHeader(cells: readonly Cell[], header: Header, headerCells: readonly Cell[]) {
+const TITLE_NAMES = new Set(ROADMAP_COLUMNS[1].names.map(normaliseHeader));
+
+/** The header again (a new page repeats it), whole or its title, or the numbers «1 2 3 … 7». */
+function isRepeatedHeader(cells: readonly Cell[], header: Header): boolean {
   const texts = cells.map(cellText).filter(Boolean);
   if (texts.length > 1 && texts.every((text, i) => text === String(i + 1))) return true;
-  const title = header.columns.get('title')!;
-  return normaliseHeader(cellText(cells[title])) === normaliseHeader(cellText(headerCells[title]));
+  const title = cellText(cells[header.columns.get('title')!]);
+  return TITLE_NAMES.has(normaliseHeader(title));
 }
 
 /**
@@ -158,7 +160,6 @@ function joinContinuation(
 /** The measures of the table in document order, each with its section; sections without measures warned. */
 export function measureDrafts(context: ParseContext, header: Header): MeasureDraft[] {
   const { sheet } = context;
-  const headerCells = sheet.rows[header.rowIndex] ?? [];
   const drafts: MeasureDraft[] = [];
   let section = { text: '', row: 0, measures: 0 };
   const closeSection = () => {
@@ -166,7 +167,11 @@ export function measureDrafts(context: ParseContext, header: Header): MeasureDra
   };
   for (let index = header.rowIndex + 1; index < sheet.rows.length; index++) {
     const cells = sheet.rows[index] ?? [];
-    if (isBlankRow(sheet, index) || isRepeatedHeader(cells, header, headerCells)) continue;
+    if (isBlankRow(sheet, index)) continue;
+    if (isRepeatedHeader(cells, header)) {
+      skippedHeader(context, index + 1);
+      continue;
+    }
     const heading = sectionText(cells, header);
     const last = drafts.at(-1);
     if (heading !== undefined) {
@@ -184,6 +189,17 @@ export function measureDrafts(context: ParseContext, header: Header): MeasureDra
   }
   closeSection();
   return drafts;
+}
+
+function skippedHeader(context: ParseContext, row: number): void {
+  context.problems.add({
+    severity: 'warning',
+    file: context.file.name,
+    sheet: context.sheet.name,
+    row,
+    message:
+      'строка повторяет шапку таблицы или нумерует её столбцы (так бывает на новой странице): пропущена',
+  });
 }
 
 function emptySection(context: ParseContext, row: number, text: string): void {

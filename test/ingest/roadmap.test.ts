@@ -491,3 +491,39 @@ describe('a road map the reader refuses, leaving the store as it was', () => {
     expect(await contentHash(t.store)).toBe(before);
   });
 });
+
+describe('rows a page break leaves', () => {
+  it('skips, with a warning, the header a new page repeats and the row numbering the columns', async () => {
+    const rows: RoadmapSheetRow[] = [
+      [1, 2, 3, 4, 5, 6, 7],
+      { section: 'Организационное обеспечение' },
+      ['1.', 'Совещание', '15.09.', 'МИМС', null, null, null],
+      [
+        '№ п/п',
+        'Направления деятельности Наименование мероприятия (краткое содержание)',
+        'Дата',
+        null,
+        null,
+        null,
+        null,
+      ],
+      ['2.', 'Семинар', 'Май 2024', 'МИМС', null, null, null],
+    ];
+    const report = await importOne(await roadmapFile(rows), { year: '2023/24' });
+    expect(report.outcome).toBe('loaded');
+    expect(report.problems.map((p) => [p.row, p.message])).toEqual([
+      [
+        8,
+        'строка повторяет шапку таблицы или нумерует её столбцы (так бывает на новой странице): пропущена',
+      ],
+      [
+        11,
+        'строка повторяет шапку таблицы или нумерует её столбцы (так бывает на новой странице): пропущена',
+      ],
+    ]);
+    expect((await measures()).map((m) => [m.section, m.title])).toEqual([
+      ['Организационное обеспечение', 'Совещание'],
+      ['Организационное обеспечение', 'Семинар'],
+    ]);
+  });
+});
