@@ -4,6 +4,7 @@
  * slice of data (e.g. year|subject|grade|school) that a later file would replace.
  */
 import type { Dataset as ContractDataset } from '../contract/imports/report.ts';
+import type { RoadmapServes, RoadmapStatus } from '../contract/roadmap.ts';
 
 export type BenchmarkLevel = 'school' | 'municipality' | 'region' | 'country';
 
@@ -182,12 +183,13 @@ export interface RoadmapRow {
   responsibleSchool: string | null;
   expectedResult: string | null;
   confirmingDocument: string | null;
-  serves: 'list' | 'cluster' | 'schools';
+  serves: RoadmapServes;
   servesCluster: string | null;
   servesSchools: string[];
   /** the status the file gives (its «Статус», «Дата статуса», «Отметка» columns), if any */
   given?: {
-    status: 'запланировано' | 'выполнено' | 'перенесено' | 'не выполнено';
+    status: RoadmapStatus;
+    /** ISO date */
     on: string | null;
     note: string | null;
   };

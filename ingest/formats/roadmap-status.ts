@@ -2,7 +2,7 @@
  * The status columns a road map may carry on the right («Статус», «Дата статуса», «Отметка»), as
  * the «roadmap» export writes them: a file exported, marked and loaded again keeps its marks.
  */
-import { ROADMAP_STATUSES, type RoadmapStatus } from '../../contract/roadmap.ts';
+import { ROADMAP_STATUSES } from '../../contract/roadmap.ts';
 import type { RoadmapRow } from '../datasets.ts';
 import type { ParseContext } from './context.ts';
 import type { MeasureDraft } from './roadmap-serves.ts';
@@ -58,5 +58,5 @@ export function fileStatus(
       expected: 'дата ДД.ММ.ГГГГ, например 15.03.2025',
     });
   if (word === undefined || on === undefined) return null;
-  return { status: word as RoadmapStatus, on, note: note ?? null };
+  return { status: word, on, note: note ?? null };
 }

@@ -96,7 +96,9 @@ const cellAt = (cells: readonly Cell[], header: Header, key: Key) => {
   return column === undefined ? '' : cellText(cells[column]);
 };
 
-const TITLE_NAMES = new Set(ROADMAP_COLUMNS[1].names.map(normaliseHeader));
+const TITLE_NAMES = new Set(
+  ROADMAP_COLUMNS.find((c) => c.key === 'title')!.names.map(normaliseHeader),
+);
 
 /** The header again (a new page repeats it), whole or its title, or the numbers «1 2 3 … 7». */
 function isRepeatedHeader(cells: readonly Cell[], header: Header): boolean {
