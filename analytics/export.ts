@@ -381,8 +381,10 @@ export async function toXlsx(
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Мониторинг качества образования';
-  if (sheetName === 'roadmap' && table.columns) {
-    addRoadmapSheets(workbook, { ...table, columns: table.columns });
+  // The «roadmap» export (its own columns, not a page's table of the same name) keeps its layout.
+  const { columns } = table;
+  if (sheetName === 'roadmap' && columns?.join() === EXPORTS.roadmap.columns.join()) {
+    addRoadmapSheets(workbook, { ...table, columns });
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   }
   const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
