@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Store } from './db.ts';
 import { roundTo } from '../contract/format.ts';
+import { addRoadmapSheets } from './roadmap-export.ts';
 
 export const EXPORTS = {
   indicators: {
@@ -246,6 +247,25 @@ export const EXPORTS = {
       'years_running',
     ],
   },
+  roadmap: {
+    title: 'Дорожная карта: мероприятия по разделам, сроки, ответственные, кому адресованы, статус',
+    columns: [
+      'year',
+      'section',
+      'measure_no',
+      'measure',
+      'term',
+      'deadline',
+      'responsible_municipal',
+      'responsible_school',
+      'expected_result',
+      'confirming_document',
+      'serves',
+      'measure_status',
+      'status_on',
+      'status_note',
+    ],
+  },
 } as const satisfies Record<string, { title: string; columns: readonly string[] }>;
 
 export type ExportName = keyof typeof EXPORTS;
@@ -372,6 +392,19 @@ export const CAPTIONS: Record<string, string> = {
   contract_date: 'Дата договора',
   began: 'Пара с учебного года',
   years_running: 'Лет без перерыва',
+  section: 'Раздел (направление деятельности)',
+  measure_no: '№ п/п',
+  measure: 'Наименование мероприятия',
+  term: 'Дата (как в дорожной карте)',
+  deadline: 'Срок (последняя названная дата)',
+  responsible_municipal: 'Ответственные исполнители на муниципальном уровне',
+  responsible_school: 'Ответственные исполнители на институциональном уровне',
+  expected_result: 'Ожидаемые результаты',
+  confirming_document: 'Подтверждающий документ',
+  serves: 'Кому адресовано',
+  measure_status: 'Статус',
+  status_on: 'Дата статуса',
+  status_note: 'Отметка',
 };
 
 const LEVELS: Record<string, string> = {
@@ -444,12 +477,19 @@ export function toCsv(table: Pick<ExportTable, 'captions' | 'rows'>): string {
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 
+/** An export as XLSX: the road map in its document's layout, every other export as a table. */
 export async function toXlsx(
-  table: Pick<ExportTable, 'captions' | 'rows'>,
+  table: Pick<ExportTable, 'captions' | 'rows'> & Partial<Pick<ExportTable, 'columns'>>,
   sheetName: string,
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Мониторинг качества образования';
+  // The «roadmap» export (its own columns, not a page's table of the same name) keeps its layout.
+  const { columns } = table;
+  if (sheetName === 'roadmap' && columns?.join() === EXPORTS.roadmap.columns.join()) {
+    addRoadmapSheets(workbook, { ...table, columns });
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
   const sheet = workbook.addWorksheet(sheetName.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31));
   sheet.addRow(table.captions).font = { bold: true };
   table.rows.forEach((row) => sheet.addRow(row));

@@ -9,8 +9,7 @@ import { runQuery } from './queries.ts';
 import { refreshModels } from './rebuild.ts';
 import { runStatement, statementRow } from './statements.ts';
 import type { RoadmapServes } from '../contract/api/roadmap-types.ts';
-// TODO(lead): use contract/roadmap.ts
-import type { RoadmapStatus } from '../contract/roadmap-interim.ts';
+import type { RoadmapStatus } from '../contract/roadmap.ts';
 
 /** The fields of a measure the page writes. */
 export interface MeasureFields {

@@ -35,7 +35,7 @@ const USAGE = `Использование: npm run import -- <файлы или 
   --dry-run         только проверить файлы и показать, что изменится; ничего не записывать
   --replace         заменить ранее загруженные данные за те же годы, предметы, классы и школы
   --create-schools  добавить в реестр школы из файла, которых в нём нет (вместо ошибки)
-  --year 2023/24    учебный год списка кластеров, в котором нет столбца «Учебный год»
+  --year 2023/24    учебный год списка кластеров без столбца «Учебный год» или дорожной карты
   --basis "…"       основание списка кластеров, например "распоряжение КО от 19.10.2023 № 356"`;
 
 const progress = terminalProgress();
@@ -47,6 +47,7 @@ function printReport(report: FileReport, index: number, total: number): void {
   console.log(
     `[${index + 1}/${total}] ${report.file}: ${OUTCOME_TITLES[report.outcome]}${report.format ? ` — ${report.format}` : ''}, строк: ${report.rows}`,
   );
+  if (report.summary) console.log(`    ${report.summary}`);
   for (const p of errors) console.log(`    ошибка: ${describeProblem(p)}`);
   if (report.moreProblems > 0) console.log(`    … и ещё ${report.moreProblems} замечаний`);
   if (warnings.length > 0)

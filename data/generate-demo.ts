@@ -13,6 +13,7 @@ import { writeFg } from './generator/write-fg.ts';
 import { writeTeachers } from './generator/write-teachers.ts';
 import { writeNetwork } from './generator/write-network.ts';
 import { writeLists } from './generator/write-lists.ts';
+import { writeRoadmaps } from './generator/write-roadmap.ts';
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'demo');
 
@@ -29,5 +30,6 @@ export async function generateDemo(dir: string = DEMO_DIR): Promise<string[]> {
     ...writeTeachers(dir),
     ...writeNetwork(dir),
     ...(await writeLists(dir)),
+    ...(await writeRoadmaps(dir)),
   ];
 }

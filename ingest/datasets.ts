@@ -4,6 +4,7 @@
  * slice of data (e.g. year|subject|grade|school) that a later file would replace.
  */
 import type { Dataset as ContractDataset } from '../contract/imports/report.ts';
+import type { RoadmapServes, RoadmapStatus } from '../contract/roadmap.ts';
 
 export type BenchmarkLevel = 'school' | 'municipality' | 'region' | 'country';
 
@@ -175,6 +176,35 @@ export interface OfficialClusterRow {
   source: ListSource;
 }
 
+/** One measure of a road map (ingest/formats/roadmap.ts), for the table roadmap_measure. */
+export interface RoadmapRow {
+  year: number;
+  section: string;
+  /** the measure's place in the document, from 1 */
+  position: number;
+  number: string | null;
+  title: string;
+  term: string | null;
+  /** ISO date */
+  deadline: string | null;
+  responsibleMunicipal: string | null;
+  responsibleSchool: string | null;
+  expectedResult: string | null;
+  confirmingDocument: string | null;
+  serves: RoadmapServes;
+  servesCluster: string | null;
+  servesSchools: string[];
+  /** the status the file gives (its «Статус», «Дата статуса», «Отметка» columns), if any */
+  given?: {
+    status: RoadmapStatus;
+    /** ISO date */
+    on: string | null;
+    note: string | null;
+  };
+  /** the measure's first row in the file, as a spreadsheet numbers it */
+  sourceRow: number;
+}
+
 export interface CustomIndicatorRow {
   setName: string;
   year: number;
@@ -199,6 +229,7 @@ export interface DatasetRows {
   network_pairs: NetworkPairRow;
   official_clusters: OfficialClusterRow;
   custom_indicators: CustomIndicatorRow;
+  roadmap: RoadmapRow;
 }
 
 export type Dataset = keyof DatasetRows;
@@ -206,7 +237,8 @@ export type Dataset = keyof DatasetRows;
 const sameDatasets: [Dataset, ContractDataset] extends [ContractDataset, Dataset] ? true : never =
   true;
 void sameDatasets;
-export type ResultDataset = Exclude<Dataset, 'registry'>;
+/** Datasets whose rows go to a raw table by scope; the registry and the road map load their own way. */
+export type ResultDataset = Exclude<Dataset, 'registry' | 'roadmap'>;
 
 export type ParsedRows = { [K in Dataset]: { dataset: K; rows: DatasetRows[K][] } }[Dataset];
 
@@ -477,7 +509,11 @@ export const DATASETS: { [K in ResultDataset]: DatasetSpec<DatasetRows[K]> } = {
 };
 
 export const datasetTitle = (dataset: Dataset) =>
-  dataset === 'registry' ? 'Реестр ОО' : DATASETS[dataset].title;
+  dataset === 'registry'
+    ? 'Реестр ОО'
+    : dataset === 'roadmap'
+      ? 'Дорожная карта'
+      : DATASETS[dataset].title;
 
 /** Years present in the rows, for the import log. */
 export function yearsOf(parsed: ParsedRows): number[] {

@@ -157,14 +157,17 @@ export async function importRows(
   }
   if (problems.hasErrors) return logged(store, report('rejected', facts), file.sha256, options);
   try {
+    let summary: string | undefined;
     const outcome = await reading.load(schools.created, {
       replace: options.replace ?? false,
       dryRun: options.dryRun ?? false,
       isDemo: options.isDemo ?? false,
       user: options.user ?? 'локальный пользователь',
+      onSummary: (text) => (summary = text),
     });
-    if (options.dryRun) return report('checked', { ...facts, planned: outcome });
-    return logged(store, report(outcome, facts), file.sha256, options);
+    const told = { ...facts, ...(summary !== undefined && { summary }) };
+    if (options.dryRun) return report('checked', { ...told, planned: outcome });
+    return logged(store, report(outcome, told), file.sha256, options);
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;
     for (const p of error.problems) problems.add(p);

@@ -6,13 +6,14 @@
 import type { LoadOutcome } from '../contract/imports/report.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { Store } from '../analytics/db.ts';
-import type { Dataset, RegistryRow, ResultDataset } from './datasets.ts';
+import type { Dataset, RegistryRow, ResultDataset, RoadmapRow } from './datasets.ts';
 import { DATASETS } from './datasets.ts';
 import type { Prepared, PreparedResults } from './prepared.ts';
 import { ImportRejected } from '../contract/imports/problems.ts';
 import type { Format } from './formats/format.ts';
 import type { SourceFile } from './read/table.ts';
-import { runStatement, statementRows } from './statements.ts';
+import { runStatement, statementRow, statementRows } from './statements.ts';
+import { roadmapLoadText, writeRoadmap } from './roadmap-load.ts';
 import { changedYears } from '../analytics/rebuild.ts';
 import { faultPoint } from '../analytics/fault-point.ts';
 import {
@@ -29,6 +30,8 @@ export interface LoadOptions {
   dryRun: boolean;
   isDemo: boolean;
   user: string;
+  /** told in Russian what the load did, when a dataset says more than its rows (the road map) */
+  onSummary?(text: string): void;
 }
 
 /** The file as the store's history knows it. */
@@ -69,6 +72,8 @@ export async function loadPrepared(
   createdSchools: readonly RegistryRow[],
   options: LoadOptions,
 ): Promise<LoadOutcome> {
+  if (prepared.dataset === 'roadmap')
+    return loadRoadmap(store, file, format, prepared.rows, createdSchools, options);
   if (prepared.dataset !== 'registry')
     return loadIncoming(
       store,
@@ -115,6 +120,30 @@ export async function loadIncoming(
     return replaced ? 'replaced' : 'loaded';
   });
 }
+
+/** A road map in one transaction: the batch, then the year's measures as its new version. */
+function loadRoadmap(
+  store: Store,
+  file: FileIdentity,
+  format: Format,
+  rows: readonly RoadmapRow[],
+  createdSchools: readonly RegistryRow[],
+  options: LoadOptions,
+): Promise<LoadOutcome> {
+  const facts = { dataset: 'roadmap' as const, rows: rows.length, years: yearsOfRows(rows) };
+  return inTransaction(store, options, async () => {
+    if (await stillStored(store, file, facts)) return 'unchanged';
+    const batchId = await insertBatch(store, file, format, facts, options);
+    if (createdSchools.length > 0) await upsertRegistry(store, batchId, createdSchools);
+    const load = await writeRoadmap(store, batchId, rows, options.user);
+    await markModelsPending(store, facts.years);
+    options.onSummary?.(roadmapLoadText(load));
+    return load.replaced > 0 ? 'replaced' : 'loaded';
+  });
+}
+
+const yearsOfRows = (rows: readonly { year: number }[]) =>
+  [...new Set(rows.map((r) => r.year))].sort();
 
 /** Rows read and prepared in the file worker, appended through the store's appender. */
 function preparedIncoming(store: Store, prepared: PreparedResults): Incoming {
@@ -196,7 +225,10 @@ async function stillStored(store: Store, file: FileIdentity, facts: Facts): Prom
     dataset: facts.dataset,
   });
   if (!same || facts.dataset === 'registry') return same !== undefined;
-  const kept = await store.one<{ n: number }>(batchRowsSql(facts.dataset), { id: same.batch_id });
+  const kept =
+    facts.dataset === 'roadmap'
+      ? await statementRow<{ n: number }>(store, 'roadmap_batch_rows', { id: same.batch_id })
+      : await store.one<{ n: number }>(batchRowsSql(facts.dataset), { id: same.batch_id });
   return kept!.n === facts.rows;
 }
 

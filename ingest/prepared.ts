@@ -9,6 +9,7 @@ import {
   type DatasetSpec,
   type ParsedRows,
   type RegistryRow,
+  type RoadmapRow,
 } from './datasets.ts';
 import type { ResultDataset } from './datasets.ts';
 
@@ -24,11 +25,19 @@ export interface PreparedResults {
   tables: { table: string; records: unknown[][] }[];
 }
 
-export type Prepared = { dataset: 'registry'; rows: RegistryRow[] } | PreparedResults;
+/** Rows that stay rows: the registry is merged by SQL, the road map replaced as a whole year. */
+export type PreparedWhole =
+  { dataset: 'registry'; rows: RegistryRow[] } | { dataset: 'roadmap'; rows: RoadmapRow[] };
+
+export type Prepared = PreparedWhole | PreparedResults;
+
+export const isWhole = (prepared: Prepared): prepared is PreparedWhole =>
+  prepared.dataset === 'registry' || prepared.dataset === 'roadmap';
 
 /** `withRecords` false: only the count and years (a refused file is never loaded). */
 export function prepareRows(parsed: ParsedRows, withRecords = true): Prepared {
-  if (parsed.dataset === 'registry') return parsed;
+  // The registry and a road map are small: their rows travel whole.
+  if (parsed.dataset === 'registry' || parsed.dataset === 'roadmap') return parsed;
   const spec = DATASETS[parsed.dataset] as DatasetSpec<unknown>;
   const facts = { dataset: parsed.dataset, rows: parsed.rows.length, years: yearsOf(parsed) };
   if (!withRecords) return { ...facts, scopes: [], ownScopes: [], tables: [] };
@@ -51,4 +60,6 @@ export function prepareRows(parsed: ParsedRows, withRecords = true): Prepared {
 export const preparedFacts = (prepared: Prepared) =>
   prepared.dataset === 'registry'
     ? { rows: prepared.rows.length, years: [] as number[] }
-    : { rows: prepared.rows, years: prepared.years };
+    : prepared.dataset === 'roadmap'
+      ? { rows: prepared.rows.length, years: yearsOf(prepared) }
+      : { rows: prepared.rows, years: prepared.years };

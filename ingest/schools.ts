@@ -118,6 +118,13 @@ export class SchoolMatcher {
     return { candidates: this.closest(name ?? login ?? '', 3), ambiguous: false };
   }
 
+  /** The registry school a name stands for, never creating one; undefined when none or two. */
+  lookup(name: string): string | undefined {
+    const key = normaliseSchoolName(name);
+    const found = this.byName.get(key) ?? this.byAlias.get(key);
+    return found && found !== AMBIGUOUS ? found.schoolId : undefined;
+  }
+
   /** The registry schools that go by `name` (more than one when it is ambiguous). */
   private named(name: string): string[] {
     const key = normaliseSchoolName(name);

@@ -38,6 +38,12 @@ export const STATEMENT_NAMES = [
   'create_schema_version',
   'schema_version',
   'record_migration',
+  'roadmap_imported',
+  'roadmap_page_measures',
+  'roadmap_delete_imported',
+  'roadmap_insert_measure',
+  'roadmap_batch_rows',
+  'roadmap_drop_empty_batches',
 ] as const;
 
 export type StatementName = (typeof STATEMENT_NAMES)[number];

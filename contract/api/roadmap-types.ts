@@ -2,11 +2,10 @@
  * The road map of measures on the wire (GET /api/roadmap, /api/roadmap/years,
  * /api/schools/:id/roadmap; POST, PUT, DELETE /api/roadmap…).
  */
-// TODO(lead): use contract/roadmap.ts
-import type { RoadmapStatus } from '../roadmap-interim.ts';
+import type { RoadmapServes, RoadmapStatus } from '../roadmap.ts';
 
 /** Whom a measure serves: all of the year's working list, one cluster of it, or named schools. */
-export type RoadmapServes = 'list' | 'cluster' | 'schools';
+export type { RoadmapServes };
 
 export interface RoadmapSchool {
   school_id: string;

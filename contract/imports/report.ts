@@ -19,6 +19,7 @@ export const DATASETS = [
   'network_pairs',
   'official_clusters',
   'custom_indicators',
+  'roadmap',
 ] as const;
 export type Dataset = (typeof DATASETS)[number];
 
@@ -43,4 +44,6 @@ export interface FileReport {
   unrecognised?: boolean;
   /** schools the file added to the registry (with createSchools) */
   schoolsAdded?: number;
+  /** what the load did beyond its rows, in Russian (a road map: measures, sections, statuses kept) */
+  summary?: string;
 }

@@ -6,12 +6,7 @@
 import { z } from 'zod';
 import type { MeasureFields, StoredMeasure } from '../../analytics/roadmap.ts';
 import { formatDate, schoolYear } from '../../contract/format.ts';
-// TODO(lead): use contract/roadmap.ts
-import {
-  ROADMAP_STATUSES,
-  termDeadline,
-  type RoadmapStatus,
-} from '../../contract/roadmap-interim.ts';
+import { ROADMAP_STATUSES, termDeadline, type RoadmapStatus } from '../../contract/roadmap.ts';
 import { schoolId } from './params.ts';
 
 /** An optional text of at most `max` characters: blank is null. */
@@ -114,7 +109,10 @@ export const issuesText = (error: z.ZodError) =>
 export const toFields = (
   d: z.infer<typeof editedMeasureBody>,
   measureYear: number,
-): MeasureFields => ({ ...d, deadline: termDeadline(d.term, measureYear) });
+): MeasureFields => ({
+  ...d,
+  deadline: d.term ? termDeadline(d.term, measureYear) : null,
+});
 
 /** A status date outside 1 January of the year it opens … 31 December of the year it closes. */
 export function dateProblem(on: string, measureYear: number): string | undefined {

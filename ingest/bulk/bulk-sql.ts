@@ -23,6 +23,7 @@ export const BULK_FORMATS: readonly Format[] = FORMATS.filter(
   (format) =>
     format.layout !== undefined &&
     format.dataset !== 'registry' &&
+    format.dataset !== 'roadmap' &&
     DATASETS[format.dataset].sql !== undefined,
 );
 

@@ -60,13 +60,13 @@ interface TableFacts {
   basis: string | null;
 }
 
-const cellText = (cell: Cell | undefined) =>
+export const cellText = (cell: Cell | undefined) =>
   cell === null || cell === undefined ? '' : String(cell).replace(/\s+/g, ' ').trim();
 
 const isTotal = (cell: Cell | undefined) => /^(итого|всего)/.test(normaliseHeader(cellText(cell)));
 
 /** The text lines of rows [from, to), for the title above a table. */
-function textLines(sheet: Sheet, from: number, to: number): string[] {
+export function textLines(sheet: Sheet, from: number, to: number): string[] {
   const lines: string[] = [];
   for (let index = from; index < to; index++) {
     const text = (sheet.rows[index] ?? []).map(cellText).filter(Boolean).join(' ');
@@ -108,7 +108,7 @@ export function givenYear(context: ParseContext): number | undefined {
   return undefined;
 }
 
-const showYear = (year: number) => `${year - 1}/${String(year).slice(2)}`;
+export const showYear = (year: number) => `${year - 1}/${String(year).slice(2)}`;
 
 /** The year of a table without a year column: the one given at the import, else its title's. */
 function tableYear(

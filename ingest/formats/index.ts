@@ -16,6 +16,7 @@ import { teacherDiagFormat } from './teachers.ts';
 import { networkPairsFormat, officialClustersFormat, officialListsFormat } from './network.ts';
 import { networkListingFormat } from './network-listing.ts';
 import { gradingScaleFormat } from './grading-scale.ts';
+import { roadmapFormat } from './roadmap.ts';
 
 export const FORMATS: readonly Format[] = [
   registryFormat,
@@ -34,6 +35,7 @@ export const FORMATS: readonly Format[] = [
   teacherDiagFormat,
   networkPairsFormat,
   networkListingFormat,
+  roadmapFormat,
   officialClustersFormat,
   officialListsFormat,
 ];

@@ -15,7 +15,7 @@ import { ScaleBook } from '../reference/grading-scales.ts';
 import { SchoolMatcher } from '../schools.ts';
 import { ClusterNameBook } from '../reference/cluster-names.ts';
 import { loadOrCreateSalt } from '../teacher-key.ts';
-import { prepareRows, type Prepared } from '../prepared.ts';
+import { isWhole, prepareRows, type Prepared } from '../prepared.ts';
 import type { Checked, CheckData, Opened, PieceKey, Reply, Request } from './protocol.ts';
 
 /** Items per piece: a piece of this size is read by the server in a few milliseconds. */
@@ -103,7 +103,7 @@ async function check(id: number, fileId: number, data: CheckData): Promise<Check
  * server's thread reads one piece at a time between its requests; returns the rest.
  */
 async function sendPieces(id: number, prepared: Prepared): Promise<Prepared> {
-  if (prepared.dataset === 'registry') return prepared;
+  if (isWhole(prepared)) return prepared;
   const send = async (key: PieceKey, items: unknown[]) => {
     for (let start = 0; start < items.length; start += PIECE) {
       const taken = new Promise<void>((resolve) => acks.set(id, resolve));

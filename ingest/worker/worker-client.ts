@@ -11,6 +11,7 @@ import type { Socket } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import type { CustomMapping, MappingProposal } from '../../contract/imports/custom-mapping.ts';
 import { formatInt, formatNumber } from '../../contract/format.ts';
+import { isWhole } from '../prepared.ts';
 import type {
   CheckData,
   Checked,
@@ -250,7 +251,7 @@ const crashed = (detail: string) =>
 function withPieces(result: unknown, pieces: Map<PieceKey, unknown[]>): unknown {
   if (pieces.size === 0) return result;
   const { prepared } = result as Checked;
-  if (prepared.dataset === 'registry') return result;
+  if (isWhole(prepared)) return result;
   const piece = (key: PieceKey) => pieces.get(key) ?? [];
   return {
     ...(result as Checked),

@@ -6,6 +6,7 @@ import { expect, it } from 'vitest';
 import { generateDemo } from '../../data/generate-demo.ts';
 import { writeRegistry } from '../../data/generator/write-registry.ts';
 import { writeLists } from '../../data/generator/write-lists.ts';
+import { writeRoadmaps } from '../../data/generator/write-roadmap.ts';
 import { importPaths } from '../../ingest/import.ts';
 import { tempStore } from '../helpers/store.ts';
 
@@ -98,6 +99,114 @@ it('the demo’s official lists load as written: five years of the region’s, f
         basis:
           'письмо комитета общего и профессионального образования Ленинградской области от 10.10.2023 № 19-39080/2023',
         source: 'регион',
+      },
+    ]);
+  } finally {
+    t.dispose();
+  }
+});
+
+it('the demo’s road maps load as written: 2024/25 with its statuses, 2025/26 as the seed writes it', async () => {
+  const t = await tempStore();
+  try {
+    const files = [...(await writeRegistry(t.dir)), ...(await writeRoadmaps(t.dir))];
+    const reports = await importPaths(t.store, files);
+    expect(reports.map((r) => [r.file, r.outcome, r.years, r.rows, r.summary])).toEqual([
+      ['Реестр ОО.xlsx', 'loaded', [], 18, undefined],
+      [
+        'Дорожная карта 2024-25.xlsx',
+        'loaded',
+        [2025],
+        13,
+        'загружено мероприятий: 13 в разделах: 6; статус указан в файле: 13',
+      ],
+      [
+        'Дорожная карта 2025-26.xlsx',
+        'loaded',
+        [2026],
+        11,
+        'загружено мероприятий: 11 в разделах: 6',
+      ],
+    ]);
+    // Only the 2025/26 page break is reported: its two rows are one measure.
+    expect(reports.flatMap((r) => r.problems.map((p) => [r.file, p.row, p.message]))).toEqual([
+      [
+        'Дорожная карта 2025-26.xlsx',
+        // 5 title rows, a blank row, the header, a section, 2 measures, a section, «Курсы …»
+        14,
+        'строка без номера продолжает текст мероприятия строки 13 (разрыв страницы): строки 13 и 14 объединены в одно мероприятие',
+      ],
+    ]);
+    const rows = await t.store.all<{ key: string; n: number }>(
+      `SELECT year || ' ' || serves || coalesce(' ' || serves_cluster, '') || ' ' || status AS key,
+              count(*)::INTEGER AS n
+       FROM roadmap_measure GROUP BY ALL ORDER BY ALL`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.key, r.n]))).toEqual({
+      '2025 cluster ШЛ выполнено': 1,
+      '2025 cluster ШПУН выполнено': 1,
+      '2025 cluster ШФЗСОР выполнено': 3,
+      '2025 list выполнено': 3,
+      '2025 list не выполнено': 1,
+      '2025 list перенесено': 1,
+      '2025 schools выполнено': 3,
+      '2026 cluster ШЛ запланировано': 1,
+      '2026 cluster ШПУН запланировано': 1,
+      '2026 cluster ШФЗСОР запланировано': 2,
+      '2026 list запланировано': 4,
+      '2026 schools запланировано': 3,
+    });
+    // Named schools of the working lists: ШПУН 2024/25, ШФЗСОР 2025/26, the network pairs.
+    expect(
+      await t.store.all(
+        `SELECT year, title, serves_schools FROM roadmap_measure WHERE serves = 'schools' ORDER BY year, position`,
+      ),
+    ).toEqual([
+      {
+        year: 2025,
+        title: 'Сопровождение школ в региональном мониторинге учебной неуспешности',
+        serves_schools: ['sch470110', 'sch470112', 'sch470108'],
+      },
+      {
+        year: 2025,
+        title:
+          'Курсы повышения квалификации учителей математики по формированию функциональной грамотности',
+        serves_schools: ['sch470105', 'sch470117', 'sch470114'],
+      },
+      {
+        year: 2025,
+        title: 'Установочное совещание по сетевому наставничеству',
+        serves_schools: [
+          'sch470101',
+          'sch470102',
+          'sch470106',
+          'sch470108',
+          'sch470112',
+          'sch470110',
+        ],
+      },
+      {
+        year: 2026,
+        title: 'Курсы повышения квалификации учителей русского языка',
+        serves_schools: ['sch470105', 'sch470117', 'sch470109'],
+      },
+      {
+        year: 2026,
+        title: 'Установочное совещание по сетевому наставничеству',
+        serves_schools: [
+          'sch470101',
+          'sch470102',
+          'sch470103',
+          'sch470116',
+          'sch470108',
+          'sch470109',
+          'sch470105',
+        ],
+      },
+      {
+        year: 2026,
+        title: 'Семинар «Объективность оценивания при проведении ВПР»',
+        serves_schools: ['sch470109'],
       },
     ]);
   } finally {
