@@ -198,7 +198,6 @@ export const MODELS: readonly ModelSpec[] = [
       'network_pairs',
       'methodology_cluster_rule',
       'methodology_setting',
-      'school',
     ],
   },
   {

@@ -97,6 +97,7 @@ describe('CSV cells a spreadsheet would take for a formula', () => {
       'ФИС ОКО ВПР 2025 Русский язык 4 класс — выполнение заданий.xlsx',
       'ФГ 2025-26 уровни по ОО.csv',
       'Диагностика педагогов 2025-26.csv',
+      'Сетевые пары.csv',
     ];
     // The demo's official cluster lists, whatever files they come in.
     const isList = (file: string) => /^(Региональные списки|Списки)/.test(basename(file));

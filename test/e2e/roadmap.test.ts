@@ -22,6 +22,7 @@ import { formatDate, schoolYear } from '../../contract/format.ts';
 import { UserDirectory } from '../../dashboard/server/auth/users.ts';
 import { today } from '../../dashboard/server/routes/roadmap.ts';
 import { launchBrowser, SCREENSHOTS, startServer, type RunningServer } from './server.ts';
+import { pdfPagesToPng, readPdf, squash } from './documents.ts';
 
 const LOGIN = 'metodist';
 const PASSWORD = 'пароль-методиста-2026';
@@ -281,5 +282,33 @@ describe('«Дорожная карта»', () => {
       `15.08. – 15.09. (до 15.09.${Y - 1})`,
     );
     expect(await summary()).toMatch(/^\d{4}\/\d\d: из 4 мероприятий выполнено 1, /);
+  });
+
+  it('shows a measure marked done on the page in the school справка', async () => {
+    // The demo's road map of 2025/26 plans «Консультации для руководителей ШПУН…» for the ШПУН
+    // cluster, and Луговская СОШ is on the ШПУН list of 2025/26.
+    const title = 'Консультации для руководителей ШПУН по результатам региональных мониторингов';
+    await page.goto(`${server.url}/roadmap?year=2026`);
+    const consult = item(title);
+    await consult.getByRole('button', { name: 'Отметить выполненным' }).click();
+    const form = consult.locator('form.status-form');
+    await form.getByLabel('Дата (ДД.ММ.ГГГГ)').fill('15.12.2025');
+    await form.getByLabel('Примечание').fill('консультации проведены');
+    await form.getByRole('button', { name: 'Записать' }).click();
+    await page.locator('li.measure[data-status="выполнено"]', { hasText: title }).waitFor();
+
+    const answer = await page.request.get(
+      `${server.url}/api/briefings/file?year=2026&format=pdf&school=sch470112`,
+    );
+    expect(answer.status()).toBe(200);
+    const pdf = Buffer.from(await answer.body());
+    const { text, pageTexts } = readPdf(pdf);
+    expect(text).toContain('8. Меры поддержки и их результат');
+    expect(text).toContain(
+      squash(`Информационно-консультативная поддержка: «${title}» — срок «Ноябрь-декабрь», выполнено 15.12.2025 (кластер ШПУН)`),
+    );
+    const at = pageTexts.findIndex((t) => t.includes('Меры поддержки и их результат'));
+    pdfPagesToPng(pdf, join(SCREENSHOTS, '..', 'briefings'), 'school-roadmap-done');
+    expect(at).toBeGreaterThan(-1);
   });
 });

@@ -368,7 +368,13 @@ describe('changes', () => {
     );
     const page = await roadmap(analyst, current);
     expect(page.measures).toMatchObject([
-      { title: 'Совещание с директорами', deadline: null, status: 'выполнено', status_on: today() },
+      // «в течение года»: by the end of the school year
+      {
+        title: 'Совещание с директорами',
+        deadline: `${current}-08-31`,
+        status: 'выполнено',
+        status_on: today(),
+      },
     ]);
     expect(roadmapAudit()[0]![2]).toBe(
       `Мероприятие дорожной карты отмечено выполненным: «Совещание с директорами» (${current - 1}/${String(current).slice(2)}), ${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y} (было: запланировано)`,
