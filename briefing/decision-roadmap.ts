@@ -32,10 +32,10 @@ export const roadmapMeasures = (store: Store, year: number) =>
 const COLUMNS: TableColumn[] = [
   { title: '№ п/п', width: 6 },
   { title: 'Направления деятельности, наименование мероприятия (краткое содержание)', width: 24 },
-  { title: 'Дата', width: 10 },
+  { title: 'Дата', width: 11 },
   { title: 'Ответственные исполнители на муниципальном уровне', width: 15 },
-  { title: 'Ответственные исполнители на институциональном уровне', width: 15 },
-  { title: 'Ожидаемые результаты', width: 17 },
+  { title: 'Ответственные исполнители на институциональном уровне', width: 16 },
+  { title: 'Ожидаемые результаты', width: 15 },
   { title: 'Подтверждающий документ', width: 13 },
 ];
 
@@ -72,5 +72,6 @@ export function drawRoadmap(
     ],
     align: 'center',
   });
-  doc.plainTable({ caption: '', columns: COLUMNS, rows: roadmapRows(measures), bodyText: true });
+  // in the tables' smaller type: seven columns on a portrait page
+  doc.plainTable({ caption: '', columns: COLUMNS, rows: roadmapRows(measures) });
 }

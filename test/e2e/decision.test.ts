@@ -5,7 +5,7 @@
  * `npm run briefing -- --kind decision`. Every expected school, count and basis is written out by
  * hand from the demo's lists (data/generator/write-lists.ts, 2026): the region's letter of
  * 08.10.2025 № 19-40102/2025 gives ШФЗСОР 5, ШПУН 3, ШЛ 2 — eight schools; the committee's
- * распоряжение № 338 restates them.
+ * распоряжение № 338 restates them. The road map of 2025/26 (write-roadmap.ts) is appendix 4.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -113,7 +113,8 @@ describe('draft распоряжение, 2025/26, some fields filled', () => {
       '1. Утвердить на 2025-2026 учебный год:',
       '1.1. Список школ, функционирующих в зоне риска снижения образовательных результатов обучающихся (ШФЗСОР) — в соответствии с приложением 1;',
       '1.2. Список школ, имеющих признаки учебной неуспешности (ШПУН) — в соответствии с приложением 2;',
-      '1.3. Список школ со стабильно высокими образовательными результатами (ШЛ) — в соответствии с приложением 3.',
+      '1.3. Список школ со стабильно высокими образовательными результатами (ШЛ) — в соответствии с приложением 3;',
+      '1.4. Муниципальную дорожную карту реализации мер по адресной поддержке и методическому сопровождению школ — в соответствии с приложением 4.',
       '2. Руководителям общеобразовательных организаций, включённых в списки (Берёзовская СОШ, Красноборская СОШ, Луговская СОШ, СОШ № 5, Сосновская СОШ, Озёрная ООШ, Гимназия № 1, Лицей № 2):',
       '2.1. Внести в план работы ОО на 2025-2026 учебный год мероприятия по адресной поддержке и методическому сопровождению.',
       `Срок — до ${BLANK}.`,
@@ -126,7 +127,7 @@ describe('draft распоряжение, 2025/26, some fields filled', () => {
   });
 
   it('has an appendix per cluster: full legal names, «Кластеризация», «Итого: N ОО», the basis', () => {
-    expect(docx.tables).toEqual([
+    expect(docx.tables.slice(0, 3)).toEqual([
       listTable(RISK, 'ШФЗСОР'),
       listTable(FAILING, 'ШПУН'),
       listTable(LEADERS, 'ШЛ'),
@@ -153,6 +154,43 @@ describe('draft распоряжение, 2025/26, some fields filled', () => {
     }
     expect(docx.paragraphs.join('\n')).not.toMatch(/undefined|null|NaN/);
   });
+
+  it('appends the year’s road map in the seed’s layout: sections across the table, measures numbered', () => {
+    // The demo's road map of 2025/26 (data/generator/write-roadmap.ts): 6 sections, 11 measures.
+    expect(after(docx.paragraphs, 'Приложение 4', /^№ п\/п$/)).toEqual([
+      'к распоряжению',
+      'от 13.10.2025 № 338',
+      'МУНИЦИПАЛЬНАЯ ДОРОЖНАЯ КАРТА',
+      'реализации необходимых мер (мероприятий) по оказанию адресной поддержки и методического сопровождения школ на 2025-2026 учебный год',
+    ]);
+    const roadmap = docx.tables[3]!;
+    expect(roadmap[0]).toEqual([
+      '№ п/п',
+      'Направления деятельности, наименование мероприятия (краткое содержание)',
+      'Дата',
+      'Ответственные исполнители на муниципальном уровне',
+      'Ответственные исполнители на институциональном уровне',
+      'Ожидаемые результаты',
+      'Подтверждающий документ',
+    ]);
+    expect(roadmap.slice(4, 6)).toEqual([
+      ['Повышение квалификации педагогических и руководящих работников школ'],
+      [
+        '3.',
+        'Курсы повышения квалификации учителей русского языка',
+        'Октябрь-ноябрь 2025 г',
+        'Методист МИМС',
+        'МБОУ «СОШ №5» МКОУ «Красноборская СОШ» МКОУ «Сосновская СОШ»',
+        'Не менее 10 учителей прошли обучение',
+        'Удостоверения, справка',
+      ],
+    ]);
+    expect(roadmap.filter((row) => row.length === 1)).toHaveLength(6);
+    expect(roadmap.filter((row) => row.length === 7).map((row) => row[0])).toEqual([
+      '№ п/п',
+      ...Array.from({ length: 11 }, (_, i) => `${i + 1}.`),
+    ]);
+  });
 });
 
 describe('draft распоряжение: nothing typed, and the committee’s additions', () => {
@@ -178,7 +216,8 @@ describe('draft распоряжение: nothing typed, and the committee’s a
       `4. Контроль за исполнением настоящего распоряжения возложить на ${BLANK}.`,
     );
     expect(paragraphs).toContain(`${BLANK} ${BLANK}`);
-    expect(paragraphs.filter((p) => p === `от ${BLANK} № ${BLANK}`)).toHaveLength(4);
+    // the heading and the four appendices (three lists, the road map)
+    expect(paragraphs.filter((p) => p === `от ${BLANK} № ${BLANK}`)).toHaveLength(5);
   });
 
   it('lists the committee’s additions with their reasons, a new cluster in the methodology’s order', async () => {
@@ -199,7 +238,7 @@ describe('draft распоряжение: nothing typed, and the committee’s a
     const today = new Date().toISOString().slice(0, 10).split('-').reverse().join('.');
     const file = await makeDecision(own.store, YEAR, { deadline: '2025-10-20' }, 'docx');
     const { paragraphs, tables } = await readDocx(file.data);
-    expect(tables).toEqual([
+    expect(tables.slice(0, 4)).toEqual([
       listTable(RISK, 'ШФЗСОР'),
       listTable([`${MKOU} «Луговская средняя общеобразовательная школа»`], 'ШНОР'),
       listTable(
@@ -258,7 +297,9 @@ describe('draft распоряжение as PDF', () => {
       'Приложение 1',
       'Приложение 2',
       'Приложение 3',
+      'Приложение 4',
     ]);
+    expect(appendixPages[3]).toContain('МУНИЦИПАЛЬНАЯ ДОРОЖНАЯ КАРТА');
     expect(appendixPages[0]).toContain('Итого: 5 ОО');
     expect(appendixPages[1]).toContain('Итого: 3 ОО');
     expect(appendixPages[2]).toContain('Итого: 2 ОО');
@@ -376,7 +417,7 @@ describe('npm run briefing -- --kind decision', () => {
       '4. Контроль за исполнением настоящего распоряжения возложить на Петрову П.П.',
     );
     expect(paragraphs).toContain('Председатель комитета С.С. Сидорова');
-    expect(tables.map((table) => table.at(-1)![1])).toEqual([
+    expect(tables.slice(0, 3).map((table) => table.at(-1)![1])).toEqual([
       'Итого: 5 ОО',
       'Итого: 3 ОО',
       'Итого: 2 ОО',
