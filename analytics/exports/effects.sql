@@ -8,7 +8,8 @@ SELECT e.list_year AS year, e.base_year, e.cluster, e.school_id, s.short_name, e
   array_to_string(list_transform(list_filter(e.series, lambda x: x.year > e.list_year),
     lambda x: ru_school_year(x.year) || ': ' || ru_num(x.pct, 1) || ' % (' || x.count || ' из '
       || x.n || ')'), '; ') AS later_years,
-  array_to_string(e.mentors, ', ') AS mentors,
+  -- a school's own export names no other school: no mentor
+  CASE WHEN $school IS NULL THEN array_to_string(e.mentors, ', ') END AS mentors,
   e.outcome, e.outcome_basis, array_to_string(e.next_clusters, ', ') AS next_clusters
 FROM support_effects AS e
 JOIN school AS s USING (school_id)

@@ -433,7 +433,7 @@ describe('school page', () => {
   });
 
   it('shows the school’s whole history of pairs, each partner with its clusters of the year', async () => {
-    // Лицей № 2 (data/generator/write-network.ts): Озёрная ООШ 2021/22–2022/23, СОШ № 5
+    // Лицей № 2 (data/generator/write-network.ts): Озёрная ООШ 2022/23, СОШ № 5
     // 2021/22–2023/24, Луговская СОШ from 2022/23 on (contract 1 of the mentor's year, 13 October)
     await page.goto(`${server.url}/school/sch470102`);
     const row = '#school-partners tr[data-key="2026|наставник|sch470112"]';
@@ -451,15 +451,15 @@ describe('school page', () => {
       '№ 01/2025 от 13.10.2025',
       '2022/23 (4-й год)',
     ]);
-    expect(await page.locator('#school-partners tbody tr').count()).toBe(9);
-    expect(await cells('#school-partners tr[data-key="2022|наставник|sch470110"]')).toEqual([
-      '2021/22',
+    expect(await page.locator('#school-partners tbody tr').count()).toBe(8);
+    expect(await cells('#school-partners tr[data-key="2023|наставник|sch470110"]')).toEqual([
+      '2022/23',
       'наставник',
       'Озёрная ООШ',
       'ШНОР',
       'ресурсное (донорское)',
-      '№ 02/2021 от 07.10.2021',
-      '2021/22 (первый год)',
+      '№ 02/2022 от 07.10.2022',
+      '2022/23 (первый год)',
     ]);
     for (const width of [390, 1366]) {
       await page.setViewportSize({ width, height: 900 });

@@ -68,6 +68,17 @@ async function choices(store: Store, year: number): Promise<RoadmapChoices> {
   return { clusters, schools };
 }
 
+/**
+ * A measure as a school user gets it: of the schools it serves, only its own; the responsible
+ * at both levels left out, because those texts name the schools taking part («МИМС, Гимназия № 1»).
+ */
+const forOwnSchool = (m: RoadmapMeasure, own: string): RoadmapMeasure => ({
+  ...m,
+  responsible_municipal: null,
+  responsible_school: null,
+  serves_schools: m.serves_schools.filter((s) => s.school_id === own),
+});
+
 /** A year's road map; a school user gets the measures serving its school, naming no other. */
 async function roadmapPage(store: Store, wanted: number | undefined, own: string | null) {
   const years = (await runQuery<{ year: number }>(store, 'roadmap_years')).map((r) => r.year);
@@ -81,12 +92,7 @@ async function roadmapPage(store: Store, wanted: number | undefined, own: string
           school_id: own,
           today: date,
         });
-  const measures = own
-    ? rows.map((m) => ({
-        ...m,
-        serves_schools: m.serves_schools.filter((s) => s.school_id === own),
-      }))
-    : rows;
+  const measures = own ? rows.map((m) => forOwnSchool(m, own)) : rows;
   return {
     year: chosen,
     years,
@@ -197,10 +203,12 @@ export function register(app: App, store: Store, queued: Queue, access: AccessCo
     const refused = refuseOtherSchool(c, id.data);
     if (refused) return refused;
     const date = today();
-    const measures = await runQuery<RoadmapMeasure>(store, 'school_roadmap', {
+    const rows = await runQuery<RoadmapMeasure>(store, 'school_roadmap', {
       school_id: id.data,
       today: date,
     });
+    const own = ownSchool(c);
+    const measures = own ? rows.map((m) => forOwnSchool(m, own)) : rows;
     return c.json({ today: date, measures } satisfies SchoolRoadmap);
   });
   app.post('/api/roadmap', (c) => add(c, queued, access));
