@@ -158,7 +158,6 @@ export async function districtEffects(
 }
 
 interface SchoolMeasure {
-  section: string;
   title: string;
   term: string | null;
   deadline: string | null;
@@ -167,9 +166,9 @@ interface SchoolMeasure {
   via: string;
 }
 
-/** «Повышение квалификации: «…» — срок «15.09.», выполнено 20.09.2025 (рабочий список)». */
+/** «…» — срок «15.09.», выполнено 20.09.2025 (рабочий список)». */
 const measureText = (m: SchoolMeasure) =>
-  `${m.section ? `${m.section}: ` : ''}«${m.title}» — срок ${m.term ? `«${m.term}»` : 'не указан'}, ${m.status}${m.status_on ? ` ${formatDate(m.status_on)}` : ''} (${m.via})`;
+  `«${m.title}» — срок ${m.term ? `«${m.term}»` : 'не указан'}, ${m.status}${m.status_on ? ` ${formatDate(m.status_on)}` : ''} (${m.via})`;
 
 /** «ШФЗСОР — доля «2» …: 30,0 % (n = 200) в 2024/25 → 10,0 % (n = 200) в 2025/26 …». */
 const schoolEffectText = (r: SupportEffectRow) =>
