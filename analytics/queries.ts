@@ -71,7 +71,6 @@ export const QUERY_NAMES = [
   'support_effect_summary',
   'pair_effects',
   'list_proposal',
-  'roadmap_document',
   'briefing_school_roadmap',
   'briefing_pairs_year',
   'pairs',

@@ -7,27 +7,15 @@
  */
 import type { Store } from '../analytics/db.ts';
 import { runQuery } from '../analytics/queries.ts';
+import type { RoadmapMeasure } from '../contract/api/roadmap-types.ts';
 import type { BriefingBuilder, TableColumn } from './document.ts';
 
-export interface RoadmapMeasure {
-  measure_id: number;
-  section: string;
-  number: string | null;
-  title: string;
-  term: string | null;
-  /** ISO date */
-  deadline: string | null;
-  responsible_municipal: string | null;
-  responsible_school: string | null;
-  expected_result: string | null;
-  confirming_document: string | null;
-  status: string;
-  status_on: string | null;
-  status_note: string | null;
-}
-
-export const roadmapMeasures = (store: Store, year: number) =>
-  runQuery<RoadmapMeasure>(store, 'roadmap_document', { year });
+/** The road map of `year` in the document's order; `overdue` by `today` (ISO date). */
+export const roadmapMeasures = (
+  store: Store,
+  year: number,
+  today = new Date().toISOString().slice(0, 10),
+) => runQuery<RoadmapMeasure>(store, 'roadmap_measures', { year, school_id: null, today });
 
 const COLUMNS: TableColumn[] = [
   { title: '№ п/п', width: 6 },

@@ -10,7 +10,8 @@ import type { Store } from '../analytics/db.ts';
 import type { DecisionFields } from '../contract/decision.ts';
 import { BriefingBuilder, type Briefing } from './document.ts';
 import { basisLines, decisionLists, listSources, type ClusterList } from './decision-lists.ts';
-import { drawRoadmap, roadmapMeasures, type RoadmapMeasure } from './decision-roadmap.ts';
+import type { RoadmapMeasure } from '../contract/api/roadmap-types.ts';
+import { drawRoadmap, roadmapMeasures } from './decision-roadmap.ts';
 import { briefingContext } from './sections.ts';
 import { capitalize, formatDate, listRu } from './text.ts';
 

@@ -14,7 +14,9 @@ import type {
 } from '../contract/api/effects-types.ts';
 import { effectSummarySentence, outcomeText, VERDICT_TEXT } from '../contract/effects.ts';
 import type { BriefingBuilder, TableColumn } from './document.ts';
-import { roadmapMeasures, type RoadmapMeasure } from './decision-roadmap.ts';
+import type { RoadmapMeasure } from '../contract/api/roadmap-types.ts';
+import { summarise } from '../contract/roadmap-summary.ts';
+import { roadmapMeasures } from './decision-roadmap.ts';
 import type { BriefingContext } from './sections.ts';
 import {
   countRu,
@@ -42,33 +44,15 @@ const cycleNote = (year: number) =>
   `Рабочий список ${schoolYear(year)} составлен по результатам ${schoolYear(year - 1)}; поддержка шла в течение ${schoolYear(year)}; результаты ${schoolYear(year)} — повторное измерение. ` +
   '«Улучшение» и «ухудшение» — только для изменения больше случайных колебаний при достаточном числе участников.';
 
-/** Road-map measures by status; overdue: the deadline passed and no mark of it done or dropped. */
-export function roadmapCounts(measures: readonly RoadmapMeasure[], today: string) {
-  const by = (status: string) => measures.filter((m) => m.status === status).length;
-  const overdue = measures.filter(
-    (m) =>
-      m.deadline !== null &&
-      m.deadline < today &&
-      (m.status === 'запланировано' || m.status === 'перенесено'),
-  );
-  return {
-    total: measures.length,
-    done: by('выполнено'),
-    moved: by('перенесено'),
-    notDone: by('не выполнено'),
-    planned: by('запланировано'),
-    overdue,
-  };
-}
-
 /** «Дорожная карта 2025/26: 24 мероприятия, выполнено 10, …; просрочено 2: «…» (срок 15.09.2025)». */
-export function roadmapSentence(measures: readonly RoadmapMeasure[], year: number, today: string) {
+export function roadmapSentence(measures: readonly RoadmapMeasure[], year: number) {
   if (measures.length === 0) return `Дорожная карта на ${schoolYear(year)} не загружена.`;
-  const c = roadmapCounts(measures, today);
-  const overdue = c.overdue.length
-    ? `; срок прошёл, а отметки о выполнении нет — у ${countRu(c.overdue.length, OF_MEASURES)}: ${listRu(c.overdue.map((m) => `«${m.title}» (срок ${formatDate(m.deadline)})`))}`
+  const c = summarise(measures);
+  const late = measures.filter((m) => m.overdue);
+  const overdue = late.length
+    ? `; срок прошёл, а отметки о выполнении нет — у ${countRu(late.length, OF_MEASURES)}: ${listRu(late.map((m) => `«${m.title}» (срок ${formatDate(m.deadline)})`))}`
     : '; просроченных мероприятий нет';
-  return `Дорожная карта ${schoolYear(year)}: ${countRu(c.total, MEASURES)}, выполнено ${c.done}, перенесено ${c.moved}, не выполнено ${c.notDone}, запланировано ${c.planned}${overdue}.`;
+  return `Дорожная карта ${schoolYear(year)}: ${countRu(c.total, MEASURES)}, выполнено ${c.done}, перенесено ${c.moved}, не выполнено ${c.not_done}, запланировано ${c.planned}${overdue}.`;
 }
 
 const EFFECT_COLUMNS = (year: number): TableColumn[] => [
@@ -132,7 +116,7 @@ export async function districtEffects(
     runQuery<EffectSummaryRow>(store, 'support_effect_summary', { year }),
     runQuery<PairEffectRow>(store, 'pair_effects', { year, school: null }),
     runQuery<ProposalRow>(store, 'list_proposal', { year }),
-    roadmapMeasures(store, year),
+    roadmapMeasures(store, year, today),
     runQuery<{ pairs: number; began: number }>(store, 'briefing_pairs_year', { year }),
   ]);
   doc.paragraph(cycleNote(year));
@@ -149,7 +133,7 @@ export async function districtEffects(
       note: `Ключевой показатель: ${listRu([...new Set(effects.map(indicatorOf))])}.`,
     });
   }
-  doc.paragraph(roadmapSentence(measures, year, today));
+  doc.paragraph(roadmapSentence(measures, year));
   doc.paragraph(
     `Сетевые пары ${schoolYear(year)}: ${countRu(pairCount!.pairs, PAIRS)}, из них начаты в этом году — ${pairCount!.began}.`,
   );

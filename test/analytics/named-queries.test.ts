@@ -119,7 +119,6 @@ describe('every statement binds and runs on the schema', () => {
       support_effect_summary: { year: 2025 },
       pair_effects: { year: 2025, school: 'sch000001' },
       list_proposal: { year: 2025 },
-      roadmap_document: { year: 2025 },
       briefing_school_roadmap: { year: 2025, school_id: 'sch000001' },
       briefing_pairs_year: { year: 2025 },
       pairs: { year: null },

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { AccessControl, App, AppEnv } from '../auth/control.ts';
 import { ownSchool, refuseOtherSchool } from '../auth/scope.ts';
 import type { Store } from '../../../analytics/db.ts';
+import { summarise } from '../../../contract/roadmap-summary.ts';
 import { runQuery } from '../../../analytics/queries.ts';
 import {
   addMeasure,
@@ -46,18 +47,6 @@ import {
 export function today(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-export function summarise(measures: RoadmapMeasure[]): RoadmapSummary {
-  const count = (status: string) => measures.filter((m) => m.status === status).length;
-  return {
-    total: measures.length,
-    planned: count('запланировано'),
-    done: count('выполнено'),
-    moved: count('перенесено'),
-    not_done: count('не выполнено'),
-    overdue: measures.filter((m) => m.overdue).length,
-  };
 }
 
 async function choices(store: Store, year: number): Promise<RoadmapChoices> {
