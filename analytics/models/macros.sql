@@ -69,17 +69,23 @@ CREATE OR REPLACE MACRO shares_differ(a, n, b, m, z_critical) AS coalesce(
             / sqrt((a + b) / (n + m)::DOUBLE * (1 - (a + b) / (n + m)::DOUBLE)
                    * (1 / n::DOUBLE + 1 / m::DOUBLE))) > z_critical,
   false);
--- The words for a change of a share where fewer is better («2», below the minimum), the same as
--- the trends': a direction only for a significant change with n not below min_n in both years.
-CREATE OR REPLACE MACRO effect_verdict(before_n, after_n, change_pp, significant, min_n) AS
+-- The words for a change of a share, the same as the trends': a direction only for a significant
+-- change with n not below min_n in both years; «улучшение» when it went the good way (up when
+-- higher_is_better, as «4» and «5»; down for «2»).
+CREATE OR REPLACE MACRO effect_verdict(before_n, after_n, change_pp, significant, min_n,
+                                       higher_is_better) AS
   CASE
     WHEN before_n IS NULL OR before_n = 0 THEN 'нет данных до начала'
     WHEN after_n IS NULL OR after_n = 0 THEN 'нет повторного измерения'
     WHEN before_n < min_n OR after_n < min_n THEN 'мало данных'
-    WHEN significant AND change_pp < 0 THEN 'улучшение'
-    WHEN significant AND change_pp > 0 THEN 'ухудшение'
+    WHEN significant AND change_pp <> 0 AND (change_pp > 0) = higher_is_better THEN 'улучшение'
+    WHEN significant AND change_pp <> 0 THEN 'ухудшение'
     ELSE 'без значимых изменений'
   END;
+-- A procedure's count of the key indicator's cases: «4» and «5» when higher is better, else «2»
+-- (ЕГЭ: below the minimum score).
+CREATE OR REPLACE MACRO effect_count(fails, good, higher_is_better) AS
+  CASE WHEN higher_is_better THEN good ELSE fails END;
 -- Whether a procedure's result (stg_procedure_results) counts in a key indicator of the effect of
 -- support (effect_scope): one of its kinds, its subjects (all when NULL) and, for ВПР, its
 -- grades (all when NULL).

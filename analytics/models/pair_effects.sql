@@ -28,7 +28,7 @@ placed AS (
   FROM mentee AS m
 ),
 scoped AS (
-  SELECT p.*, s.kinds, s.subjects, s.grades, s.indicator_title
+  SELECT p.*, s.kinds, s.subjects, s.grades, s.indicator_title, s.higher_is_better
   FROM placed AS p
   JOIN effect_scope AS s ON s.cluster IS NOT DISTINCT FROM p.cluster
 ),
@@ -47,7 +47,7 @@ peers AS (
 ),
 measured AS (
   SELECT c.school_id AS mentee_id, c.began, x.school_id, p.year,
-    sum(p.fails) AS count, sum(p.n) AS n
+    sum(effect_count(p.fails, p.good, c.higher_is_better)) AS count, sum(p.n) AS n
   FROM scoped AS c
   JOIN (SELECT mentee_id, began, school_id FROM peers
         UNION ALL SELECT school_id, began, school_id FROM scoped) AS x
@@ -86,13 +86,15 @@ SELECT c.school_id, sc.short_name, c.began, c.began - 1 AS before_year, c.began 
   c.mentors, c.cluster, c.indicator_title,
   t.before_count, t.before_n, t.before_pct, t.after_count, t.after_n, t.after_pct, t.change_pp,
   t.significant,
-  effect_verdict(t.before_n, t.after_n, t.change_pp, t.significant, t.min_n) AS verdict,
+  effect_verdict(t.before_n, t.after_n, t.change_pp, t.significant, t.min_n, c.higher_is_better)
+    AS verdict,
   coalesce(g.schools, 0) AS peer_schools,
   g.before_count AS peer_before_count, g.before_n AS peer_before_n, g.before_pct AS peer_before_pct,
   g.after_count AS peer_after_count, g.after_n AS peer_after_n, g.after_pct AS peer_after_pct,
   g.change_pp AS peer_change_pp, g.significant AS peer_significant,
   CASE WHEN g.schools IS NULL THEN 'нет школ для сравнения'
-       ELSE effect_verdict(g.before_n, g.after_n, g.change_pp, g.significant, g.min_n) END
+       ELSE effect_verdict(g.before_n, g.after_n, g.change_pp, g.significant, g.min_n,
+                           c.higher_is_better) END
     AS peer_verdict,
   t.change_pp - g.change_pp AS difference_pp
 FROM scoped AS c

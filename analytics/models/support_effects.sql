@@ -19,7 +19,8 @@ scoped AS (
     CASE WHEN s.cluster IS NULL THEN d.subjects ELSE s.subjects END AS subjects,
     CASE WHEN s.cluster IS NULL THEN d.grades ELSE s.grades END AS grades,
     coalesce(s.worse_clusters, d.worse_clusters) AS worse_clusters,
-    coalesce(s.indicator_title, d.indicator_title) AS indicator_title
+    coalesce(s.indicator_title, d.indicator_title) AS indicator_title,
+    coalesce(s.higher_is_better, d.higher_is_better) AS higher_is_better
   FROM listed AS l
   LEFT JOIN effect_scope AS s ON s.cluster = l.cluster
   CROSS JOIN default_scope AS d
@@ -28,7 +29,8 @@ scoped AS (
 ),
 series AS (
   SELECT c.list_year, c.cluster, c.school_id, p.year,
-    sum(p.fails)::INTEGER AS count, sum(p.n)::INTEGER AS n
+    sum(effect_count(p.fails, p.good, c.higher_is_better))::INTEGER AS count,
+    sum(p.n)::INTEGER AS n
   FROM scoped AS c
   JOIN stg_procedure_results AS p
     ON p.school_id = c.school_id AND p.year >= c.list_year - 1
@@ -91,9 +93,9 @@ placed AS (
   LEFT JOIN mentees AS me ON me.year = t.list_year AND me.school_id = t.school_id
 )
 SELECT list_year, list_year - 1 AS base_year, cluster, cluster_title, school_id, short_name,
-  source, indicator_title,
+  source, indicator_title, higher_is_better,
   base_count, base_n, base_pct, count, n, pct, change_pp, change_significant,
-  effect_verdict(base_n, n, change_pp, change_significant, min_n) AS verdict,
+  effect_verdict(base_n, n, change_pp, change_significant, min_n, higher_is_better) AS verdict,
   series, mentors, mentors IS NOT NULL AS has_pair, outcome_basis, next_clusters,
   CASE
     WHEN next_clusters IS NULL THEN NULL

@@ -30,6 +30,8 @@ export interface SupportEffectRow {
   short_name: string;
   source: string;
   indicator_title: string;
+  /** the key indicator is a share of «4» and «5» (more is better), not of «2» */
+  higher_is_better: boolean;
   base_count: number | null;
   base_n: number | null;
   base_pct: number | null;
@@ -76,6 +78,7 @@ export interface PairEffectRow {
   mentors: string[];
   cluster: string | null;
   indicator_title: string;
+  higher_is_better: boolean;
   before_count: number | null;
   before_n: number | null;
   before_pct: number | null;

@@ -4,8 +4,9 @@
  * indicators, docs/methodology.md «Результативность мер»):
  * - Берёзовская СОШ, ШПУН (ВПР, ОГЭ, ЕГЭ, every subject): 126 of 316 (39,9 %) → 94 of 294
  *   (32,0 %), −7,9 п.п.; pooled 220/610, se 0,0389, z −2,03: a significant improvement;
- * - СОШ № 5, ШФЗСОР (ВПР and ОГЭ, Russian and mathematics): 125 of 826 (15,1 %) → 179 of 764
- *   (23,4 %), +8,3 п.п.; pooled 304/1590, se 0,0197, z 4,2: a significant worsening.
+ * - СОШ № 5, ШФЗСОР (the share of «4» and «5», ВПР and ОГЭ, Russian and mathematics): 397 of
+ *   826 (48,1 %) → 275 of 764 (36,0 %), −12,1 п.п.; pooled 672/1590, se 0,0248, z −4,87: a
+ *   significant worsening.
  * The administrator then accepts the proposed list into 2025/26: every school to keep or include
  * is on the working list of 2025/26 afterwards.
  */
@@ -52,9 +53,9 @@ describe('«Результативность мер»', () => {
     expect((await cells('#support-effects tr[data-key="ШФЗСОР|sch470105"]')).slice(0, 6)).toEqual([
       'СОШ № 5',
       'ШФЗСОР',
-      '15,1 % (n = 826)',
-      '23,4 % (n = 764)',
-      '+8,3 п.п.',
+      '48,1 % (n = 826)',
+      '36,0 % (n = 764)',
+      '−12,1 п.п.',
       'значимое ухудшение',
     ]);
   });

@@ -1,11 +1,12 @@
 /**
  * The support-effect district written out by hand (test/analytics/models/support_effects.test.ts
- * has the numbers): four ШФЗСОР schools on the list of 2025/26, their ВПР of 2024/25 and 2025/26,
- * the region's list of 2026/27 and one network pair.
+ * has the numbers): four ШФЗСОР schools on the list of 2025/26, their ВПР of 2024/25 and 2025/26
+ * (5th grade, only «3» and «4»: ШФЗСОР's key indicator is the share of «4» and «5»), the
+ * region's list of 2026/27 and one network pair.
  */
 import { join } from 'node:path';
 import { writeCsv } from '../../data/generator/files.ts';
-import { vprFailRow, writeRegistryFile, writeVprCsv } from './fixtures.ts';
+import { writeRegistryFile, writeVprCsv } from './fixtures.ts';
 
 const school = (login: string, short: string, type: string) => [
   login,
@@ -15,10 +16,22 @@ const school = (login: string, short: string, type: string) => [
   type,
   'городская',
 ];
-const vpr = vprFailRow;
-const both = (year: string, login: string, n: number, ru2: number, ma2: number) => [
-  vpr(year, login, 'Русский язык', n, ru2),
-  vpr(year, login, 'Математика', n, ma2),
+/** ВПР 5th grade: `n4` marks «4» of `n`, the rest «3». */
+const vpr = (year: string, login: string, subject: string, n: number, n4: number) => [
+  year,
+  login,
+  '',
+  5,
+  subject,
+  n,
+  0,
+  n - n4,
+  n4,
+  0,
+];
+const both = (year: string, login: string, n: number, ru4: number, ma4: number) => [
+  vpr(year, login, 'Русский язык', n, ru4),
+  vpr(year, login, 'Математика', n, ma4),
 ];
 
 export async function writeEffectFiles(dir: string): Promise<string[]> {
@@ -30,16 +43,16 @@ export async function writeEffectFiles(dir: string): Promise<string[]> {
     school('sch000015', 'Гимназия № 15', 'гимназия'),
   ]);
   const marks = writeVprCsv(dir, [
-    ...both('2024/25', 'sch000011', 100, 30, 30),
-    ...both('2025/26', 'sch000011', 100, 10, 10),
-    ...both('2024/25', 'sch000012', 100, 20, 20),
-    ...both('2025/26', 'sch000012', 100, 22, 22),
-    ...both('2024/25', 'sch000013', 100, 10, 10),
-    ...both('2025/26', 'sch000013', 100, 20, 20),
+    ...both('2024/25', 'sch000011', 100, 10, 10),
+    ...both('2025/26', 'sch000011', 100, 30, 30),
+    ...both('2024/25', 'sch000012', 100, 22, 22),
+    ...both('2025/26', 'sch000012', 100, 20, 20),
+    ...both('2024/25', 'sch000013', 100, 20, 20),
+    ...both('2025/26', 'sch000013', 100, 10, 10),
     ...both('2024/25', 'sch000014', 5, 2, 1),
     ...both('2025/26', 'sch000014', 4, 1, 0),
-    ...both('2024/25', 'sch000015', 100, 5, 5),
-    ...both('2025/26', 'sch000015', 100, 5, 5),
+    ...both('2024/25', 'sch000015', 100, 50, 50),
+    ...both('2025/26', 'sch000015', 100, 50, 50),
   ]);
   const lists = join(dir, 'списки.csv');
   writeCsv(lists, [
