@@ -2,10 +2,11 @@
  * The demo district's road maps (муниципальная дорожная карта) for 2024/25 and 2025/26, in the
  * seeds' layout (Приложение 1 to the committee's распоряжение): title lines naming the year, the
  * seven columns, the seed's sections as merged rows. Measures serve named schools of the year's
- * working list (write-lists.ts), one cluster, or the whole list. 2024/25 is over: its file carries
- * the status columns of the export («Статус», «Дата статуса», «Отметка»), most measures done, one
- * moved, one not done. 2025/26 is written as the seed is: unnumbered measures, no statuses, and a
- * measure a page break split over two rows.
+ * working list (write-lists.ts), one cluster, or the whole list. Both files carry the status
+ * columns of the export («Статус», «Дата статуса», «Отметка»): 2024/25 with most measures done,
+ * one moved, one not done; 2025/26, written as the seed is (unnumbered measures, a measure a page
+ * break split over two rows), with most done, one moved and the consultations of the ШПУН leaders
+ * still unmarked (overdue).
  */
 import { join } from 'node:path';
 import { addRoadmapSheet, type RoadmapSheetRow } from '../../analytics/roadmap-workbook.ts';
@@ -200,6 +201,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         HEADS,
         'Выявлены проблемы и качество управленческих решений школ',
         'Аналитическая справка',
+        ['выполнено', '26.09.2025'],
       ],
       [
         'Подготовка муниципальной дорожной карты на 2025-2026 учебный год',
@@ -208,6 +210,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'Руководители школьных сетевых команд',
         'Согласованный план совместной работы',
         'Распоряжение',
+        ['выполнено', '13.10.2025', 'распоряжение от 13.10.2025 № 338'],
       ],
     ],
   ],
@@ -221,6 +224,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'МБОУ «СОШ №5» МКОУ «Красноборская СОШ» МКОУ «Сосновская СОШ»',
         'Не менее 10 учителей прошли обучение',
         'Удостоверения, справка',
+        ['выполнено', '28.11.2025', 'обучено 12 учителей'],
       ],
       [
         'Сопровождение индивидуальных образовательных маршрутов учителей',
@@ -229,6 +233,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'Учителя-предметники',
         'Непрерывное профессиональное',
         'Информационно-аналитическая справка',
+        ['выполнено', '29.05.2026'],
       ],
     ],
   ],
@@ -250,6 +255,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'МБОУ «Гимназия №1» МБОУ «Лицей №2» МБОУ «СОШ №3» МБОУ «СОШ №16» МКОУ «Березовская СОШ» МКОУ «Сосновская СОШ» МБОУ «СОШ №5»',
         'Определены партнёры сетевого взаимодействия',
         'Договоры о взаимодействии',
+        ['выполнено', '03.10.2025'],
       ],
     ],
   ],
@@ -263,6 +269,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'Руководители школ-лидеров',
         'Трансляция эффективных практик',
         'Справка',
+        ['выполнено', '20.03.2026'],
       ],
     ],
   ],
@@ -276,6 +283,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'МКОУ «Сосновская СОШ»',
         'Согласованы критерии оценивания',
         'Протокол семинара',
+        ['перенесено', '18.02.2026', 'перенесён на сентябрь 2026 года'],
       ],
       [
         'Оперативный канал методической поддержки учителей',
@@ -284,6 +292,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         TEAMS,
         'Ликвидация профессиональных дефицитов',
         'Справка',
+        ['выполнено', '29.05.2026'],
       ],
     ],
   ],
@@ -297,6 +306,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'ШФЗСОР и ОО – сетевые партнёры',
         'Сформированы пары школ',
         'Распоряжение об утверждении списка',
+        ['выполнено', '13.10.2025'],
       ],
       [
         'Корректировка списка школ по итогам работы за год',
@@ -305,6 +315,7 @@ const YEAR_2026: [keyof typeof SECTIONS, Measure[]][] = [
         'Административные команды ОО',
         'Положительные итоги ВПР, ГИА и мониторингов',
         'Справки',
+        ['выполнено', '28.08.2026'],
       ],
     ],
   ],
@@ -360,7 +371,7 @@ export async function writeRoadmaps(dir: string): Promise<string[]> {
     [2026, YEAR_2026, false],
   ] as const) {
     const workbook = newWorkbook();
-    addRoadmapSheet(workbook, 'Приложение 1', title(year), sheetRows(sections, numbered), numbered);
+    addRoadmapSheet(workbook, 'Приложение 1', title(year), sheetRows(sections, numbered), true);
     const path = join(dir, `Дорожная карта ${year - 1}-${String(year).slice(2)}.xlsx`);
     await writeXlsx(path, workbook);
     files.push(path);

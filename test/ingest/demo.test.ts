@@ -106,7 +106,7 @@ it('the demo’s official lists load as written: five years of the region’s, f
   }
 });
 
-it('the demo’s road maps load as written: 2024/25 with its statuses, 2025/26 as the seed writes it', async () => {
+it('the demo’s road maps load as written with their statuses, 2025/26 as the seed writes it', async () => {
   const t = await tempStore();
   try {
     const files = [...(await writeRegistry(t.dir)), ...(await writeRoadmaps(t.dir))];
@@ -125,7 +125,7 @@ it('the demo’s road maps load as written: 2024/25 with its statuses, 2025/26 a
         'loaded',
         [2026],
         11,
-        'загружено мероприятий: 11 в разделах: 6',
+        'загружено мероприятий: 11 в разделах: 6; статус указан в файле: 10',
       ],
     ]);
     // Only the 2025/26 page break is reported: its two rows are one measure.
@@ -150,11 +150,12 @@ it('the demo’s road maps load as written: 2024/25 with its statuses, 2025/26 a
       '2025 list не выполнено': 1,
       '2025 list перенесено': 1,
       '2025 schools выполнено': 3,
-      '2026 cluster ШЛ запланировано': 1,
+      '2026 cluster ШЛ выполнено': 1,
       '2026 cluster ШПУН запланировано': 1,
-      '2026 cluster ШФЗСОР запланировано': 2,
-      '2026 list запланировано': 4,
-      '2026 schools запланировано': 3,
+      '2026 cluster ШФЗСОР выполнено': 2,
+      '2026 list выполнено': 4,
+      '2026 schools выполнено': 2,
+      '2026 schools перенесено': 1,
     });
     // Named schools of the working lists: ШПУН 2024/25, ШФЗСОР 2025/26, the network pairs.
     expect(
