@@ -24,10 +24,12 @@ export function effectSummarySentence(row: EffectSummaryRow, year: number): stri
     row.worse_cluster > 0 &&
       countedVerb(row.worse_cluster, ['перешла', 'перешли', 'перешли'], 'в более тяжёлый кластер'),
   ].filter(Boolean);
+  // a road map's section heading may end in a colon of its own
+  const label = row.label.replace(/:\s*$/, '');
   const who =
     row.grouping === 'cluster'
-      ? `из ${formatInt(row.schools)} ${row.label} ${schoolYear(year)}`
-      : `${row.label}: из ${formatInt(row.schools)} ${pluralRu(row.schools, ['школы', 'школ', 'школ'])}`;
+      ? `из ${formatInt(row.schools)} ${label} ${schoolYear(year)}`
+      : `${label}: из ${formatInt(row.schools)} ${pluralRu(row.schools, ['школы', 'школ', 'школ'])}`;
   return `${who}: ${parts.join(', ')}${outcomes.length ? `; ${outcomes.join(', ')}` : ''}`;
 }
 
