@@ -211,7 +211,7 @@ export const MODELS: readonly ModelSpec[] = [
       'school',
     ],
   },
-  { name: 'roadmap_reach', dependsOn: ['roadmap_measure', 'working_list', 'support_effects'] },
+  { name: 'roadmap_reach', dependsOn: ['roadmap_measure', 'working_list'] },
 ];
 
 /** The SQL of a model, from models/<name>.sql. */

@@ -8,28 +8,27 @@ import type { Store } from './db.ts';
 import { runQuery } from './queries.ts';
 import { refreshModels } from './rebuild.ts';
 import { runStatement, statementRow } from './statements.ts';
-import type { RoadmapServes } from '../contract/api/roadmap-types.ts';
+import type { RoadmapMeasure } from '../contract/api/roadmap-types.ts';
 import type { RoadmapStatus } from '../contract/roadmap.ts';
 
-/** The fields of a measure the page writes. */
-export interface MeasureFields {
-  section: string;
-  number: string | null;
-  title: string;
-  term: string | null;
-  /** ISO, parsed from the term */
-  deadline: string | null;
-  responsible_municipal: string | null;
-  responsible_school: string | null;
-  expected_result: string | null;
-  confirming_document: string | null;
-  serves: RoadmapServes;
-  serves_cluster: string | null;
-  serves_schools: string[] | null;
-}
+/** The fields of a measure the page writes: those the API shows, the named schools by login. */
+export type MeasureFields = Pick<
+  RoadmapMeasure,
+  | 'section'
+  | 'number'
+  | 'title'
+  | 'term'
+  | 'deadline'
+  | 'responsible_municipal'
+  | 'responsible_school'
+  | 'expected_result'
+  | 'confirming_document'
+  | 'serves'
+  | 'serves_cluster'
+> & { serves_schools: string[] | null };
 
 /** A measure as stored (roadmap_measure.sql). */
-export interface StoredMeasure extends MeasureFields {
+export type StoredMeasure = MeasureFields & {
   measure_id: number;
   year: number;
   position: number;
@@ -37,7 +36,7 @@ export interface StoredMeasure extends MeasureFields {
   status_on: string | null;
   status_note: string | null;
   imported: boolean;
-}
+};
 
 export const measureById = async (store: Store, id: number) =>
   (await runQuery<StoredMeasure>(store, 'roadmap_measure', { id }))[0];

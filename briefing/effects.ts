@@ -18,15 +18,7 @@ import type { RoadmapMeasure } from '../contract/api/roadmap-types.ts';
 import { summarise } from '../contract/roadmap-summary.ts';
 import { roadmapMeasures } from './decision-roadmap.ts';
 import type { BriefingContext } from './sections.ts';
-import {
-  countRu,
-  formatDate,
-  formatPct,
-  formatPctN,
-  formatPp,
-  listRu,
-  schoolYear,
-} from './text.ts';
+import { countRu, formatDate, formatPctN, formatPp, listRu, schoolYear } from './text.ts';
 
 const MEASURES = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 /** «у 1 мероприятия», «у 5 мероприятий» */
@@ -82,7 +74,7 @@ export function pairSentence(r: PairEffectRow, forSchool = false): string {
   const peers =
     r.peer_schools === 0
       ? 'школ для сравнения нет'
-      : `${countRu(r.peer_schools, ['школа', 'школы', 'школ'])} ${r.cluster ? `кластера ${r.cluster}` : 'района'} без пары: ${formatPct(r.peer_before_pct)} → ${formatPct(r.peer_after_pct)} (${formatPp(r.peer_change_pp)}, ${VERDICT_TEXT[r.peer_verdict]}); разница изменений ${formatPp(r.difference_pp)}`;
+      : `${countRu(r.peer_schools, ['школа', 'школы', 'школ'])} ${r.cluster ? `кластера ${r.cluster}` : 'района'} без пары: ${pctN(r.peer_before_pct, r.peer_before_n)} → ${pctN(r.peer_after_pct, r.peer_after_n)} (${formatPp(r.peer_change_pp)}, ${VERDICT_TEXT[r.peer_verdict]}); разница изменений ${formatPp(r.difference_pp)}`;
   return `${own}; ${peers}`;
 }
 

@@ -1,8 +1,9 @@
 -- Which schools each measure of the road map serves (docs/methodology.md, «Результативность
 -- мер»): the schools it names, the schools of its cluster on the year's working list, or every
--- school of the year's working list of a risk cluster (support_effects: the schools whose effect
--- is measured). One row per measure × school, with how the school is reached, so a school's
--- briefing can list its measures and the effect can be summed up per section of the road map.
+-- school of the year's working list — the same rule as the road map's page
+-- (queries/roadmap_measures.sql, school_roadmap.sql). One row per measure × school, with how the
+-- school is reached, so a school's briefing can list its measures and the effect can be summed up
+-- per section of the road map (support_effects keeps the schools whose effect is measured).
 CREATE OR REPLACE TABLE roadmap_reach AS
 WITH reached AS (
   SELECT m.measure_id, u.school_id, 'названа в мероприятии' AS via
@@ -14,9 +15,9 @@ WITH reached AS (
   JOIN working_list AS w ON w.year = m.year AND w.cluster = m.serves_cluster
   WHERE m.serves = 'cluster'
   UNION ALL
-  SELECT DISTINCT m.measure_id, e.school_id, 'рабочий список'
+  SELECT DISTINCT m.measure_id, w.school_id, 'рабочий список'
   FROM roadmap_measure AS m
-  JOIN support_effects AS e ON e.list_year = m.year
+  JOIN working_list AS w ON w.year = m.year
   WHERE m.serves = 'list'
 )
 SELECT m.year, m.section, m.position, r.measure_id, m.title, m.term, m.deadline, m.status,

@@ -8,7 +8,7 @@
 -- school × cluster, with the words of the reason and whether the next list already has it.
 WITH stays AS (
   SELECT e.cluster, e.cluster_title, e.school_id, e.short_name, e.verdict, e.change_pp,
-    e.base_pct, e.pct, e.outcome, e.outcome_basis, e.next_clusters,
+    e.base_pct, e.base_n, e.pct, e.n, e.outcome, e.outcome_basis, e.next_clusters,
     coalesce(f.triggered, false) AS rule_met, r.cluster IS NOT NULL AS has_rule
   FROM support_effects AS e
   LEFT JOIN risk_flags AS f
@@ -33,7 +33,8 @@ staying AS (
           WHEN 'мало данных' THEN 'мало участников для вывода'
           ELSE verdict
         END
-        || coalesce(' (' || ru_num(base_pct, 1) || ' % → ' || ru_num(pct, 1) || ' %)', '')
+        || coalesce(' (' || ru_num(base_pct, 1) || ' %, n = ' || base_n || ' → ' || ru_num(pct, 1)
+                    || ' %, n = ' || n || ')', '')
         || CASE
              WHEN NOT has_rule THEN '; в методике нет правила этого кластера, решение за комитетом'
              WHEN rule_met THEN '; по результатам ' || ru_school_year($year) || ' правило кластера выполняется'

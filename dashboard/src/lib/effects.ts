@@ -8,14 +8,7 @@ import type {
   ProposalRow,
   SupportEffectRow,
 } from '../../../contract/api/effects-types.ts';
-import {
-  countRu,
-  formatPct,
-  formatPctN,
-  formatPp,
-  SCHOOLS,
-  schoolYear,
-} from '../../../contract/format.ts';
+import { countRu, formatPctN, formatPp, SCHOOLS, schoolYear } from '../../../contract/format.ts';
 import { ppColumn, type Column } from '../../../contract/table.ts';
 import { outcomeText, VERDICT_TEXT } from '../../../contract/effects.ts';
 
@@ -71,7 +64,7 @@ export function effectColumns(year: number): Column<SupportEffectRow>[] {
 const peersText = (r: PairEffectRow) =>
   r.peer_schools === 0
     ? VERDICT_TEXT['нет школ для сравнения']
-    : `${countRu(r.peer_schools, SCHOOLS)}: ${formatPct(r.peer_before_pct)} → ${formatPct(r.peer_after_pct)}`;
+    : `${countRu(r.peer_schools, SCHOOLS)}: ${pctN(r.peer_before_pct, r.peer_before_n)} → ${pctN(r.peer_after_pct, r.peer_after_n)}`;
 
 export const pairColumns: Column<PairEffectRow>[] = [
   { key: 'school', label: 'Подшефная ОО', value: (r) => r.short_name, custom: true },
